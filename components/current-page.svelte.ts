@@ -1,0 +1,51 @@
+/**
+ * Reactive "which page are we acting on" for extension pages. The popup and side panel create one each; the
+ * side panel follows the active tab when no `?tabId=N` pins it.
+ */
+import { browser } from 'wxt/browser';
+import { lookUpPage, resolveTargetTabId, tabIdFromQuery, type PageLookup } from '../lib/browser/tabs';
+import { isRuntimeMessage } from '../lib/messages';
+
+export class CurrentPage {
+  tabId = $state<number | null>(null);
+  lookup = $state<PageLookup | null>(null);
+  #stops: Array<() => void> = [];
+
+  /** Start tracking; returns a function that stops every listener. */
+  start(search: string, { followActiveTab }: { followActiveTab: boolean }): () => void {
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (isRuntimeMessage(message) && sender.tab?.id === this.tabId) {
+        this.lookup = { status: 'ok', info: message.info };
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    this.#stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    if (followActiveTab && tabIdFromQuery(search) === null) {
+      const onActivated = ({ tabId }: { tabId: number }) => void this.#load(tabId);
+      browser.tabs.onActivated.addListener(onActivated);
+      this.#stops.push(() => browser.tabs.onActivated.removeListener(onActivated));
+      // A full navigation in the followed tab: the content script (if any) announces itself, but a move to a
+      // non-platform page has no content script, so re-read on completion.
+      const onUpdated = (tabId: number, change: { status?: string }) => {
+        if (tabId === this.tabId && change.status === 'complete') void this.#load(tabId);
+      };
+      browser.tabs.onUpdated.addListener(onUpdated);
+      this.#stops.push(() => browser.tabs.onUpdated.removeListener(onUpdated));
+    }
+
+    void resolveTargetTabId(search).then((tabId) => {
+      if (tabId === null) this.lookup = { status: 'no-tab' };
+      else void this.#load(tabId);
+    });
+    return () => this.#stops.splice(0).forEach((stop) => stop());
+  }
+
+  async #load(tabId: number): Promise<void> {
+    this.tabId = tabId;
+    const lookup = await lookUpPage(tabId);
+    // A newer load (another tab activated meanwhile) wins.
+    if (this.tabId === tabId) this.lookup = lookup;
+  }
+}

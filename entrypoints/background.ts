@@ -1,0 +1,41 @@
+/**
+ * The background: keeps the toolbar button in step with the platform of each tab, and opens the welcome
+ * page once, right after installation.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { pickLanguage, translate } from '../lib/i18n';
+import { isRuntimeMessage, type PageInfo } from '../lib/messages';
+import { BADGE_TEXT, describePage } from '../lib/page-label';
+
+// MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
+const toolbarButton = browser.action ?? browser.browserAction;
+
+async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<void> {
+  const lang = pickLanguage(navigator.languages);
+  const appName = translate(lang, 'app.name');
+  const text = info.parsed ? BADGE_TEXT[info.parsed.platform] : '';
+  const title = info.parsed ? `${appName}: ${describePage(info.parsed, lang)}` : appName;
+  await Promise.all([
+    toolbarButton.setBadgeText({ tabId, text }),
+    toolbarButton.setTitle({ tabId, title }),
+    toolbarButton.setBadgeBackgroundColor({ tabId, color: '#1d4e89' }),
+  ]);
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const tabId = sender.tab?.id;
+    if (isRuntimeMessage(message) && message.type === 'page-info' && tabId !== undefined) {
+      // The tab may have closed meanwhile; the badge then has nowhere to go, which is fine.
+      showPlatformOnToolbar(tabId, message.info).catch(() => undefined);
+    }
+    return undefined;
+  });
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') {
+      browser.tabs.create({ url: browser.runtime.getURL('/manager.html#welcome') }).catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Finding the tab an extension page acts on, and asking that tab's content script what it shows.
+ * Shared by the popup, the side panel and (later) the manager.
+ */
+import { browser } from 'wxt/browser';
+import type { PageInfo, TabRequest, TabResponse } from '../messages';
+import { parsePlatformUrl } from '../platforms/registry';
+
+/**
+ * The tab to act on: `?tabId=N` in the page's own URL when given (tests and the manager use it), otherwise
+ * the active tab of the window this page belongs to.
+ */
+export async function resolveTargetTabId(search: string): Promise<number | null> {
+  const fromQuery = tabIdFromQuery(search);
+  if (fromQuery !== null) return fromQuery;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+export function tabIdFromQuery(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d+$/.test(raw)) return null;
+  return Number(raw);
+}
+
+export async function sendToTab<T extends TabRequest>(tabId: number, request: T): Promise<TabResponse<T['type']>> {
+  return (await browser.tabs.sendMessage(tabId, request)) as TabResponse<T['type']>;
+}
+
+export type PageLookup =
+  | { status: 'ok'; info: PageInfo }
+  /** No content script answered: not one of the platforms (or the page predates the extension). */
+  | { status: 'unknown'; url: string | null; title: string | null }
+  | { status: 'no-tab' };
+
+/**
+ * What the tab shows. The content script is the authority (it sees single-page navigations); when none
+ * answers, we still read the tab's URL where the browser lets us (activeTab) and parse it, so a platform
+ * page opened before the extension was installed is recognised too.
+ */
+export async function lookUpPage(tabId: number): Promise<PageLookup> {
+  try {
+    const info = await sendToTab(tabId, { type: 'get-page-info' });
+    if (info && typeof info.url === 'string') return { status: 'ok', info };
+  } catch {
+    // No content script in that tab: fall through to the URL.
+  }
+  let tab;
+  try {
+    tab = await browser.tabs.get(tabId);
+  } catch {
+    return { status: 'no-tab' };
+  }
+  const url = tab.url ?? null;
+  const parsed = url ? parsePlatformUrl(url) : null;
+  if (url && parsed) return { status: 'ok', info: { url, title: tab.title ?? '', parsed } };
+  return { status: 'unknown', url, title: tab.title ?? null };
+}

@@ -1,0 +1,38 @@
+import type { Lang } from '../guide/types';
+import { en, type MessageKey } from './en';
+import { fr } from './fr';
+import { nl } from './nl';
+
+export type { Lang } from '../guide/types';
+export type { MessageKey } from './en';
+
+export const LANGUAGES: readonly Lang[] = ['nl', 'fr', 'en'];
+
+const catalogs: Record<Lang, Record<MessageKey, string>> = { en, nl, fr };
+
+/**
+ * The interface language: the first of the browser's preferred languages that we speak (nl-BE -> nl,
+ * fr-BE -> fr), English otherwise.
+ */
+export function pickLanguage(preferred: readonly string[]): Lang {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (base && (LANGUAGES as readonly string[]).includes(base)) return base as Lang;
+  }
+  return 'en';
+}
+
+/** Fill `{name}` placeholders; an unknown placeholder stays visible rather than vanishing silently. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  return format(catalogs[lang][key] ?? en[key], params);
+}
+
+export function catalog(lang: Lang): Record<MessageKey, string> {
+  return catalogs[lang];
+}

@@ -1,0 +1,16 @@
+import type { BrowserName, ExtensionBrowser } from './driver';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+import type { FixtureServer } from './server';
+
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+export function launch(
+  name: BrowserName,
+  server: FixtureServer,
+  options: { lang?: string; viewport?: { width: number; height: number } } = {},
+): Promise<ExtensionBrowser> {
+  return name === 'chromium'
+    ? launchChromium({ httpsPort: server.httpsPort, ...options })
+    : launchFirefox({ proxyPort: server.proxyPort, ...options });
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { DrivenPage, ExtensionBrowser } from './driver';
+import { fixtureHosts } from './server';
+import { prepareTestBuild } from './test-build';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function wrap(page: Page): DrivenPage {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 20_000) =>
+      (await (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 })).jsonValue()) as never,
+    click: (selector) => page.click(selector),
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    close: () => page.close(),
+  };
+}
+
+export interface ChromiumOptions {
+  httpsPort: number;
+  /** Browser UI language, e.g. 'nl' (sets navigator.languages). */
+  lang?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchChromium(options: ChromiumOptions): Promise<ExtensionBrowser & { context: BrowserContext; worker: Worker; extensionId: string }> {
+  const extensionDir = prepareTestBuild('chrome-mv3');
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'cr-chromium-'));
+  const hostRules = fixtureHosts.map((host) => `MAP ${host} 127.0.0.1:${options.httpsPort}`).join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.lang ?? 'en-US',
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=${hostRules}, EXCLUDE localhost`,
+      `--lang=${options.lang ?? 'en-US'}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  const evalInExtension: ExtensionBrowser['evalInExtension'] = (fn, arg) => worker.evaluate(fn as never, arg) as never;
+
+  return {
+    name: 'chromium',
+    context,
+    worker,
+    extensionId,
+    evalInExtension,
+    async openTab(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      const tabId = await worker.evaluate(async (href: string) => {
+        const tabs = await chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === href)?.id ?? null;
+      }, page.url());
+      if (tabId === null) throw new Error(`No tab found for ${page.url()}`);
+      return { page: wrap(page), tabId };
+    },
+    async openExtensionPage(pathAndQuery) {
+      const url = `chrome-extension://${extensionId}/${pathAndQuery}`;
+      const opened = context.waitForEvent('page', { predicate: (page) => page.url() === url });
+      await worker.evaluate((target: string) => chrome.windows.create({ url: target, type: 'popup', width: 420, height: 700 }), url);
+      const page = await opened;
+      await page.waitForLoadState('domcontentloaded');
+      return wrap(page);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

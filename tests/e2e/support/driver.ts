@@ -1,0 +1,47 @@
+/**
+ * One interface over Chromium (playwright-core) and Firefox ESR (puppeteer-core, WebDriver BiDi), so each
+ * end-to-end test is written once and run in both browsers.
+ */
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface DrivenPage {
+  /** Run `fn(arg)` in the page (in extension pages, `browser.*` / `chrome.*` are available). */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Wait until `fn(arg)` returns a truthy value in the page; resolves with that value. */
+  waitFor<A, R>(fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs?: number): Promise<R>;
+  click(selector: string): Promise<void>;
+  goto(url: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  /** Open a web page in a new tab; resolves when loaded, with its tab id as the extension sees it. */
+  openTab(url: string): Promise<{ page: DrivenPage; tabId: number }>;
+  /**
+   * Open one of the extension's pages (e.g. 'popup.html?tabId=3') in its own window, so the tab under
+   * test stays the visible tab of its window (as when the real popup is open).
+   */
+  openExtensionPage(pathAndQuery: string): Promise<DrivenPage>;
+  /** Run code with the extension's privileges (service worker in Chromium, an extension page in Firefox). */
+  evalInExtension<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+/** Poll a Node-side condition (for things only the extension can see). */
+export async function until<R>(check: () => Promise<R | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

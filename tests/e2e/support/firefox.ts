@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { until, type DrivenPage, type ExtensionBrowser } from './driver';
+import { prepareTestBuild } from './test-build';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+function wrap(page: Page): DrivenPage {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs = 20_000) =>
+      (await (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg)).jsonValue()) as never,
+    click: (selector) => page.click(selector),
+    goto: async (url) => {
+      await page.goto(url);
+    },
+    close: () => page.close(),
+  };
+}
+
+/** True when the page is one of our extension's pages (BiDi may report its URL as about:blank). */
+async function isExtensionPage(page: Page): Promise<boolean> {
+  try {
+    return await page.evaluate(() => location.protocol === 'moz-extension:');
+  } catch {
+    return false;
+  }
+}
+
+async function pageAt(browser: Browser, predicate: (href: string) => boolean, what: string): Promise<Page> {
+  return until(async () => {
+    for (const page of await browser.pages()) {
+      if (!(await isExtensionPage(page))) continue;
+      const href = await page.evaluate(() => location.href);
+      if (predicate(href)) return page;
+    }
+    return null;
+  }, what);
+}
+
+export interface FirefoxOptions {
+  proxyPort: number;
+  lang?: string;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionBrowser & { browser: Browser }> {
+  const extensionDir = prepareTestBuild('firefox-mv2');
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'cr-firefox-'));
+  const viewport = options.viewport ?? { width: 1280, height: 800 };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile,
+    acceptInsecureCerts: true,
+    defaultViewport: viewport,
+    extraPrefsFirefox: {
+      // Every https request goes through our CONNECT proxy to the fixture server.
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': options.proxyPort,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': options.proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.stricttransportsecurity.preloadlist': false,
+      'network.dns.disablePrefetch': true,
+      'intl.accept_languages': options.lang ?? 'en-US',
+      'intl.locale.requested': options.lang ?? 'en-US',
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'extensions.webextensions.restrictedDomains': '',
+    },
+  });
+  await browser.installExtension(extensionDir);
+  // The extension opens its welcome page on install: that page is our way in to the extension's APIs.
+  const anchor = await pageAt(browser, (href) => href.includes('/manager.html'), 'the welcome page');
+
+  const evalInExtension: ExtensionBrowser['evalInExtension'] = (fn, arg) => anchor.evaluate(fn as never, arg) as never;
+
+  return {
+    name: 'firefox',
+    browser,
+    evalInExtension,
+    async openTab(url) {
+      const page = await browser.newPage();
+      await page.setViewport(viewport);
+      await page.goto(url);
+      const href = page.url();
+      const tabId = await until(
+        () =>
+          anchor.evaluate(async (target: string) => {
+            const tabs = await browser.tabs.query({});
+            return tabs.find((tab) => tab.url === target)?.id ?? null;
+          }, href),
+        `the tab of ${href}`,
+      );
+      return { page: wrap(page), tabId };
+    },
+    async openExtensionPage(pathAndQuery) {
+      const marker = `/${pathAndQuery}`;
+      await anchor.evaluate(
+        (target: string) => browser.windows.create({ url: browser.runtime.getURL(target), type: 'popup', width: 420, height: 700 }),
+        marker,
+      );
+      const page = await pageAt(browser, (href) => href.endsWith(marker), pathAndQuery);
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      return wrap(page);
+    },
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

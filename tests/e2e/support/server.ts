@@ -1,0 +1,139 @@
+/**
+ * A local HTTPS server that answers for the platforms' real hostnames (https://discord.com/..., https://x.com/...),
+ * plus a tiny HTTP CONNECT proxy in front of it for Firefox. Chromium reaches it through
+ * --host-resolver-rules; Firefox through its proxy prefs. Nothing leaves the machine.
+ *
+ * Fixture pages live in tests/e2e/fixtures/ and are chosen by host and path (see `routes`).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+
+export interface Route {
+  host: RegExp;
+  path: RegExp;
+  /** File under tests/e2e/fixtures/. */
+  file: string;
+}
+
+/** Single-page apps serve one document for every path; so do our fixtures. */
+export const routes: Route[] = [
+  { host: /^discord\.com$/, path: /^\/channels\//, file: 'discord-channel.html' },
+  { host: /^x\.com$/, path: /^\//, file: 'x-timeline.html' },
+  { host: /^www\.facebook\.com$/, path: /^\//, file: 'facebook-profile.html' },
+  { host: /^www\.tiktok\.com$/, path: /^\//, file: 'tiktok-video.html' },
+  { host: /^example\.org$/, path: /^\//, file: 'plain-article.html' },
+];
+
+/** Hostnames the fixture server answers for (Chromium's resolver maps exactly these). */
+export const fixtureHosts = ['discord.com', 'x.com', 'www.facebook.com', 'www.tiktok.com', 'example.org'];
+
+export interface FixtureServer {
+  /** Port of the HTTPS server (Chromium maps hosts to 127.0.0.1:httpsPort). */
+  httpsPort: number;
+  /** Port of the CONNECT proxy (Firefox). */
+  proxyPort: number;
+  /** Extra routes can be added by a test before it navigates. */
+  routes: Route[];
+  close(): Promise<void>;
+}
+
+function makeCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cr-cert-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
+        '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function listen(server: net.Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
+  });
+}
+
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const ownRoutes = [...routes];
+  const httpsServer = https.createServer(makeCertificate(), (request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const pathname = new URL(request.url ?? '/', 'https://fixture').pathname;
+    if (pathname.startsWith('/fixture-assets/')) {
+      serveFile(response, pathname.slice('/fixture-assets/'.length));
+      return;
+    }
+    const route = ownRoutes.find((candidate) => candidate.host.test(host) && candidate.path.test(pathname));
+    if (!route) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`no fixture for ${host}${pathname}`);
+      return;
+    }
+    serveFile(response, route.file);
+  });
+  const httpsPort = await listen(httpsServer);
+
+  // Firefox sends every request as CONNECT host:443 to the proxy; all of them go to our HTTPS server.
+  const proxy = http.createServer((_request, response) => response.writeHead(405).end());
+  proxy.on('connect', (_request, clientSocket: net.Socket, head: Buffer) => {
+    const upstream = net.connect(httpsPort, '127.0.0.1', () => {
+      clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(clientSocket);
+      clientSocket.pipe(upstream);
+    });
+    upstream.on('error', () => clientSocket.destroy());
+    clientSocket.on('error', () => upstream.destroy());
+  });
+  const proxyPort = await listen(proxy);
+
+  return {
+    httpsPort,
+    proxyPort,
+    routes: ownRoutes,
+    close: async () => {
+      httpsServer.closeAllConnections();
+      proxy.closeAllConnections();
+      await Promise.all([
+        new Promise((resolve) => httpsServer.close(resolve)),
+        new Promise((resolve) => proxy.close(resolve)),
+      ]);
+    },
+  };
+}
+
+function serveFile(response: http.ServerResponse, file: string): void {
+  const safe = path.normalize(file).replace(/^(\.\.[/\\])+/, '');
+  const full = path.join(fixturesDir, safe);
+  let body: Buffer;
+  try {
+    body = readFileSync(full);
+  } catch {
+    response.writeHead(404).end();
+    return;
+  }
+  const type = full.endsWith('.html')
+    ? 'text/html; charset=utf-8'
+    : full.endsWith('.png')
+      ? 'image/png'
+      : full.endsWith('.svg')
+        ? 'image/svg+xml'
+        : full.endsWith('.js')
+          ? 'text/javascript'
+          : 'application/octet-stream';
+  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests: pure logic in lib/ (and DOM extraction on fixture DOM, using happy-dom per file:
+// `// @vitest-environment happy-dom`). End-to-end tests have their own config (vitest.e2e.config.ts).
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
