@@ -1,0 +1,9 @@
+import type { PlatformModule } from '../types';
+import { parseXUrl, X_HOSTS } from './url';
+
+export const x: PlatformModule = {
+  id: 'x',
+  name: 'X (Twitter)',
+  hosts: X_HOSTS,
+  parseUrl: parseXUrl,
+};
