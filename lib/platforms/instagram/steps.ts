@@ -1,0 +1,179 @@
+/**
+ * Instagram: the guide's section "Instagram" (shared/seed/ncii-removal-guide.nl.txt).
+ * The guide's HelpWanted.nl tips link has no known address: described in text, linked to HelpWanted.nl itself.
+ */
+import { helpWantedLink } from '../../guide/general';
+import type { GuideLink, PlatformGuide } from '../../guide/types';
+
+const helpLink: GuideLink = {
+  id: 'ig-help',
+  label: {
+    nl: 'Hulppagina van Instagram over intieme beelden',
+    fr: 'Page d’aide d’Instagram sur les images intimes',
+    en: 'Instagram help page on intimate images',
+  },
+  url: 'https://help.instagram.com/616583228400289',
+  confirmed: true,
+};
+
+const contactFormLink: GuideLink = {
+  id: 'ig-contact-form',
+  label: {
+    nl: 'Formulier van Instagram (ook zonder Instagram-profiel)',
+    fr: 'Formulaire d’Instagram (aussi sans compte Instagram)',
+    en: 'Instagram form (also without an Instagram account)',
+  },
+  url: 'https://help.instagram.com/contact/504521742987441',
+  confirmed: false,
+};
+
+export const guide: PlatformGuide = {
+  sections: [
+    {
+      id: 'ig-report',
+      title: {
+        nl: 'Rapporteren op Instagram',
+        fr: 'Signaler sur Instagram',
+        en: 'Reporting on Instagram',
+      },
+      intro: {
+        nl: 'Worden er intieme beelden van jou verspreid via Instagram? Dan kan je de beelden en de persoon die ze verspreidt rapporteren volgens dit stappenplan.',
+        fr: 'Des images intimes de vous sont diffusées sur Instagram ? Vous pouvez signaler les images et la personne qui les diffuse en suivant ces étapes.',
+        en: 'Are intimate images of you being shared on Instagram? You can report the images and the person sharing them by following these steps.',
+      },
+      steps: [
+        {
+          id: 'ig-app',
+          text: {
+            nl: 'Via de Instagram-app rapporteer je zo:',
+            fr: 'Dans l’application Instagram, vous faites un signalement comme ceci :',
+            en: 'In the Instagram app, you report like this:',
+          },
+          substeps: [
+            {
+              id: 'ig-app-dots',
+              text: {
+                nl: 'Klik op de drie puntjes rechtsboven het profiel of bericht.',
+                fr: 'Cliquez sur les trois petits points en haut à droite du profil ou de la publication.',
+                en: 'Tap the three dots at the top right of the profile or post.',
+              },
+            },
+            {
+              id: 'ig-app-report',
+              text: {
+                nl: 'Klik vervolgens op “Rapporteren”.',
+                fr: 'Cliquez ensuite sur « Signaler ».',
+                en: 'Then tap “Report”.',
+              },
+            },
+            {
+              id: 'ig-app-follow',
+              text: {
+                nl: 'Volg de verdere aanwijzingen op het scherm.',
+                fr: 'Suivez les instructions qui s’affichent à l’écran.',
+                en: 'Follow the further instructions on the screen.',
+              },
+            },
+          ],
+        },
+        {
+          id: 'ig-web-profile',
+          text: {
+            nl: 'Via de webpagina van Instagram rapporteer je het profiel van de verspreider zo:',
+            fr: 'Sur le site web d’Instagram, vous signalez le profil de la personne qui diffuse les images comme ceci :',
+            en: 'On the Instagram website, you report the profile of the person sharing the images like this:',
+          },
+          substeps: [
+            {
+              id: 'ig-web-profile-dots',
+              text: {
+                nl: 'Klik op het profiel op de drie puntjes naast de gebruikersnaam.',
+                fr: 'Sur le profil, cliquez sur les trois petits points à côté du nom d’utilisateur.',
+                en: 'On the profile, click the three dots next to the username.',
+              },
+            },
+            {
+              id: 'ig-web-profile-report',
+              text: {
+                nl: 'Klik vervolgens op “Gebruiker rapporteren”.',
+                fr: 'Cliquez ensuite sur « Signaler l’utilisateur ».',
+                en: 'Then click “Report user”.',
+              },
+            },
+            {
+              id: 'ig-web-profile-follow',
+              text: {
+                nl: 'Volg de verdere instructies.',
+                fr: 'Suivez les instructions suivantes.',
+                en: 'Follow the further instructions.',
+              },
+            },
+          ],
+        },
+        {
+          id: 'ig-web-post',
+          text: {
+            nl: 'Via de webpagina van Instagram rapporteer je het bericht zo:',
+            fr: 'Sur le site web d’Instagram, vous signalez la publication comme ceci :',
+            en: 'On the Instagram website, you report the post like this:',
+          },
+          substeps: [
+            {
+              id: 'ig-web-post-dots',
+              text: {
+                nl: 'Klik op de drie puntjes rechtsboven het bericht.',
+                fr: 'Cliquez sur les trois petits points en haut à droite de la publication.',
+                en: 'Click the three dots at the top right of the post.',
+              },
+            },
+            {
+              id: 'ig-web-post-report',
+              text: {
+                nl: 'Klik vervolgens op “Rapporteren als ongepast”.',
+                fr: 'Cliquez ensuite sur « Signaler comme inapproprié ».',
+                en: 'Then click “Report as inappropriate”.',
+              },
+            },
+            {
+              id: 'ig-web-post-follow',
+              text: {
+                nl: 'Volg de verdere instructies.',
+                fr: 'Suivez les instructions suivantes.',
+                en: 'Follow the further instructions.',
+              },
+            },
+          ],
+        },
+        {
+          id: 'ig-no-account',
+          text: {
+            nl: 'Wil je intieme beelden of profielen aangeven, maar heb je geen Instagram-profiel? Gebruik dan het formulier van Instagram.',
+            fr: 'Vous voulez signaler des images intimes ou des profils, mais vous n’avez pas de compte Instagram ? Utilisez alors le formulaire d’Instagram.',
+            en: 'Do you want to report intimate images or profiles, but you don’t have an Instagram account? Then use Instagram’s form.',
+          },
+          links: [contactFormLink, helpLink],
+        },
+      ],
+    },
+    {
+      id: 'ig-tips',
+      title: {
+        nl: 'Tips',
+        fr: 'Conseils',
+        en: 'Tips',
+      },
+      steps: [
+        {
+          id: 'ig-helpwanted-tips',
+          text: {
+            nl: 'Wil je tips om je Instagram-account beter te beveiligen? Wil je de gevolgen van de verspreiding van je intieme beelden beperken? HelpWanted.nl biedt je een heleboel tips.',
+            fr: 'Vous voulez des conseils pour mieux sécuriser votre compte Instagram ? Vous voulez limiter les conséquences de la diffusion de vos images intimes ? HelpWanted.nl propose de nombreux conseils (en néerlandais).',
+            en: 'Would you like tips to secure your Instagram account better? Would you like to limit the consequences of your intimate images being shared? HelpWanted.nl offers lots of tips (in Dutch).',
+          },
+          links: [helpWantedLink],
+        },
+      ],
+    },
+  ],
+  links: [helpLink, contactFormLink, helpWantedLink],
+};
