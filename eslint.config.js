@@ -18,6 +18,18 @@ export default ts.config(
     },
   },
   {
+    // Extension code imports `browser` from 'wxt/browser' (promise-based in both browsers); bare globals would
+    // bypass the polyfill and differ between Chrome and Firefox.
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: "Import { browser } from 'wxt/browser' instead." },
+        { name: 'browser', message: "Import { browser } from 'wxt/browser' instead." },
+      ],
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },

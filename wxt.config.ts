@@ -3,7 +3,10 @@ import { defineConfig } from 'wxt';
 // Least privilege: every permission below is explained in README.md ("Permissions"). The content script's
 // host matches come from lib/platforms/registry.ts (see entrypoints/platform.content.ts), nowhere else.
 export default defineConfig({
+  vite: () => ({ build: { minify: process.env.CR_NO_MINIFY ? false : undefined } }),
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports only: auto-imports pulled components/ into the background bundle by a name clash.
+  imports: false,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Capture & Report',

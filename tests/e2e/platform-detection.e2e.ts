@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import type { DrivenPage, ExtensionBrowser } from './support/driver';
+import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
 const DISCORD_MESSAGE = 'https://discord.com/channels/81384788765712384/81384788765712385/175928847299117063';
@@ -45,6 +45,26 @@ describe.each(BROWSERS)('platform detection in %s', (browserName) => {
     await popup.close();
   });
 
+  it('shows the platform on the toolbar button of a platform tab, and nothing elsewhere', async () => {
+    const readButton = (tabId: number) =>
+      browser.evalInExtension(async (id: number) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const button = api.action ?? (api as unknown as { browserAction: typeof api.action }).browserAction;
+        return { badge: await button.getBadgeText({ tabId: id }), title: await button.getTitle({ tabId: id }) };
+      }, tabId);
+    const discord = await browser.openTab(DISCORD_MESSAGE);
+    const button = await until(async () => {
+      const state = await readButton(discord.tabId);
+      return state.badge ? state : null;
+    }, 'the badge');
+    expect(button).toEqual({ badge: 'DC', title: 'Capture & Report: Discord - message in a server channel' });
+
+    const other = await browser.openTab('https://example.org/');
+    expect(await readButton(other.tabId)).toEqual({ badge: '', title: 'Capture & Report' });
+    await discord.page.close();
+    await other.page.close();
+  });
+
   it('says no platform was recognised on another site', async () => {
     const { tabId } = await browser.openTab('https://example.org/news/article');
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
@@ -61,5 +81,30 @@ describe.each(BROWSERS)('platform detection in %s', (browserName) => {
     await page.evaluate(() => history.pushState({}, '', '/channels/@me/81384788765712399'), null);
     expect(await readLabel(panel, first)).toBe('Discord - private conversation');
     await panel.close();
+  });
+});
+
+describe.each(BROWSERS)('interface language in %s', (browserName) => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each([
+    ['nl-BE', 'Discord - bericht in een serverkanaal'],
+    ['fr-BE', "Discord - message dans un salon d'un serveur"],
+  ])('follows the browser language %s', async (lang, expected) => {
+    const browser = await launch(browserName, server, { lang });
+    try {
+      const { tabId } = await browser.openTab(DISCORD_MESSAGE);
+      const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+      expect(await readLabel(popup)).toBe(expected);
+      expect(await popup.evaluate(() => document.documentElement.lang, null)).toBe(lang.slice(0, 2));
+    } finally {
+      await browser.close();
+    }
   });
 });

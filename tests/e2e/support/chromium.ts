@@ -65,12 +65,17 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
     extensionId,
     evalInExtension,
     async openTab(url) {
+      const known = await worker.evaluate(async () => (await chrome.tabs.query({})).map((tab: { id?: number }) => tab.id));
       const page = await context.newPage();
       await page.goto(url);
-      const tabId = await worker.evaluate(async (href: string) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((tab) => tab.url === href)?.id ?? null;
-      }, page.url());
+      // The new tab, not an older one showing the same address.
+      const tabId = await worker.evaluate(
+        async ({ href, known }: { href: string; known: Array<number | undefined> }) => {
+          const tabs = await chrome.tabs.query({});
+          return tabs.find((tab: { id?: number; url?: string }) => tab.url === href && !known.includes(tab.id))?.id ?? null;
+        },
+        { href: page.url(), known },
+      );
       if (tabId === null) throw new Error(`No tab found for ${page.url()}`);
       return { page: wrap(page), tabId };
     },

@@ -8,7 +8,7 @@ export interface DrivenPage {
   /** Run `fn(arg)` in the page (in extension pages, `browser.*` / `chrome.*` are available). */
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Wait until `fn(arg)` returns a truthy value in the page; resolves with that value. */
-  waitFor<A, R>(fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs?: number): Promise<R>;
+  waitFor<A, R>(fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs?: number): Promise<NonNullable<R>>;
   click(selector: string): Promise<void>;
   goto(url: string): Promise<void>;
   close(): Promise<void>;

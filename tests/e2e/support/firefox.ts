@@ -11,7 +11,7 @@ function wrap(page: Page): DrivenPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeoutMs = 20_000) =>
-      (await (await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 50 }, arg)).jsonValue()) as never,
+      (await (await page.waitForFunction(fn as () => unknown, { timeout: timeoutMs, polling: 50 }, arg)).jsonValue()) as never,
     click: (selector) => page.click(selector),
     goto: async (url) => {
       await page.goto(url);
@@ -29,9 +29,9 @@ async function isExtensionPage(page: Page): Promise<boolean> {
   }
 }
 
-async function pageAt(browser: Browser, predicate: (href: string) => boolean, what: string): Promise<Page> {
+async function pageAt(firefox: Browser, predicate: (href: string) => boolean, what: string): Promise<Page> {
   return until(async () => {
-    for (const page of await browser.pages()) {
+    for (const page of await firefox.pages()) {
       if (!(await isExtensionPage(page))) continue;
       const href = await page.evaluate(() => location.href);
       if (predicate(href)) return page;
@@ -50,7 +50,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
   const extensionDir = prepareTestBuild('firefox-mv2');
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cr-firefox-'));
   const viewport = options.viewport ?? { width: 1280, height: 800 };
-  const browser = await puppeteer.launch({
+  const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
@@ -75,27 +75,31 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
       'extensions.webextensions.restrictedDomains': '',
     },
   });
-  await browser.installExtension(extensionDir);
+  await firefox.installExtension(extensionDir);
   // The extension opens its welcome page on install: that page is our way in to the extension's APIs.
-  const anchor = await pageAt(browser, (href) => href.includes('/manager.html'), 'the welcome page');
+  const anchor = await pageAt(firefox, (href) => href.includes('/manager.html'), 'the welcome page');
 
   const evalInExtension: ExtensionBrowser['evalInExtension'] = (fn, arg) => anchor.evaluate(fn as never, arg) as never;
 
   return {
     name: 'firefox',
-    browser,
+    browser: firefox,
     evalInExtension,
     async openTab(url) {
-      const page = await browser.newPage();
+      const known = await anchor.evaluate(async () => (await browser.tabs.query({})).map((tab: { id?: number }) => tab.id));
+      const page = await firefox.newPage();
       await page.setViewport(viewport);
       await page.goto(url);
       const href = page.url();
       const tabId = await until(
         () =>
-          anchor.evaluate(async (target: string) => {
-            const tabs = await browser.tabs.query({});
-            return tabs.find((tab) => tab.url === target)?.id ?? null;
-          }, href),
+          anchor.evaluate(
+            async ({ target, known }: { target: string; known: Array<number | undefined> }) => {
+              const tabs = await browser.tabs.query({});
+              return tabs.find((tab: { id?: number; url?: string }) => tab.url === target && !known.includes(tab.id))?.id ?? null;
+            },
+            { target: href, known },
+          ),
         `the tab of ${href}`,
       );
       return { page: wrap(page), tabId };
@@ -106,12 +110,12 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
         (target: string) => browser.windows.create({ url: browser.runtime.getURL(target), type: 'popup', width: 420, height: 700 }),
         marker,
       );
-      const page = await pageAt(browser, (href) => href.endsWith(marker), pathAndQuery);
+      const page = await pageAt(firefox, (href) => href.endsWith(marker), pathAndQuery);
       await page.waitForFunction(() => document.readyState !== 'loading');
       return wrap(page);
     },
     async close() {
-      await browser.close();
+      await firefox.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
