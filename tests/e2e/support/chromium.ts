@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -31,13 +31,20 @@ export interface ChromiumOptions {
 export async function launchChromium(options: ChromiumOptions): Promise<ExtensionBrowser & { context: BrowserContext; worker: Worker; extensionId: string }> {
   const extensionDir = prepareTestBuild('chrome-mv3');
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cr-chromium-'));
+  const lang = options.lang ?? 'en-US';
+  // navigator.languages of every page, extension pages included, comes from this profile preference. (The
+  // `locale` emulation of Playwright reaches pages only after they start, too late for a page reading it at load.)
+  mkdirSync(path.join(profile, 'Default'), { recursive: true });
+  writeFileSync(
+    path.join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ intl: { accept_languages: `${lang},${lang.split('-')[0]}` } }),
+  );
   const hostRules = fixtureHosts.map((host) => `MAP ${host} 127.0.0.1:${options.httpsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
-    locale: options.lang ?? 'en-US',
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -50,7 +57,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
       '--disable-quic',
       '--ignore-certificate-errors',
       `--host-resolver-rules=${hostRules}, EXCLUDE localhost`,
-      `--lang=${options.lang ?? 'en-US'}`,
+      `--lang=${lang}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
