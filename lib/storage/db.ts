@@ -1,0 +1,104 @@
+/**
+ * The evidence database: IndexedDB, opened with idb. Schema and migration rules: lib/storage/SCHEMA.md.
+ *
+ * Every schema change is a new entry appended to `migrations` (never an edit of an old one: people have
+ * databases created by every released version) and a test that upgrades a database of the previous version
+ * holding data (tests/unit/storage/migrations.test.ts).
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { AuditEntry, CaptureRecord, CaseRecord, FileRole, StoredFile } from '../evidence/types';
+
+export const DEFAULT_DB_NAME = 'capture-and-report';
+
+/** One key/value preference, e.g. `defaultCaseId`. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** The current schema (version DB_VERSION). */
+export interface EvidenceDbSchema extends DBSchema {
+  cases: { key: string; value: CaseRecord };
+  captures: {
+    key: string;
+    value: CaptureRecord;
+    indexes: { byCase: string; byCaseTime: [string, string] };
+  };
+  files: {
+    key: string;
+    value: StoredFile;
+    indexes: { byCapture: string; byCaptureRole: [string, FileRole] };
+  };
+  audit: {
+    key: [string, number];
+    value: AuditEntry;
+    indexes: { byCase: string };
+  };
+  settings: { key: string; value: SettingRecord };
+}
+
+export type EvidenceDb = IDBPDatabase<EvidenceDbSchema>;
+
+/**
+ * A migration sees the database as it was at its own version, not as the current schema describes it, so it is
+ * typed without a schema.
+ */
+export type Migration = (
+  db: IDBPDatabase<unknown>,
+  tx: IDBPTransaction<unknown, StoreNames<unknown>[], 'versionchange'>,
+) => void;
+
+/** Version 1: the five stores. */
+function createStores(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('cases', { keyPath: 'id' });
+  const captures = db.createObjectStore('captures', { keyPath: 'id' });
+  captures.createIndex('byCase', 'caseId');
+  captures.createIndex('byCaseTime', ['caseId', 'capturedAt']);
+  const files = db.createObjectStore('files', { keyPath: 'id' });
+  files.createIndex('byCapture', 'captureId');
+  db.createObjectStore('audit', { keyPath: ['caseId', 'seq'] }).createIndex('byCase', 'caseId');
+  db.createObjectStore('settings', { keyPath: 'key' });
+}
+
+/** Version 2: find a capture's files of one role (its thumbnail, its screenshot parts) without loading the rest. */
+function addFilesByCaptureRole(_db: IDBPDatabase<unknown>, tx: Parameters<Migration>[1]): void {
+  tx.objectStore('files').createIndex('byCaptureRole', ['captureId', 'role']);
+}
+
+/** migrations[n] upgrades a database from version n to n + 1. Append only. */
+export const migrations: readonly Migration[] = [createStores, addFilesByCaptureRole];
+
+export const DB_VERSION = migrations.length;
+
+/** Runs, in order, the migrations between the database's version and the current one. */
+export function runMigrations(
+  db: IDBPDatabase<unknown>,
+  oldVersion: number,
+  newVersion: number,
+  tx: Parameters<Migration>[1],
+): void {
+  for (let version = oldVersion; version < newVersion; version++) {
+    const migrate = migrations[version];
+    if (!migrate) throw new Error(`No migration from database version ${version}`);
+    migrate(db, tx);
+  }
+}
+
+export async function openEvidenceDb(name = DEFAULT_DB_NAME): Promise<EvidenceDb> {
+  const db: EvidenceDb = await openDB<EvidenceDbSchema>(name, DB_VERSION, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      runMigrations(
+        database as unknown as IDBPDatabase<unknown>,
+        oldVersion,
+        newVersion ?? DB_VERSION,
+        tx as unknown as Parameters<Migration>[1],
+      );
+    },
+    // Another extension page (after an update) wants a newer version: step aside instead of blocking it forever.
+    // This page's later writes fail with a StorageError; reloading it opens the new version.
+    blocking() {
+      db.close();
+    },
+  });
+  return db;
+}

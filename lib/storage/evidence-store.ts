@@ -1,0 +1,598 @@
+/**
+ * The evidence store: cases, captures, their files and the audit trail, over an open evidence database
+ * (lib/storage/db.ts).
+ *
+ * Rules that make the stored evidence trustworthy:
+ * - Every write that changes evidence appends an audit entry in the SAME transaction: both happen or neither.
+ * - Evidence is written with `add`, never `put`: an existing capture or file is never silently overwritten.
+ * - File hashes are checked (WebCrypto) before the transaction; audit hashes are computed synchronously inside
+ *   it, because awaiting anything other than an IndexedDB request would let the transaction commit early.
+ * - Every failure reaches the caller as a StorageError with a `code` the interface can explain.
+ */
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import { sha256Hex } from '../evidence/hash';
+import type {
+  AuditEntry,
+  CaptureRecord,
+  CapturerRole,
+  CaseRecord,
+  FileMeta,
+  FileRole,
+  StoredFile,
+} from '../evidence/types';
+import { canonicalJson, nextEntry, sha256OfText, verifyChain, type AuditFields, type AuditProblem } from './audit';
+import type { EvidenceDb, EvidenceDbSchema } from './db';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors
+
+export type StorageErrorCode =
+  /** The browser refused to store more: free space, or export and delete old captures. */
+  | 'quota'
+  /** The data was refused before or while writing (inconsistent capture, unknown case, duplicate id). */
+  | 'invalid'
+  /** The write was interrupted (transaction aborted, database closed by a newer version): try again. */
+  | 'aborted'
+  | 'unknown';
+
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  readonly code: StorageErrorCode;
+  /** For 'invalid': what exactly was wrong (English, for logs and bug reports, not for the interface). */
+  readonly problems: readonly string[];
+
+  constructor(code: StorageErrorCode, message: string, options: { cause?: unknown; problems?: string[] } = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.problems = options.problems ?? [];
+  }
+}
+
+/** Firefox before 2021 used its own name for the quota error. */
+const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+const INVALID_ERROR_NAMES = new Set(['ConstraintError', 'DataError', 'DataCloneError']);
+const ABORT_ERROR_NAMES = new Set(['AbortError', 'TransactionInactiveError', 'InvalidStateError']);
+
+/**
+ * Maps anything thrown by IndexedDB to a StorageError. `txError` is the transaction's own error: in browsers a
+ * quota failure often shows on the transaction (tx.error) while the pending requests only report AbortError.
+ */
+export function toStorageError(error: unknown, txError?: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  const name = errorName(error);
+  const cause = error;
+  if (QUOTA_ERROR_NAMES.has(name) || QUOTA_ERROR_NAMES.has(errorName(txError))) {
+    return new StorageError('quota', 'The browser has no more storage space for this extension.', { cause });
+  }
+  if (INVALID_ERROR_NAMES.has(name)) {
+    return new StorageError('invalid', `The database refused the data (${name}).`, { cause });
+  }
+  if (ABORT_ERROR_NAMES.has(name)) {
+    return new StorageError('aborted', `The write was interrupted (${name}).`, { cause });
+  }
+  return new StorageError('unknown', `Storage failed: ${describe(error)}`, { cause });
+}
+
+function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string'
+    ? error.name
+    : '';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Verification report
+
+export type VerifyProblem =
+  | AuditProblem
+  | { kind: 'file-missing'; captureId: string; fileId: string; fileName: string }
+  | {
+      kind: 'file-hash-mismatch';
+      captureId: string;
+      fileId: string;
+      fileName: string;
+      expected: string;
+      actual: string;
+    }
+  /** A stored file of the capture that its record does not list. */
+  | { kind: 'file-unlisted'; captureId: string; fileId: string; fileName: string }
+  /** No entry of the case's trail records this capture's file hashes. */
+  | { kind: 'capture-not-audited'; captureId: string }
+  /** The record's hash for a file differs from the one the audit trail recorded (null: not in the trail). */
+  | { kind: 'file-audit-mismatch'; captureId: string; fileName: string; audited: string | null; recorded: string };
+
+// ---------------------------------------------------------------------------------------------------------------
+// The store
+
+export type CaseInput = Pick<CaseRecord, 'title' | 'capturerRole'> &
+  Partial<Pick<CaseRecord, 'capturerName' | 'notes'>>;
+export type CaseChanges = Partial<Pick<CaseRecord, 'title' | 'capturerRole' | 'capturerName' | 'notes'>>;
+
+export interface EvidenceStoreOptions {
+  /** Clock and id source, replaceable for tests. */
+  now?: () => Date;
+  newId?: () => string;
+}
+
+type Stores = StoreNames<EvidenceDbSchema>;
+type WriteTx<S extends Stores[]> = IDBPTransaction<EvidenceDbSchema, S, 'readwrite'>;
+type CaseStore = IDBPObjectStore<EvidenceDbSchema, ArrayLike<Stores>, 'cases', 'readwrite'>;
+type AuditStore = IDBPObjectStore<EvidenceDbSchema, ArrayLike<Stores>, 'audit', 'readwrite'>;
+
+const DEFAULT_CASE_SETTING = 'defaultCaseId';
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export class EvidenceStore {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly db: EvidenceDb,
+    options: EvidenceStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  // --- Cases -----------------------------------------------------------------------------------------------------
+
+  /**
+   * The case new captures go to, created on first use so that the first capture needs no setup. Safe to call
+   * concurrently: the check and the creation share one transaction.
+   */
+  async ensureDefaultCase(options: { title?: string; role?: CapturerRole } = {}): Promise<CaseRecord> {
+    const { title = 'My evidence', role = 'victim' } = options;
+    return this.write(['cases', 'audit', 'settings'], async (tx) => {
+      const saved = await tx.objectStore('settings').get(DEFAULT_CASE_SETTING);
+      const savedCase = typeof saved?.value === 'string' ? await tx.objectStore('cases').get(saved.value) : undefined;
+      if (savedCase) return savedCase;
+      const oldest = oldestCase(await tx.objectStore('cases').getAll());
+      const chosen =
+        oldest ?? (await this.addCase(tx.objectStore('cases'), tx.objectStore('audit'), { title, capturerRole: role }));
+      await tx.objectStore('settings').put({ key: DEFAULT_CASE_SETTING, value: chosen.id });
+      return chosen;
+    });
+  }
+
+  async setDefaultCase(caseId: string): Promise<void> {
+    await this.write(['cases', 'settings'], async (tx) => {
+      await requireCase(tx.objectStore('cases'), caseId);
+      await tx.objectStore('settings').put({ key: DEFAULT_CASE_SETTING, value: caseId });
+    });
+  }
+
+  async createCase(input: CaseInput): Promise<CaseRecord> {
+    return this.write(['cases', 'audit'], (tx) =>
+      this.addCase(tx.objectStore('cases'), tx.objectStore('audit'), input),
+    );
+  }
+
+  /** Changes title, notes or capturer. The audit entry names the changed fields, not their values. */
+  async updateCase(caseId: string, changes: CaseChanges, actorRole: CapturerRole): Promise<CaseRecord> {
+    return this.write(['cases', 'audit'], async (tx) => {
+      const current = await requireCase(tx.objectStore('cases'), caseId);
+      const fields = changedFields(current, changes);
+      if (fields.length === 0) return current;
+      const updated: CaseRecord = { ...current, ...Object.fromEntries(fields.map((key) => [key, changes[key]])) };
+      if (!updated.title.trim()) throw invalid('A case needs a title.');
+      await tx.objectStore('cases').put(updated);
+      await this.appendAudit(tx.objectStore('audit'), caseId, 'case-update', actorRole, { fields });
+      return updated;
+    });
+  }
+
+  /** Oldest first. */
+  async listCases(): Promise<CaseRecord[]> {
+    const cases = await this.read(() => this.db.getAll('cases'));
+    return cases.sort((a, b) => compareStrings(a.createdAt, b.createdAt));
+  }
+
+  async getCase(caseId: string): Promise<CaseRecord | undefined> {
+    return this.read(() => this.db.get('cases', caseId));
+  }
+
+  // --- Captures ----------------------------------------------------------------------------------------------------
+
+  /**
+   * Stores a capture, all its files and its audit entry, all or nothing. The record and files are checked first
+   * (ids, metadata, sizes, SHA-256 of every blob); a failure throws StorageError 'invalid' and writes nothing.
+   * Pass plain objects (e.g. `$state.snapshot(...)` in Svelte): proxies cannot be stored (DataCloneError).
+   */
+  async saveCapture(record: CaptureRecord, files: StoredFile[], actorRole: CapturerRole): Promise<void> {
+    const problems = captureProblems(record, files);
+    if (problems.length === 0) problems.push(...(await fileHashProblems(files)));
+    if (problems.length > 0) throw invalid('The capture is inconsistent; nothing was stored.', problems);
+
+    await this.write(['cases', 'captures', 'files', 'audit'], async (tx) => {
+      await requireCase(tx.objectStore('cases'), record.caseId);
+      await tx.objectStore('captures').add(record);
+      for (const file of files) await tx.objectStore('files').add(file);
+      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'capture', actorRole, {
+        ...captureSummary(record),
+        requestedUrl: record.requestedUrl,
+      });
+    });
+  }
+
+  /** The case's capture records (no file data), oldest first. */
+  async listCaptures(caseId: string): Promise<CaptureRecord[]> {
+    return this.read(() => this.db.getAllFromIndex('captures', 'byCaseTime', caseCaptureRange(caseId)));
+  }
+
+  async getCapture(captureId: string): Promise<CaptureRecord | undefined> {
+    return this.read(() => this.db.get('captures', captureId));
+  }
+
+  /** The capture's files with their data, optionally only those of one role; by role, part, name. */
+  async getFiles(captureId: string, role?: FileRole): Promise<StoredFile[]> {
+    const files = await this.read(() =>
+      role === undefined
+        ? this.db.getAllFromIndex('files', 'byCapture', captureId)
+        : this.db.getAllFromIndex('files', 'byCaptureRole', [captureId, role]),
+    );
+    return files.sort(compareFiles);
+  }
+
+  async getFile(fileId: string): Promise<StoredFile | undefined> {
+    return this.read(() => this.db.get('files', fileId));
+  }
+
+  /**
+   * Appends a note to the capture's notes. The audit entry records the note's hash and length, not its text:
+   * the person may later want to reword what they wrote, and the trail should not keep it forever.
+   */
+  async addCaptureNote(captureId: string, note: string, actorRole: CapturerRole): Promise<CaptureRecord> {
+    const text = note.trim();
+    if (!text) throw invalid('The note is empty.');
+    return this.write(['captures', 'audit'], async (tx) => {
+      const record = await requireCapture(tx.objectStore('captures'), captureId);
+      const updated: CaptureRecord = { ...record, notes: record.notes ? `${record.notes}\n\n${text}` : text };
+      await tx.objectStore('captures').put(updated);
+      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'note', actorRole, {
+        captureId,
+        noteSha256: sha256OfText(text),
+        noteLength: text.length,
+      });
+      return updated;
+    });
+  }
+
+  /**
+   * Moves a capture to another case. Both trails get a 'move' entry; the target's also carries the file hashes,
+   * so that the target case's trail alone accounts for every capture it holds.
+   */
+  async moveCapture(captureId: string, toCaseId: string, actorRole: CapturerRole): Promise<CaptureRecord> {
+    return this.write(['cases', 'captures', 'audit'], async (tx) => {
+      const record = await requireCapture(tx.objectStore('captures'), captureId);
+      if (record.caseId === toCaseId) return record;
+      await requireCase(tx.objectStore('cases'), toCaseId);
+      const moved: CaptureRecord = { ...record, caseId: toCaseId };
+      await tx.objectStore('captures').put(moved);
+      const move = { captureId, fromCaseId: record.caseId, toCaseId };
+      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'move', actorRole, move);
+      await this.appendAudit(tx.objectStore('audit'), toCaseId, 'move', actorRole, {
+        ...captureSummary(record),
+        ...move,
+      });
+      return moved;
+    });
+  }
+
+  /**
+   * Deletes the capture and its files. The trail keeps the 'capture' entry with the file hashes and gains a
+   * 'delete' entry: what existed, and when it was removed, stays on record.
+   */
+  async deleteCapture(captureId: string, actorRole: CapturerRole): Promise<void> {
+    await this.write(['captures', 'files', 'audit'], async (tx) => {
+      const record = await requireCapture(tx.objectStore('captures'), captureId);
+      const fileIds = await tx.objectStore('files').index('byCapture').getAllKeys(captureId);
+      for (const fileId of fileIds) await tx.objectStore('files').delete(fileId);
+      await tx.objectStore('captures').delete(captureId);
+      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'delete', actorRole, captureSummary(record));
+    });
+  }
+
+  // --- Audit and verification --------------------------------------------------------------------------------------
+
+  /** The case's audit entries, by seq. */
+  async auditTrail(caseId: string): Promise<AuditEntry[]> {
+    return this.read(() => this.db.getAll('audit', caseAuditRange(caseId)));
+  }
+
+  /**
+   * Re-hashes every stored file of the case and re-checks the audit chain. Empty when everything is intact;
+   * otherwise one precise problem per faulty file or entry.
+   */
+  async verifyCase(caseId: string): Promise<VerifyProblem[]> {
+    const { trail, captures, files } = await this.readCase(caseId);
+    const problems: VerifyProblem[] = verifyChain(trail, caseId);
+    for (const capture of captures) {
+      problems.push(...(await captureFileProblems(capture, files.get(capture.id) ?? [])));
+      problems.push(...auditCoverageProblems(capture, trail));
+    }
+    return problems;
+  }
+
+  /**
+   * The case's trail, captures and files read in ONE transaction, so that a capture saved meanwhile cannot show
+   * up without its audit entry. Blobs are only handles here; they are hashed after the transaction.
+   */
+  private async readCase(caseId: string) {
+    return this.read(async () => {
+      const tx = this.db.transaction(['cases', 'captures', 'files', 'audit'], 'readonly');
+      if (!(await tx.objectStore('cases').get(caseId))) throw invalid(`No case ${caseId}.`);
+      const trail = await tx.objectStore('audit').getAll(caseAuditRange(caseId));
+      const captures = await tx.objectStore('captures').index('byCaseTime').getAll(caseCaptureRange(caseId));
+      const files = new Map<string, StoredFile[]>();
+      for (const capture of captures) {
+        files.set(capture.id, await tx.objectStore('files').index('byCapture').getAll(capture.id));
+      }
+      await tx.done;
+      return { trail, captures, files };
+    });
+  }
+
+  // --- Internals ---------------------------------------------------------------------------------------------------
+
+  private async addCase(cases: CaseStore, audit: AuditStore, input: CaseInput): Promise<CaseRecord> {
+    if (!input.title.trim()) throw invalid('A case needs a title.');
+    const record: CaseRecord = {
+      id: this.newId(),
+      title: input.title.trim(),
+      createdAt: this.nowIso(),
+      capturerRole: input.capturerRole,
+      notes: input.notes ?? '',
+      ...(input.capturerName ? { capturerName: input.capturerName } : {}),
+    };
+    await cases.add(record);
+    await this.appendAudit(audit, record.id, 'case-create', input.capturerRole, {
+      caseId: record.id,
+    });
+    return record;
+  }
+
+  /** Reads the case's last entry and appends the next one, within the caller's transaction. */
+  private async appendAudit(
+    store: AuditStore,
+    caseId: string,
+    action: AuditFields['action'],
+    actorRole: CapturerRole,
+    details: AuditFields['details'],
+  ): Promise<AuditEntry> {
+    const last = await store.openCursor(caseAuditRange(caseId), 'prev');
+    const entry = nextEntry(last?.value, { caseId, at: this.nowIso(), action, actorRole, details });
+    await store.add(entry);
+    return entry;
+  }
+
+  /** Runs `body` in one readwrite transaction; on any failure the transaction is aborted and nothing is kept. */
+  private async write<const S extends Stores[], T>(stores: S, body: (tx: WriteTx<S>) => Promise<T>): Promise<T> {
+    let tx: WriteTx<S>;
+    try {
+      tx = this.db.transaction(stores, 'readwrite');
+    } catch (error) {
+      throw toStorageError(error);
+    }
+    try {
+      const result = await body(tx);
+      await tx.done;
+      return result;
+    } catch (error) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      throw toStorageError(error, tx.error);
+    }
+  }
+
+  private async read<T>(query: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  private nowIso(): string {
+    return this.now().toISOString();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Browser storage
+
+/**
+ * Asks the browser not to evict this extension's data under storage pressure. Returns whether storage is
+ * persistent (false where the API is missing or refuses).
+ */
+export async function requestPersistence(): Promise<boolean> {
+  const storage = browserStorage();
+  if (!storage?.persist) return false;
+  try {
+    return (await storage.persisted?.()) || (await storage.persist());
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes used and available, when the browser tells; null otherwise. */
+export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
+  const storage = browserStorage();
+  if (!storage?.estimate) return null;
+  try {
+    const { usage, quota } = await storage.estimate();
+    return usage === undefined || quota === undefined ? null : { usage, quota };
+  } catch {
+    return null;
+  }
+}
+
+function browserStorage(): Partial<StorageManager> | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.storage;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers (pure)
+
+/** Everything wrong with a capture before it is written; empty when consistent. Hashes are checked separately. */
+export function captureProblems(record: CaptureRecord, files: StoredFile[]): string[] {
+  const problems: string[] = [];
+  if (!record.id) problems.push('The capture has no id.');
+  if (!record.caseId) problems.push('The capture has no case.');
+  const listed = new Map(record.files.map((meta) => [meta.id, meta]));
+  if (listed.size !== record.files.length) problems.push('The record lists a file id twice.');
+  if (new Set(files.map((file) => file.id)).size !== files.length) problems.push('A file id is given twice.');
+  if (files.length !== record.files.length) {
+    problems.push(`The record lists ${record.files.length} files but ${files.length} were given.`);
+  }
+  for (const file of files) problems.push(...fileProblems(record, file, listed.get(file.id)));
+  return problems;
+}
+
+function fileProblems(record: CaptureRecord, file: StoredFile, listed: FileMeta | undefined): string[] {
+  const problems: string[] = [];
+  const label = `File ${file.name || file.id}`;
+  if (file.captureId !== record.id) problems.push(`${label} belongs to capture ${file.captureId}, not ${record.id}.`);
+  if (!listed) problems.push(`${label} is not listed in the capture record.`);
+  else if (canonicalJson(fileMeta(file)) !== canonicalJson(listed)) {
+    problems.push(`${label}: its metadata differs from the record's.`);
+  }
+  if (!(file.blob instanceof Blob)) problems.push(`${label} has no data.`);
+  else if (file.size !== file.blob.size) problems.push(`${label}: size ${file.size} but ${file.blob.size} bytes.`);
+  if (!SHA256_HEX.test(file.sha256)) problems.push(`${label}: sha256 is not 64 lowercase hex digits.`);
+  return problems;
+}
+
+async function fileHashProblems(files: StoredFile[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of files) {
+    const actual = await sha256Hex(file.blob);
+    if (actual !== file.sha256) problems.push(`File ${file.name}: sha256 is ${actual}, not ${file.sha256}.`);
+  }
+  return problems;
+}
+
+function fileMeta(file: StoredFile): FileMeta {
+  const { blob: _data, ...meta } = file;
+  return meta;
+}
+
+/** What the trail records about a capture: enough to recognise its files later, never their content. */
+function captureSummary(record: CaptureRecord): AuditFields['details'] {
+  return {
+    captureId: record.id,
+    url: record.finalUrl,
+    capturedAt: record.capturedAt,
+    fileNames: record.files.map((meta) => meta.name),
+    fileSha256s: record.files.map((meta) => meta.sha256),
+  };
+}
+
+/** Compares the record's file hashes with the latest trail entry that recorded them for this capture. */
+function auditCoverageProblems(capture: CaptureRecord, trail: readonly AuditEntry[]): VerifyProblem[] {
+  const entry = trail.findLast(
+    (candidate) => candidate.details.captureId === capture.id && Array.isArray(candidate.details.fileSha256s),
+  );
+  if (!entry) return [{ kind: 'capture-not-audited', captureId: capture.id }];
+  const names = asStrings(entry.details.fileNames);
+  const hashes = asStrings(entry.details.fileSha256s);
+  const audited = new Map(names.map((name, index) => [name, hashes[index] ?? null]));
+  return capture.files
+    .filter((meta) => audited.get(meta.name) !== meta.sha256)
+    .map((meta) => ({
+      kind: 'file-audit-mismatch' as const,
+      captureId: capture.id,
+      fileName: meta.name,
+      audited: audited.get(meta.name) ?? null,
+      recorded: meta.sha256,
+    }));
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** Fields given a new value; `undefined` means "leave as is". */
+function changedFields(current: CaseRecord, changes: CaseChanges): (keyof CaseChanges)[] {
+  return (Object.keys(changes) as (keyof CaseChanges)[])
+    .filter((key) => changes[key] !== undefined && changes[key] !== current[key])
+    .sort();
+}
+
+function oldestCase(cases: CaseRecord[]): CaseRecord | undefined {
+  return cases.sort((a, b) => compareStrings(a.createdAt, b.createdAt))[0];
+}
+
+/** Re-hashes the capture's stored files against its record. */
+async function captureFileProblems(capture: CaptureRecord, storedFiles: StoredFile[]): Promise<VerifyProblem[]> {
+  const stored = new Map(storedFiles.map((file) => [file.id, file]));
+  const problems: VerifyProblem[] = [];
+  for (const meta of capture.files) {
+    const where = { captureId: capture.id, fileId: meta.id, fileName: meta.name };
+    const file = stored.get(meta.id);
+    stored.delete(meta.id);
+    if (!file) {
+      problems.push({ kind: 'file-missing', ...where });
+      continue;
+    }
+    const actual = await sha256Hex(file.blob);
+    if (actual !== meta.sha256) problems.push({ kind: 'file-hash-mismatch', ...where, expected: meta.sha256, actual });
+  }
+  for (const extra of stored.values()) {
+    problems.push({ kind: 'file-unlisted', captureId: capture.id, fileId: extra.id, fileName: extra.name });
+  }
+  return problems;
+}
+
+function caseCaptureRange(caseId: string): IDBKeyRange {
+  // Index keys are [caseId, capturedAt]: [caseId] sorts before all of the case's, [caseId, []] after them
+  // (arrays sort above strings).
+  return IDBKeyRange.bound([caseId], [caseId, []]);
+}
+
+function caseAuditRange(caseId: string): IDBKeyRange {
+  // Keys are [caseId, seq]: [caseId] sorts before every seq of the case and [caseId, []] after all of them.
+  return IDBKeyRange.bound([caseId], [caseId, []]);
+}
+
+async function requireCase(
+  store: { get(key: string): Promise<CaseRecord | undefined> },
+  caseId: string,
+): Promise<CaseRecord> {
+  const found = await store.get(caseId);
+  if (!found) throw invalid(`No case ${caseId}.`);
+  return found;
+}
+
+async function requireCapture(
+  store: { get(key: string): Promise<CaptureRecord | undefined> },
+  captureId: string,
+): Promise<CaptureRecord> {
+  const found = await store.get(captureId);
+  if (!found) throw invalid(`No capture ${captureId}.`);
+  return found;
+}
+
+function invalid(message: string, problems: string[] = []): StorageError {
+  return new StorageError('invalid', message, { problems });
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or already aborted (a failed request aborts it): nothing left to undo.
+  }
+}
+
+const ROLE_ORDER: Record<FileRole, number> = { screenshot: 0, source: 1, thumbnail: 2 };
+
+function compareFiles(a: StoredFile, b: StoredFile): number {
+  return ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.part ?? 0) - (b.part ?? 0) || compareStrings(a.name, b.name);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

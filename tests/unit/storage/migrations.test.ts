@@ -1,0 +1,133 @@
+/**
+ * Every schema version must open databases created by every earlier one, data intact. Each migration gets a test
+ * here that builds a database with a FROZEN copy of the schema as it was (never the live migrations, which would
+ * change with them), fills it, and opens it with the current code.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry, CaseRecord } from '../../../lib/evidence/types';
+import { nextEntry } from '../../../lib/storage/audit';
+import { DB_VERSION, migrations, openEvidenceDb } from '../../../lib/storage/db';
+import { EvidenceStore } from '../../../lib/storage/evidence-store';
+import { makeCapture, tickingClock, uniqueDbName } from './helpers';
+
+/** Version 1 exactly as released. Do not edit. */
+function frozenV1(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('cases', { keyPath: 'id' });
+  const captures = db.createObjectStore('captures', { keyPath: 'id' });
+  captures.createIndex('byCase', 'caseId');
+  captures.createIndex('byCaseTime', ['caseId', 'capturedAt']);
+  const files = db.createObjectStore('files', { keyPath: 'id' });
+  files.createIndex('byCapture', 'captureId');
+  db.createObjectStore('audit', { keyPath: ['caseId', 'seq'] }).createIndex('byCase', 'caseId');
+  db.createObjectStore('settings', { keyPath: 'key' });
+}
+
+/** The shape of the current schema: stores, key paths, indexes. Update with each migration, on purpose. */
+const CURRENT_SCHEMA = {
+  audit: { keyPath: ['caseId', 'seq'], indexes: { byCase: 'caseId' } },
+  captures: { keyPath: 'id', indexes: { byCase: 'caseId', byCaseTime: ['caseId', 'capturedAt'] } },
+  cases: { keyPath: 'id', indexes: {} },
+  files: { keyPath: 'id', indexes: { byCapture: 'captureId', byCaptureRole: ['captureId', 'role'] } },
+  settings: { keyPath: 'key', indexes: {} },
+};
+
+function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
+  const tx = db.transaction([...db.objectStoreNames], 'readonly');
+  const shape: Record<string, unknown> = {};
+  for (const name of db.objectStoreNames) {
+    const store = tx.objectStore(name);
+    const indexes = Object.fromEntries([...store.indexNames].map((index) => [index, store.index(index).keyPath]));
+    shape[name] = { keyPath: store.keyPath, indexes };
+  }
+  return shape;
+}
+
+describe('database schema', () => {
+  it('has one migration per version', () => {
+    expect(DB_VERSION).toBe(migrations.length);
+    expect(DB_VERSION).toBe(2);
+  });
+
+  it('creates the current schema on a fresh install', async () => {
+    const db = await openEvidenceDb(uniqueDbName());
+    expect(db.version).toBe(DB_VERSION);
+    expect(describeSchema(db as unknown as IDBPDatabase<unknown>)).toEqual(CURRENT_SCHEMA);
+    db.close();
+  });
+});
+
+describe('migration 1 → 2 (files.byCaptureRole)', () => {
+  async function createV1Database(name: string) {
+    const v1 = await openDB(name, 1, { upgrade: (db) => frozenV1(db) });
+    const caseRecord: CaseRecord = {
+      id: 'case-1',
+      title: 'My evidence',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      capturerRole: 'victim',
+      notes: '',
+    };
+    const { record, files } = await makeCapture(caseRecord.id, { id: 'capture-1' });
+    const create = nextEntry(undefined, {
+      caseId: caseRecord.id,
+      at: caseRecord.createdAt,
+      action: 'case-create',
+      actorRole: 'victim',
+      details: { caseId: caseRecord.id },
+    });
+    const capture: AuditEntry = nextEntry(create, {
+      caseId: caseRecord.id,
+      at: record.capturedAt,
+      action: 'capture',
+      actorRole: 'victim',
+      details: {
+        captureId: record.id,
+        url: record.finalUrl,
+        fileNames: files.map((file) => file.name),
+        fileSha256s: files.map((file) => file.sha256),
+      },
+    });
+    const tx = v1.transaction(['cases', 'captures', 'files', 'audit', 'settings'], 'readwrite');
+    await tx.objectStore('cases').add(caseRecord);
+    await tx.objectStore('captures').add(record);
+    for (const file of files) await tx.objectStore('files').add(file);
+    await tx.objectStore('audit').add(create);
+    await tx.objectStore('audit').add(capture);
+    await tx.objectStore('settings').add({ key: 'defaultCaseId', value: caseRecord.id });
+    await tx.done;
+    v1.close();
+    return { caseRecord, record, files, trail: [create, capture] };
+  }
+
+  it('keeps every record, file and audit entry, and the new index finds files by role', async () => {
+    const name = uniqueDbName();
+    const before = await createV1Database(name);
+
+    const db = await openEvidenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const store = new EvidenceStore(db, { now: tickingClock() });
+
+    expect(await store.listCases()).toEqual([before.caseRecord]);
+    expect((await store.ensureDefaultCase()).id).toBe(before.caseRecord.id);
+    expect(await store.listCaptures(before.caseRecord.id)).toEqual([before.record]);
+    expect(await store.auditTrail(before.caseRecord.id)).toEqual(before.trail);
+    const files = await store.getFiles(before.record.id);
+    expect(files.map((file) => file.id)).toEqual(before.files.map((file) => file.id));
+    expect(await files[0]!.blob.text()).toBe(await before.files[0]!.blob.text());
+
+    // The index added by migration 2 covers the files written under version 1.
+    const thumbnails = await db.getAllFromIndex('files', 'byCaptureRole', [before.record.id, 'thumbnail']);
+    expect(thumbnails.map((file) => file.role)).toEqual(['thumbnail']);
+    expect((await store.getFiles(before.record.id, 'screenshot')).map((file) => file.id)).toEqual([
+      before.files[0]!.id,
+    ]);
+
+    // Intact, and the trail goes on from where version 1 left it.
+    expect(await store.verifyCase(before.caseRecord.id)).toEqual([]);
+    const next = await makeCapture(before.caseRecord.id);
+    await store.saveCapture(next.record, next.files, 'victim');
+    expect((await store.auditTrail(before.caseRecord.id)).at(-1)?.seq).toBe(2);
+    expect(await store.verifyCase(before.caseRecord.id)).toEqual([]);
+    db.close();
+  });
+});
