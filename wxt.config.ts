@@ -12,7 +12,13 @@ export default defineConfig({
     short_name: 'Capture & Report',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+    ],
     action: { default_title: '__MSG_extName__' },
     // No remote code, fonts or analytics: only our own packaged files may load.
     content_security_policy:

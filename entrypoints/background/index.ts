@@ -1,12 +1,13 @@
 /**
- * The background: keeps the toolbar button in step with the platform of each tab, and opens the welcome
- * page once, right after installation.
+ * The background: runs captures (capture-port.ts), keeps the toolbar button in step with the platform of each
+ * tab, and opens the welcome page once, right after installation.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { pickLanguage, translate } from '../lib/i18n';
-import { isRuntimeMessage, type PageInfo } from '../lib/messages';
-import { BADGE_TEXT, describePage } from '../lib/page-label';
+import { pickLanguage, translate } from '../../lib/i18n';
+import { isRuntimeMessage, type PageInfo } from '../../lib/messages';
+import { BADGE_TEXT, describePage } from '../../lib/page-label';
+import { listenForCaptures } from './capture-port';
 
 // MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
 const toolbarButton = browser.action ?? browser.browserAction;
@@ -24,6 +25,7 @@ async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<voi
 }
 
 export default defineBackground(() => {
+  listenForCaptures();
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;
     if (isRuntimeMessage(message) && message.type === 'page-info' && tabId !== undefined) {

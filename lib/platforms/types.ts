@@ -90,4 +90,48 @@ export interface PlatformModule {
   hosts: readonly string[];
   /** Parse an absolute URL already known to be on one of `hosts`. Returns null if it is not a page of ours. */
   parseUrl(url: URL): ParsedUrl | null;
+  /**
+   * Reads reportable items (messages, posts) from the page, for platforms whose pages show several. Platforms
+   * without one fall back to the identifiers in the URL.
+   */
+  extract?: DomExtractor;
 }
+
+/** What one identifier is; the side panel labels each key in the interface language. */
+export type IdentifierKey =
+  | 'serverId'
+  | 'channelId'
+  | 'messageId'
+  | 'messageLink'
+  | 'userId'
+  | 'authorName'
+  | 'handle'
+  | 'postUrl'
+  | 'postId'
+  | 'profileUrl'
+  | 'videoUrl'
+  | 'videoId'
+  | 'chatId'
+  | 'phone'
+  | 'groupId'
+  | 'time'
+  | 'url';
+
+export interface IdentifierField {
+  key: IdentifierKey;
+  /** The value exactly as a report form wants it; 'unknown' is never used: absent means not found. */
+  value: string;
+}
+
+/** One thing on screen that can be reported on its own: a Discord message, an X post. */
+export interface ExtractedItem {
+  /** Stable key within the page (the message or post id), used to select items. */
+  key: string;
+  kind: 'message' | 'post' | 'profile' | 'video' | 'chat';
+  fields: IdentifierField[];
+  /** A short excerpt of the visible text, to help the person recognise the item (never sent anywhere). */
+  excerpt?: string;
+}
+
+/** Reads the identifiers of the items currently in the page. Must be cheap: it runs as the page changes. */
+export type DomExtractor = (root: ParentNode, pageUrl: URL) => ExtractedItem[];

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../types';
+import { extractDiscord } from './extract';
 import { DISCORD_HOSTS, parseDiscordUrl } from './url';
 
 export const discord: PlatformModule = {
@@ -6,4 +7,5 @@ export const discord: PlatformModule = {
   name: 'Discord',
   hosts: DISCORD_HOSTS,
   parseUrl: parseDiscordUrl,
+  extract: extractDiscord,
 };

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../types';
+import { extractX } from './extract';
 import { parseXUrl, X_HOSTS } from './url';
 
 export const x: PlatformModule = {
@@ -6,4 +7,5 @@ export const x: PlatformModule = {
   name: 'X (Twitter)',
   hosts: X_HOSTS,
   parseUrl: parseXUrl,
+  extract: extractX,
 };

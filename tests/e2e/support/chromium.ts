@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { DrivenPage, ExtensionBrowser } from './driver';
+import { pageHeightWhenImagesLoaded, type DrivenPage, type ExtensionBrowser } from './driver';
 import { fixtureHosts } from './server';
 import { prepareTestBuild } from './test-build';
 
@@ -14,6 +14,14 @@ function wrap(page: Page): DrivenPage {
     waitFor: async (fn, arg, timeoutMs = 20_000) =>
       (await (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 })).jsonValue()) as never,
     click: (selector) => page.click(selector),
+    referenceScreenshot: async () => {
+      const width = page.viewportSize()?.width ?? 1280;
+      await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+      await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+      const height = await page.evaluate(pageHeightWhenImagesLoaded);
+      await page.setViewportSize({ width, height });
+      return page.screenshot({ type: 'png' });
+    },
     goto: async (url) => {
       await page.goto(url);
     },
@@ -79,7 +87,9 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
       const tabId = await worker.evaluate(
         async ({ href, known }: { href: string; known: Array<number | undefined> }) => {
           const tabs = await chrome.tabs.query({});
-          return tabs.find((tab: { id?: number; url?: string }) => tab.url === href && !known.includes(tab.id))?.id ?? null;
+          const fresh = tabs.filter((tab: { id?: number }) => !known.includes(tab.id));
+          // Pages of the browser itself hide their URL from extensions: then the one new tab is ours.
+          return (fresh.find((tab: { url?: string }) => tab.url === href) ?? (fresh.length === 1 ? fresh[0] : undefined))?.id ?? null;
         },
         { href: page.url(), known },
       );

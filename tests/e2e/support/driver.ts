@@ -10,6 +10,11 @@ export interface DrivenPage {
   /** Wait until `fn(arg)` returns a truthy value in the page; resolves with that value. */
   waitFor<A, R>(fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs?: number): Promise<NonNullable<R>>;
   click(selector: string): Promise<void>;
+  /**
+   * The reference render for pixel comparisons: the viewport made as tall as the page, every image loaded, then
+   * a plain screenshot (fixed header at the top, fixed bottom bar at the bottom).
+   */
+  referenceScreenshot(): Promise<Buffer>;
   goto(url: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,4 +49,13 @@ export async function until<R>(check: () => Promise<R | undefined | null | false
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** In-page: the page height, once every image has loaded (lazy ones included, now that they are in view). */
+export function pageHeightWhenImagesLoaded(): Promise<number> {
+  return Promise.all(
+    Array.from(document.images).map((image) =>
+      image.complete ? null : new Promise((resolve) => image.addEventListener('loadend', resolve, { once: true })),
+    ),
+  ).then(() => document.documentElement.scrollHeight);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { until, type DrivenPage, type ExtensionBrowser } from './driver';
+import { pageHeightWhenImagesLoaded, until, type DrivenPage, type ExtensionBrowser } from './driver';
 import { prepareTestBuild } from './test-build';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -13,6 +13,14 @@ function wrap(page: Page): DrivenPage {
     waitFor: async (fn, arg, timeoutMs = 20_000) =>
       (await (await page.waitForFunction(fn as () => unknown, { timeout: timeoutMs, polling: 50 }, arg)).jsonValue()) as never,
     click: (selector) => page.click(selector),
+    referenceScreenshot: async () => {
+      const width = page.viewport()?.width ?? 1280;
+      await page.setViewport({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+      await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+      const height = await page.evaluate(pageHeightWhenImagesLoaded);
+      await page.setViewport({ width, height });
+      return Buffer.from(await page.screenshot({ type: 'png' }));
+    },
     goto: async (url) => {
       await page.goto(url);
     },

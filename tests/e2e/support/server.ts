@@ -25,15 +25,26 @@ export interface Route {
 
 /** Single-page apps serve one document for every path; so do our fixtures. */
 export const routes: Route[] = [
+  { host: /^discord\.com$/, path: /^\/channels\/81384788765712384\/81384788765712390/, file: 'discord-long.html' },
   { host: /^discord\.com$/, path: /^\/channels\//, file: 'discord-channel.html' },
   { host: /^x\.com$/, path: /^\//, file: 'x-timeline.html' },
   { host: /^www\.facebook\.com$/, path: /^\//, file: 'facebook-profile.html' },
   { host: /^www\.tiktok\.com$/, path: /^\//, file: 'tiktok-video.html' },
+  { host: /^example\.org$/, path: /^\/long/, file: 'long-page.html' },
+  { host: /^(chromewebstore\.google\.com|addons\.mozilla\.org)$/, path: /^\//, file: 'plain-article.html' },
   { host: /^example\.org$/, path: /^\//, file: 'plain-article.html' },
 ];
 
 /** Hostnames the fixture server answers for (Chromium's resolver maps exactly these). */
-export const fixtureHosts = ['discord.com', 'x.com', 'www.facebook.com', 'www.tiktok.com', 'example.org'];
+export const fixtureHosts = [
+  'discord.com',
+  'x.com',
+  'www.facebook.com',
+  'www.tiktok.com',
+  'example.org',
+  'chromewebstore.google.com',
+  'addons.mozilla.org',
+];
 
 export interface FixtureServer {
   /** Port of the HTTPS server (Chromium maps hosts to 127.0.0.1:httpsPort). */
@@ -74,6 +85,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const httpsServer = https.createServer(makeCertificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const pathname = new URL(request.url ?? '/', 'https://fixture').pathname;
+    if (pathname.startsWith('/fixture-assets/generated/block-')) {
+      serveBlock(response, pathname);
+      return;
+    }
     if (pathname.startsWith('/fixture-assets/')) {
       serveFile(response, pathname.slice('/fixture-assets/'.length));
       return;
@@ -136,4 +151,15 @@ function serveFile(response: http.ServerResponse, file: string): void {
           ? 'text/javascript'
           : 'application/octet-stream';
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+}
+
+/**
+ * A distinct image per number, served slowly (150 ms) so lazy loading is real: a capture that does not wait for
+ * images in view shows empty frames where the reference shows them.
+ */
+function serveBlock(response: http.ServerResponse, pathname: string): void {
+  const n = Number(/block-(\d+)/.exec(pathname)?.[1] ?? 0);
+  const hue = (n * 53) % 360;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><rect width="300" height="200" fill="hsl(${hue},80%,40%)"/><rect x="20" y="20" width="${40 + (n % 10) * 20}" height="40" fill="#fff"/></svg>`;
+  setTimeout(() => response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-store' }).end(svg), 150);
 }

@@ -1,0 +1,382 @@
+/**
+ * Drives one capture from the background: checks the tab, injects the capture agent, visits the tiles, stitches
+ * and stamps the image parts, adds the page source, hashes every file and stores everything in one transaction.
+ * Until that transaction commits nothing is written, so a capture that fails or is cancelled leaves no trace.
+ */
+import { browser } from 'wxt/browser';
+import type { AgentGeometry, TileState } from '../../lib/capture/agent';
+import { CapturePacer } from '../../lib/capture/pacer';
+import { planRange, planTiles, type CaptureRange, type Tile } from '../../lib/capture/plan';
+import { captureBlockReason } from '../../lib/capture/restrictions';
+import { localIsoTime, type StampLine } from '../../lib/capture/stamp';
+import { Stitcher } from '../../lib/capture/stitcher';
+import { sha256Hex } from '../../lib/evidence/hash';
+import type { CaptureMode, CaptureRecord, FileMeta, StoredFile } from '../../lib/evidence/types';
+import { translate, type Lang } from '../../lib/i18n';
+import type { AgentRequest, AgentResponses, CaptureErrorCode, CaptureSummary } from '../../lib/messages';
+import { describePage } from '../../lib/page-label';
+import { pageIdentifiers } from '../../lib/platforms/page-identifiers';
+import { parsePlatformUrl } from '../../lib/platforms/registry';
+import type { ExtractedItem } from '../../lib/platforms/types';
+import type { Settings } from '../../lib/settings';
+import { StorageError } from '../../lib/storage/evidence-store';
+import { openStore } from '../../lib/browser/evidence';
+
+export class CaptureError extends Error {
+  constructor(
+    readonly code: CaptureErrorCode,
+    detail?: string,
+  ) {
+    super(detail ?? code);
+  }
+}
+
+export interface CaptureJob {
+  tabId: number;
+  mode: CaptureMode;
+  lang: Lang;
+  settings: Settings;
+  selectedItems: ExtractedItem[];
+  signal: AbortSignal;
+  onProgress(phase: 'preparing' | 'capturing' | 'saving', done: number, total: number): void;
+}
+
+const IS_FIREFOX = import.meta.env.FIREFOX;
+/** Firefox's captureTab draws at most 32,767 px a side. */
+const FIREFOX_MAX_TILE_PX = 32_000;
+const THUMBNAIL_WIDTH = 320;
+
+export async function captureTab(job: CaptureJob): Promise<CaptureSummary> {
+  const startTab = await getTab(job.tabId);
+  const fileAccess = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
+  const blocked = captureBlockReason(startTab.url, fileAccess);
+  if (blocked) throw new CaptureError(blocked);
+
+  job.onProgress('preparing', 0, 1);
+  await injectAgent(job.tabId);
+  const agent = <Op extends AgentRequest['op']>(request: Extract<AgentRequest, { op: Op }>) =>
+    askAgent<Op>(job.tabId, request);
+
+  const requestedUrl = startTab.url ?? '';
+  const geometry = await agent({ type: 'capture-agent', op: 'prepare' });
+  try {
+    const capturedAt = new Date();
+    const { stitched, range } = await captureTiles(job, geometry, agent, startTab.windowId!, capturedAt, requestedUrl);
+    job.onProgress('saving', 0, 1);
+    const source = await capturePageSource(job.tabId, agent);
+    await agent({ type: 'capture-agent', op: 'restore' }).catch(() => undefined);
+    const finalTab = await getTab(job.tabId);
+    return await store(job, { geometry, range, stitched, source, capturedAt, requestedUrl, finalUrl: finalTab.url ?? geometry.url });
+  } catch (error) {
+    // Put the page back as it was, whatever happened (the tab may be gone: then there is nothing to restore).
+    await agent({ type: 'capture-agent', op: 'restore' }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function getTab(tabId: number) {
+  try {
+    return await browser.tabs.get(tabId);
+  } catch {
+    throw new CaptureError('tab-closed');
+  }
+}
+
+async function injectAgent(tabId: number): Promise<void> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/capture-agent.js'] });
+  } catch (error) {
+    await getTab(tabId); // closed meanwhile?
+    throw new CaptureError('cannot-read-page', String(error));
+  }
+}
+
+async function askAgent<Op extends AgentRequest['op']>(tabId: number, request: AgentRequest): Promise<AgentResponses[Op]> {
+  try {
+    const answer = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+    if (answer === undefined) throw new Error('no answer');
+    return answer as AgentResponses[Op];
+  } catch {
+    await getTab(tabId);
+    // The agent vanished with its document: the tab went to another page.
+    throw new CaptureError('navigated');
+  }
+}
+
+type Agent = <Op extends AgentRequest['op']>(request: Extract<AgentRequest, { op: Op }>) => Promise<AgentResponses[Op]>;
+
+interface Grab {
+  image: ImageBitmap;
+  /** Where the tile's kept rows start in the image, CSS px. */
+  source: { left: number; top: number; width: number };
+  scale: number;
+}
+
+async function captureTiles(
+  job: CaptureJob,
+  geometry: AgentGeometry,
+  agent: Agent,
+  windowId: number,
+  capturedAt: Date,
+  requestedUrl: string,
+): Promise<{ stitched: Awaited<ReturnType<Stitcher['done']>> & { bandHeight: number; scale: number }; range: CaptureRange }> {
+  const visibleOnly = job.mode === 'visible' || geometry.scroller === 'none';
+  // The visible area is the whole viewport as the person sees it; a full page is the scrolled element's content.
+  const view = visibleOnly
+    ? { ...geometry, viewRect: { left: 0, top: 0, ...geometry.viewport }, viewHeight: geometry.viewport.height, contentHeight: geometry.viewport.height, scrollTop: 0 }
+    : geometry;
+  const range = visibleOnly
+    ? { top: 0, bottom: view.viewHeight, limited: false, screens: 1 }
+    : planRange(view, geometry.scroller === 'inner' ? 'current-bottom' : 'top', job.settings.maxScreens);
+  const tileHeight =
+    IS_FIREFOX && geometry.scroller === 'document' && !visibleOnly
+      ? Math.max(view.viewHeight, Math.min(view.contentHeight - view.viewHeight, Math.floor(FIREFOX_MAX_TILE_PX / geometry.devicePixelRatio)))
+      : view.viewHeight;
+  const tiles = planTiles(view, range, geometry.scroller === 'inner' ? 'bottom-up' : 'top-down', tileHeight);
+
+  const stitcher = new Stitcher({
+    widthCss: view.viewRect.width,
+    heightCss: range.bottom - range.top,
+    stampLines: stampLines(job.lang, geometry, requestedUrl, capturedAt, job.mode),
+    thumbnailWidth: THUMBNAIL_WIDTH,
+  });
+  const pacer = new CapturePacer();
+  const initialContentHeight = geometry.contentHeight;
+  // Chat apps add older messages above as we scroll up; everything we planned then moves down by as much.
+  let shift = 0;
+  let drawing: Promise<void> = Promise.resolve();
+
+  for (const tile of tiles) {
+    checkCancelled(job.signal);
+    const state: TileState = visibleOnly
+      ? { scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 } }
+      : await agent({
+          type: 'capture-agent',
+          op: 'show-tile',
+          scrollTop: tile.scrollTop + shift,
+          showTopBars: tile.isFirst || tiles.length === 1,
+          showBottomBars: tile.isLast || tiles.length === 1,
+          coverHeight: tile.keepFrom + tile.keepHeight,
+        });
+    if (geometry.scroller === 'inner') shift = state.contentHeight - initialContentHeight;
+    const keepFrom = clamp(range.top + shift + tile.outputTop - state.scrollTop, 0, Math.max(0, state.viewRect.height - Math.min(tile.keepHeight, state.viewRect.height)));
+    await assertStillThere(job, geometry.url || requestedUrl);
+    const grab = await grabTile(job, windowId, tile, state, keepFrom, visibleOnly, pacer, geometry);
+    // Stitch while the next tile scrolls into place.
+    drawing = drawing.then(() => {
+      stitcher.add(tile, grab.image, grab.source, grab.scale);
+      grab.image.close();
+    });
+    job.onProgress('capturing', tile.index + 1, tiles.length);
+  }
+  await drawing;
+  const result = await stitcher.done();
+  return { stitched: { ...result, bandHeight: stitcher.bandHeight, scale: stitcher.scale }, range };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function checkCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new CaptureError('cancelled');
+}
+
+/** The tab must still show the page we started on, and still be the visible tab of its window. */
+async function assertStillThere(job: CaptureJob, startUrl: string): Promise<void> {
+  const tab = await getTab(job.tabId);
+  if (tab.url && startUrl && stripHash(tab.url) !== stripHash(startUrl)) throw new CaptureError('navigated');
+  if (!tab.active) throw new CaptureError('hidden');
+}
+
+function stripHash(url: string): string {
+  return url.split('#')[0]!;
+}
+
+async function grabTile(
+  job: CaptureJob,
+  windowId: number,
+  tile: Tile,
+  state: TileState,
+  keepFrom: number,
+  visibleOnly: boolean,
+  pacer: CapturePacer,
+  geometry: AgentGeometry,
+): Promise<Grab> {
+  if (IS_FIREFOX) {
+    const rect = {
+      x: state.viewRectInDocument.left,
+      y: state.viewRectInDocument.top + keepFrom,
+      width: state.viewRect.width,
+      height: visibleOnly ? state.viewRect.height : tile.keepHeight,
+    };
+    // Firefox draws any rectangle of the document in one call (no per-second quota); with activeTab since 126.
+    const dataUrl = await withCaptureErrors(() =>
+      browser.tabs.captureVisibleTab(windowId, { format: 'png', rect } as Parameters<typeof browser.tabs.captureVisibleTab>[1]),
+    );
+    const image = await decode(dataUrl);
+    return { image, source: { left: 0, top: 0, width: rect.width }, scale: image.width / rect.width };
+  }
+  const dataUrl = await withCaptureErrors(() =>
+    pacer.call(() => browser.tabs.captureVisibleTab(windowId, { format: 'png' }), job.signal),
+  );
+  const image = await decode(dataUrl);
+  // Zoom and device pixel ratio together: measured, not assumed.
+  const scale = image.width / geometry.viewport.width;
+  return { image, source: { left: state.viewRect.left, top: state.viewRect.top + keepFrom, width: state.viewRect.width }, scale };
+}
+
+async function withCaptureErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof CaptureError) throw error;
+    const message = String((error as { message?: unknown })?.message ?? error);
+    if (/invisible|hidden/i.test(message)) throw new CaptureError('hidden', message);
+    if ((error as { name?: string })?.name === 'AbortError') throw new CaptureError('cancelled');
+    throw new CaptureError('failed', message);
+  }
+}
+
+async function decode(dataUrl: string): Promise<ImageBitmap> {
+  const blob = await (await fetch(dataUrl)).blob();
+  return createImageBitmap(blob);
+}
+
+function stampLines(lang: Lang, geometry: AgentGeometry, requestedUrl: string, capturedAt: Date, mode: CaptureMode): StampLine[] {
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const parsed = parsePlatformUrl(geometry.url || requestedUrl);
+  return [
+    { label: '', value: `${t('app.name')} · ${t(mode === 'full' ? 'stamp.fullPage' : 'stamp.visibleArea')} · ${t('stamp.part')} {part}/{parts}` },
+    { label: t('stamp.url'), value: geometry.url || requestedUrl },
+    { label: t('stamp.title'), value: geometry.title || '-' },
+    { label: t('stamp.platform'), value: parsed ? describePage(parsed, lang) : t('stamp.noPlatform') },
+    { label: t('stamp.utc'), value: capturedAt.toISOString() },
+    { label: t('stamp.local'), value: `${localIsoTime(capturedAt, timeZone)} (${timeZone})` },
+  ];
+}
+
+async function capturePageSource(tabId: number, agent: Agent): Promise<{ blob: Blob; mime: string; extension: string }> {
+  const pageCapture = (browser as unknown as { pageCapture?: { saveAsMHTML(o: { tabId: number }): Promise<Blob | ArrayBuffer> } }).pageCapture;
+  if (!IS_FIREFOX && pageCapture) {
+    const saved = await pageCapture.saveAsMHTML({ tabId });
+    // Chrome backs this Blob with a temporary file that it may delete at any time: copy the bytes out now.
+    const bytes = saved instanceof Blob ? await saved.arrayBuffer() : saved;
+    return { blob: new Blob([bytes], { type: 'multipart/related' }), mime: 'multipart/related', extension: 'mhtml' };
+  }
+  const html = await agent({ type: 'capture-agent', op: 'serialize' });
+  return { blob: new Blob([html], { type: 'text/html' }), mime: 'text/html', extension: 'html' };
+}
+
+interface Captured {
+  geometry: AgentGeometry;
+  range: CaptureRange;
+  stitched: Awaited<ReturnType<Stitcher['done']>> & { bandHeight: number; scale: number };
+  source: { blob: Blob; mime: string; extension: string };
+  capturedAt: Date;
+  requestedUrl: string;
+  finalUrl: string;
+}
+
+async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummary> {
+  const { geometry, range, stitched, source, capturedAt } = captured;
+  const captureId = newCaptureId(capturedAt);
+  const files: StoredFile[] = [];
+  const addFile = async (meta: Omit<FileMeta, 'id' | 'captureId' | 'size' | 'sha256'>, blob: Blob) => {
+    files.push({ ...meta, id: `${captureId}/${meta.name}`, captureId, size: blob.size, sha256: await sha256Hex(blob), blob });
+  };
+  for (const part of stitched.parts) {
+    await addFile(
+      {
+        role: 'screenshot',
+        name: stitched.parts.length > 1 ? `screenshot-part${part.index + 1}.png` : 'screenshot.png',
+        mime: 'image/png',
+        width: part.width,
+        height: part.height,
+        part: part.index + 1,
+        partCount: stitched.parts.length,
+        bandHeight: part.bandHeight,
+      },
+      part.blob,
+    );
+  }
+  await addFile({ role: 'source', name: `page.${source.extension}`, mime: source.mime }, source.blob);
+  if (stitched.thumbnail) {
+    const bitmap = await createImageBitmap(stitched.thumbnail);
+    await addFile({ role: 'thumbnail', name: 'thumbnail.png', mime: 'image/png', width: bitmap.width, height: bitmap.height }, stitched.thumbnail);
+    bitmap.close();
+  }
+
+  const evidence = await openStore();
+  const caseRecord = await evidence.ensureDefaultCase({ title: translate(job.lang, 'case.defaultTitle'), role: job.settings.capturerRole });
+  const parsed = parsePlatformUrl(captured.finalUrl) ?? parsePlatformUrl(captured.requestedUrl);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const manifest = browser.runtime.getManifest();
+  const record: CaptureRecord = {
+    id: captureId,
+    caseId: caseRecord.id,
+    requestedUrl: captured.requestedUrl,
+    finalUrl: captured.finalUrl,
+    title: geometry.title,
+    platform: parsed?.platform ?? null,
+    parsed,
+    identifiers: parsed ? pageIdentifiers(parsed) : [],
+    selectedItems: job.selectedItems,
+    mode: job.mode,
+    capturedAt: capturedAt.toISOString(),
+    timeZone,
+    localTime: localIsoTime(capturedAt, timeZone),
+    viewport: geometry.viewport,
+    page: { width: Math.round(geometry.viewRect.width), height: Math.round(range.bottom - range.top) },
+    devicePixelRatio: geometry.devicePixelRatio,
+    scale: stitched.scale,
+    scroller: job.mode === 'visible' ? 'none' : geometry.scroller,
+    ...(range.limited ? { limitedTo: { screens: range.screens, reason: 'max-screens' as const } } : {}),
+    browser: await browserInfo(),
+    extension: { name: 'Capture & Report', version: manifest.version },
+    files: files.map(({ blob: _blob, ...meta }) => meta),
+    notes: '',
+  };
+  checkCancelled(job.signal);
+  try {
+    await evidence.saveCapture(record, files, job.settings.capturerRole);
+  } catch (error) {
+    if (error instanceof StorageError && error.code === 'quota') throw new CaptureError('storage-full', error.message);
+    throw new CaptureError('failed', String(error));
+  }
+  return {
+    captureId,
+    caseId: caseRecord.id,
+    caseTitle: caseRecord.title,
+    url: record.finalUrl,
+    title: record.title,
+    capturedAt: record.capturedAt,
+    localTime: record.localTime,
+    timeZone,
+    platformLabel: parsed ? describePage(parsed, job.lang) : null,
+    parts: stitched.parts.length,
+    thumbnailFileId: files.find((file) => file.role === 'thumbnail')?.id ?? null,
+    limitedToScreens: range.limited ? range.screens : null,
+  };
+}
+
+/** Sortable, unique, and says nothing about the device: time plus randomness. */
+function newCaptureId(at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace('.', '').replace('T', '-').replace('Z', '');
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `cap-${stamp}-${random}`;
+}
+
+/** The browser's name and version only (no platform, no user agent string). */
+async function browserInfo(): Promise<{ name: string; version: string }> {
+  const runtime = browser.runtime as unknown as { getBrowserInfo?: () => Promise<{ name: string; version: string }> };
+  if (runtime.getBrowserInfo) {
+    const info = await runtime.getBrowserInfo();
+    return { name: info.name, version: info.version };
+  }
+  const brands = (navigator as unknown as { userAgentData?: { brands: Array<{ brand: string; version: string }> } }).userAgentData?.brands ?? [];
+  const brand = brands.find((entry) => !/not.?a.?brand/i.test(entry.brand) && entry.brand !== 'Chromium') ?? brands.find((entry) => entry.brand === 'Chromium');
+  const full = /Chrom(?:e|ium)\/([\d.]+)/.exec(navigator.userAgent)?.[1];
+  return { name: brand?.brand ?? 'Chromium', version: full ?? brand?.version ?? 'unknown' };
+}

@@ -1,0 +1,318 @@
+/**
+ * The part of a capture that runs inside the captured page (injected on demand as capture-agent.js): finds what
+ * scrolls, moves it tile by tile, hides what must not repeat (fixed and sticky bars, scrollbars), waits for
+ * images in view, and puts everything back afterwards. It keeps its state in this isolated world only: no
+ * attributes or messages that the page's own scripts could see.
+ */
+
+export interface AgentGeometry {
+  url: string;
+  title: string;
+  /** Layout viewport in CSS px, scrollbars hidden. */
+  viewport: { width: number; height: number };
+  devicePixelRatio: number;
+  scroller: 'document' | 'inner' | 'none';
+  /** Visible rectangle of the scrolled element, in viewport CSS px. */
+  viewRect: { left: number; top: number; width: number; height: number };
+  /** Same rectangle in document coordinates at the current scroll (Firefox captures by document rect). */
+  viewRectInDocument: { left: number; top: number };
+  contentHeight: number;
+  viewHeight: number;
+  scrollTop: number;
+  /** Size of the whole document (CSS px). */
+  page: { width: number; height: number };
+}
+
+export interface TileState {
+  scrollTop: number;
+  contentHeight: number;
+  viewRect: AgentGeometry['viewRect'];
+  viewRectInDocument: AgentGeometry['viewRectInDocument'];
+}
+
+interface SavedStyle {
+  element: HTMLElement;
+  property: string;
+  value: string;
+  priority: string;
+}
+
+const MIN_INNER_SCROLLER_SHARE = 0.15;
+const IMAGE_WAIT_MS = 3000;
+
+export class CaptureAgent {
+  #scroller: Element | null = null;
+  #kind: AgentGeometry['scroller'] = 'none';
+  #saved: SavedStyle[] = [];
+  #hidden = new Set<HTMLElement>();
+  #styleElement: HTMLStyleElement | null = null;
+  #originalScroll = { windowX: 0, windowY: 0, scrollerTop: 0 };
+  #lazyImages: HTMLImageElement[] = [];
+
+  constructor(private readonly doc: Document = document) {}
+
+  get #win(): Window {
+    return this.doc.defaultView ?? window;
+  }
+
+  prepare(): AgentGeometry {
+    this.#originalScroll = { windowX: this.#win.scrollX, windowY: this.#win.scrollY, scrollerTop: 0 };
+    this.#injectStyle();
+    const { element, kind } = findMainScroller(this.doc);
+    this.#scroller = element;
+    this.#kind = kind;
+    if (element && kind === 'inner') {
+      this.#originalScroll.scrollerTop = element.scrollTop;
+      this.#setStyle(element as HTMLElement, 'scrollbar-width', 'none');
+      this.#setStyle(element as HTMLElement, 'scroll-behavior', 'auto');
+    }
+    this.#loadLazyImagesEagerly();
+    return this.geometry();
+  }
+
+  geometry(): AgentGeometry {
+    const root = this.doc.documentElement;
+    const viewport = { width: root.clientWidth || this.#win.innerWidth, height: this.#win.innerHeight };
+    const state = this.#state();
+    return {
+      url: this.#win.location.href,
+      title: this.doc.title,
+      viewport,
+      devicePixelRatio: this.#win.devicePixelRatio || 1,
+      scroller: this.#kind,
+      viewRect: state.viewRect,
+      viewRectInDocument: state.viewRectInDocument,
+      contentHeight: state.contentHeight,
+      viewHeight: state.viewRect.height,
+      scrollTop: state.scrollTop,
+      page: { width: root.scrollWidth, height: Math.max(root.scrollHeight, this.doc.body?.scrollHeight ?? 0) },
+    };
+  }
+
+  /**
+   * Move to a tile and make it ready to be captured: fixed bars shown only where they belong (top bars on the
+   * first tile, bottom bars on the last), stuck sticky elements hidden after the first, images in view loaded.
+   */
+  async showTile(
+    scrollTop: number,
+    options: { showTopBars: boolean; showBottomBars: boolean; coverHeight?: number },
+  ): Promise<TileState> {
+    this.#scrollTo(scrollTop);
+    await nextFrames(this.#win, 2);
+    this.#arrangeBars(options);
+    // A tile may reach below the viewport (Firefox draws tall tiles): wait for the images in all of it.
+    await this.#waitForImagesIn(Math.max(this.#win.innerHeight, options.coverHeight ?? 0));
+    await nextFrames(this.#win, 1);
+    return this.#state();
+  }
+
+  restore(): void {
+    for (const element of this.#hidden) element.style.removeProperty('visibility');
+    this.#hidden.clear();
+    for (const saved of this.#saved.reverse()) {
+      if (saved.value) saved.element.style.setProperty(saved.property, saved.value, saved.priority);
+      else saved.element.style.removeProperty(saved.property);
+    }
+    this.#saved = [];
+    for (const image of this.#lazyImages) image.loading = 'lazy';
+    this.#lazyImages = [];
+    if (this.#scroller && this.#kind === 'inner') this.#scroller.scrollTop = this.#originalScroll.scrollerTop;
+    this.#win.scrollTo(this.#originalScroll.windowX, this.#originalScroll.windowY);
+    this.#styleElement?.remove();
+    this.#styleElement = null;
+  }
+
+  /** The page's DOM as HTML (Firefox has no MHTML: this is the page source stored beside the image). */
+  serialize(): string {
+    const doctype = this.doc.doctype ? `<!DOCTYPE ${this.doc.doctype.name}>\n` : '';
+    return doctype + this.doc.documentElement.outerHTML;
+  }
+
+  #state(): TileState {
+    if (this.#kind === 'inner' && this.#scroller) {
+      const rect = visibleRect(this.#scroller.getBoundingClientRect(), this.#win);
+      const inner = this.#scroller;
+      // clientHeight excludes borders; keep the rectangle to the padding box.
+      const top = rect.top + (inner as HTMLElement).clientTop;
+      const height = Math.min(rect.height, inner.clientHeight);
+      return {
+        scrollTop: inner.scrollTop,
+        contentHeight: inner.scrollHeight,
+        viewRect: { left: rect.left, top, width: rect.width, height },
+        viewRectInDocument: { left: rect.left + this.#win.scrollX, top: top + this.#win.scrollY },
+      };
+    }
+    const root = this.doc.documentElement;
+    return {
+      scrollTop: this.#win.scrollY,
+      contentHeight: Math.max(root.scrollHeight, this.doc.body?.scrollHeight ?? 0),
+      viewRect: { left: 0, top: 0, width: root.clientWidth || this.#win.innerWidth, height: this.#win.innerHeight },
+      viewRectInDocument: { left: 0, top: this.#win.scrollY },
+    };
+  }
+
+  #scrollTo(top: number): void {
+    if (this.#kind === 'inner' && this.#scroller) this.#scroller.scrollTop = top;
+    else this.#win.scrollTo(0, top);
+  }
+
+  #injectStyle(): void {
+    const style = this.doc.createElement('style');
+    // Scrollbars hidden (they would be stitched down the image); no smooth scrolling or animations that would
+    // leave tiles half-moved; fixed backgrounds scroll with the page so they are not repeated.
+    style.textContent = `
+      html, body { scrollbar-width: none !important; }
+      html::-webkit-scrollbar, body::-webkit-scrollbar { display: none !important; }
+      *, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation-play-state: paused !important; caret-color: transparent !important; }
+      * { background-attachment: scroll !important; }`;
+    (this.doc.head ?? this.doc.documentElement).append(style);
+    this.#styleElement = style;
+  }
+
+  #setStyle(element: HTMLElement, property: string, value: string): void {
+    this.#saved.push({
+      element,
+      property,
+      value: element.style.getPropertyValue(property),
+      priority: element.style.getPropertyPriority(property),
+    });
+    element.style.setProperty(property, value, 'important');
+  }
+
+  #loadLazyImagesEagerly(): void {
+    for (const image of Array.from(this.doc.querySelectorAll<HTMLImageElement>('img[loading="lazy"]'))) {
+      image.loading = 'eager';
+      this.#lazyImages.push(image);
+    }
+  }
+
+  #arrangeBars({ showTopBars, showBottomBars }: { showTopBars: boolean; showBottomBars: boolean }): void {
+    const viewHeight = this.#win.innerHeight;
+    const scrollerRect = this.#scroller && this.#kind === 'inner' ? this.#scroller.getBoundingClientRect() : null;
+    for (const { element, position } of findPinnedElements(this.doc, this.#win)) {
+      // Unhide first so the element's own position can be measured.
+      if (this.#hidden.has(element)) {
+        element.style.removeProperty('visibility');
+        this.#hidden.delete(element);
+      }
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      let show: boolean;
+      if (position === 'fixed') {
+        if (scrollerRect && !overlaps(rect, scrollerRect)) continue; // outside the captured pane
+        const atTop = rect.top + rect.height / 2 < viewHeight / 2;
+        show = atTop ? showTopBars : showBottomBars;
+      } else {
+        // A sticky element repeats only when it is stuck: then its top sits at its sticky offset.
+        const stuckTop = isStuck(element, rect, scrollerRect, this.#win);
+        show = !stuckTop || showTopBars;
+      }
+      if (!show) {
+        element.style.setProperty('visibility', 'hidden', 'important');
+        this.#hidden.add(element);
+      }
+    }
+  }
+
+  async #waitForImagesIn(height: number): Promise<void> {
+    const view = { top: 0, bottom: height };
+    const pending = Array.from(this.doc.images).filter((image) => {
+      if (image.complete) return false;
+      const rect = image.getBoundingClientRect();
+      return rect.bottom > view.top && rect.top < view.bottom && rect.width > 0;
+    });
+    if (pending.length === 0) return;
+    const loads = pending.map(
+      (image) =>
+        new Promise<void>((resolve) => {
+          image.addEventListener('load', () => resolve(), { once: true });
+          image.addEventListener('error', () => resolve(), { once: true });
+        }),
+    );
+    // Bounded: a broken or endless image must not stall the capture.
+    await Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, IMAGE_WAIT_MS))]);
+    await Promise.all(pending.map((image) => image.decode?.().catch(() => undefined)));
+  }
+}
+
+function overlaps(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+}
+
+function visibleRect(rect: DOMRect, win: Window): { left: number; top: number; width: number; height: number } {
+  const left = Math.max(0, rect.left);
+  const top = Math.max(0, rect.top);
+  const right = Math.min(win.document.documentElement.clientWidth || win.innerWidth, rect.right);
+  const bottom = Math.min(win.innerHeight, rect.bottom);
+  return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}
+
+function isStuck(element: HTMLElement, rect: DOMRect, scrollerRect: DOMRect | null, win: Window): boolean {
+  const style = win.getComputedStyle(element);
+  const offset = parseFloat(style.top);
+  if (Number.isNaN(offset)) return false;
+  const containerTop = scrollerRect ? scrollerRect.top : 0;
+  const scrolled = scrollerRect ? true : win.scrollY > 0;
+  return scrolled && Math.abs(rect.top - (containerTop + offset)) < 1.5;
+}
+
+/**
+ * The element whose scrolling reveals the page: the document when it scrolls, otherwise the largest visible
+ * element that scrolls vertically (Discord's message list, WhatsApp's conversation pane...).
+ */
+export function findMainScroller(doc: Document): { element: Element | null; kind: AgentGeometry['scroller'] } {
+  const win = doc.defaultView!;
+  const root = doc.scrollingElement ?? doc.documentElement;
+  const rootStyle = win.getComputedStyle(doc.documentElement);
+  const bodyStyle = doc.body ? win.getComputedStyle(doc.body) : null;
+  const documentScrolls =
+    root.scrollHeight > win.innerHeight + 1 &&
+    rootStyle.overflowY !== 'hidden' &&
+    !(bodyStyle && bodyStyle.overflowY === 'hidden' && rootStyle.overflowY !== 'scroll' && rootStyle.overflowY !== 'auto');
+  if (documentScrolls) return { element: root, kind: 'document' };
+
+  const viewportArea = win.innerWidth * win.innerHeight;
+  let best: Element | null = null;
+  let bestArea = 0;
+  for (const element of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
+    if (element.scrollHeight <= element.clientHeight + 1 || element.clientHeight === 0) continue;
+    const overflowY = win.getComputedStyle(element).overflowY;
+    if (overflowY !== 'auto' && overflowY !== 'scroll' && overflowY !== 'overlay') continue;
+    const rect = visibleRect(element.getBoundingClientRect(), win);
+    const area = rect.width * rect.height;
+    if (area > bestArea) {
+      best = element;
+      bestArea = area;
+    }
+  }
+  if (best && bestArea >= viewportArea * MIN_INNER_SCROLLER_SHARE) return { element: best, kind: 'inner' };
+  return { element: root, kind: 'none' };
+}
+
+/** Elements that stay in place while the page scrolls (fixed) or stick after scrolling (sticky). */
+export function findPinnedElements(doc: Document, win: Window): Array<{ element: HTMLElement; position: 'fixed' | 'sticky' }> {
+  const found: Array<{ element: HTMLElement; position: 'fixed' | 'sticky' }> = [];
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as HTMLElement;
+    const position = win.getComputedStyle(element).position;
+    if (position === 'fixed' || position === 'sticky') found.push({ element, position });
+  }
+  return found;
+}
+
+/** Wait for `count` rendered frames; falls back to a timer where frames do not come (hidden documents). */
+function nextFrames(win: Window, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    let left = count;
+    const fallback = setTimeout(resolve, 100 * count);
+    const tick = () => {
+      left -= 1;
+      if (left <= 0) {
+        clearTimeout(fallback);
+        resolve();
+      } else win.requestAnimationFrame(tick);
+    };
+    win.requestAnimationFrame(tick);
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * The person's settings, kept in extension storage (local to this browser profile).
+ */
+import type { CapturerRole } from './evidence/types';
+import type { Lang } from './guide/types';
+
+export interface Settings {
+  /** Interface language; 'auto' follows the browser. */
+  lang: 'auto' | Lang;
+  /** How many screens a full-page capture may take, from the top of a page or back from the current position in a chat. */
+  maxScreens: number;
+  capturerRole: CapturerRole;
+}
+
+export const MAX_SCREENS_LIMIT = 200;
+
+export const DEFAULT_SETTINGS: Settings = {
+  lang: 'auto',
+  maxScreens: 60,
+  capturerRole: 'victim',
+};
+
+/** Settings read from storage, with anything missing or out of range replaced by its default. */
+export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown>> | undefined): Settings {
+  const value = stored ?? {};
+  const lang = value.lang === 'nl' || value.lang === 'fr' || value.lang === 'en' ? value.lang : 'auto';
+  const screens = typeof value.maxScreens === 'number' && Number.isFinite(value.maxScreens) ? Math.round(value.maxScreens) : DEFAULT_SETTINGS.maxScreens;
+  const role = value.capturerRole === 'staff' || value.capturerRole === 'helper' ? value.capturerRole : 'victim';
+  return { lang, maxScreens: Math.min(MAX_SCREENS_LIMIT, Math.max(1, screens)), capturerRole: role };
+}

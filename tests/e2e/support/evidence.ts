@@ -1,0 +1,84 @@
+/**
+ * Reading what the extension stored, straight from its IndexedDB (as a forensic examiner would), from inside the
+ * extension's origin.
+ */
+import { PNG } from 'pngjs';
+import type { CaptureRecord, FileMeta } from '../../../lib/evidence/types';
+import type { ExtensionBrowser } from './driver';
+
+export async function storedCaptures(browser: ExtensionBrowser): Promise<CaptureRecord[]> {
+  return browser.evalInExtension(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('capture-and-report');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('captures')) return [];
+      return await new Promise<CaptureRecord[]>((resolve, reject) => {
+        const request = db.transaction('captures').objectStore('captures').getAll();
+        request.onsuccess = () => resolve(request.result as CaptureRecord[]);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, null);
+}
+
+/** Count of records in every store: "nothing half-written" means all of them unchanged. */
+export async function storeCounts(browser: ExtensionBrowser): Promise<Record<string, number>> {
+  return browser.evalInExtension(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('capture-and-report');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const counts: Record<string, number> = {};
+    try {
+      for (const name of Array.from(db.objectStoreNames)) {
+        counts[name] = await new Promise<number>((resolve, reject) => {
+          const request = db.transaction(name).objectStore(name).count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      }
+    } finally {
+      db.close();
+    }
+    return counts;
+  }, null);
+}
+
+/** A stored file's bytes, copied out of the extension. */
+export async function storedFileBytes(browser: ExtensionBrowser, fileId: string): Promise<Buffer> {
+  const base64 = await browser.evalInExtension(async (id: string) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('capture-and-report');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const file = await new Promise<{ blob: Blob }>((resolve, reject) => {
+        const request = db.transaction('files').objectStore('files').get(id);
+        request.onsuccess = () => resolve(request.result as { blob: Blob });
+        request.onerror = () => reject(request.error);
+      });
+      const bytes = new Uint8Array(await file.blob.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    } finally {
+      db.close();
+    }
+  }, fileId);
+  return Buffer.from(base64, 'base64');
+}
+
+export function screenshots(record: CaptureRecord): FileMeta[] {
+  return record.files.filter((file) => file.role === 'screenshot').sort((a, b) => (a.part ?? 1) - (b.part ?? 1));
+}
+
+export function decodePng(bytes: Buffer): PNG {
+  return PNG.sync.read(bytes);
+}
