@@ -114,3 +114,19 @@ export interface AuditEntry {
   /** SHA-256 (hex) of the canonical JSON of every field above. */
   hash: string;
 }
+
+/** Where a report to one platform stands, for one case (the guide: report, then follow up). */
+export type ReportStatus = 'to-report' | 'reported' | 'removed' | 'refused';
+
+export interface ReportTracking {
+  caseId: string;
+  platform: PlatformId | 'other';
+  status: ReportStatus;
+  /** Date the report was made (YYYY-MM-DD), as the person enters it. */
+  reportedOn?: string;
+  /** The platform's reference or ticket number. */
+  reference?: string;
+  /** What the platform answered. */
+  answer?: string;
+  updatedAt: string;
+}

@@ -6,7 +6,7 @@
  * holding data (tests/unit/storage/migrations.test.ts).
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { AuditEntry, CaptureRecord, CaseRecord, FileRole, StoredFile } from '../evidence/types';
+import type { AuditEntry, CaptureRecord, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
 
 export const DEFAULT_DB_NAME = 'capture-and-report';
 
@@ -35,6 +35,7 @@ export interface EvidenceDbSchema extends DBSchema {
     indexes: { byCase: string };
   };
   settings: { key: string; value: SettingRecord };
+  reports: { key: [string, string]; value: ReportTracking };
 }
 
 export type EvidenceDb = IDBPDatabase<EvidenceDbSchema>;
@@ -65,8 +66,13 @@ function addFilesByCaptureRole(_db: IDBPDatabase<unknown>, tx: Parameters<Migrat
   tx.objectStore('files').createIndex('byCaptureRole', ['captureId', 'role']);
 }
 
+/** Version 3: per case and platform, where the report stands (date, reference number, answer, status). */
+function addReports(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('reports', { keyPath: ['caseId', 'platform'] });
+}
+
 /** migrations[n] upgrades a database from version n to n + 1. Append only. */
-export const migrations: readonly Migration[] = [createStores, addFilesByCaptureRole];
+export const migrations: readonly Migration[] = [createStores, addFilesByCaptureRole, addReports];
 
 export const DB_VERSION = migrations.length;
 

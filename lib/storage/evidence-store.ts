@@ -18,6 +18,7 @@ import type {
   CaseRecord,
   FileMeta,
   FileRole,
+  ReportTracking,
   StoredFile,
 } from '../evidence/types';
 import { canonicalJson, nextEntry, sha256OfText, verifyChain, type AuditFields, type AuditProblem } from './audit';
@@ -292,6 +293,29 @@ export class EvidenceStore {
       for (const fileId of fileIds) await tx.objectStore('files').delete(fileId);
       await tx.objectStore('captures').delete(captureId);
       await this.appendAudit(tx.objectStore('audit'), record.caseId, 'delete', actorRole, captureSummary(record));
+    });
+  }
+
+  // --- Report tracking -------------------------------------------------------------------------------------------
+
+  /** Where the case's report stands on each platform that has been tracked. */
+  async listReports(caseId: string): Promise<ReportTracking[]> {
+    return this.read(() => this.db.getAll('reports', IDBKeyRange.bound([caseId, ''], [caseId, '\uffff'])));
+  }
+
+  /** Records where a report stands; the trail keeps the status and date (the answer's text stays private). */
+  async saveReport(report: Omit<ReportTracking, 'updatedAt'>, actorRole: CapturerRole): Promise<ReportTracking> {
+    return this.write(['cases', 'reports', 'audit'], async (tx) => {
+      await requireCase(tx.objectStore('cases'), report.caseId);
+      const saved: ReportTracking = { ...report, updatedAt: this.nowIso() };
+      await tx.objectStore('reports').put(saved);
+      await this.appendAudit(tx.objectStore('audit'), report.caseId, 'report-update', actorRole, {
+        platform: report.platform,
+        status: report.status,
+        reportedOn: report.reportedOn ?? null,
+        reference: report.reference ?? null,
+      });
+      return saved;
     });
   }
 

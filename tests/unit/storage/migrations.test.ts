@@ -30,6 +30,7 @@ const CURRENT_SCHEMA = {
   cases: { keyPath: 'id', indexes: {} },
   files: { keyPath: 'id', indexes: { byCapture: 'captureId', byCaptureRole: ['captureId', 'role'] } },
   settings: { keyPath: 'key', indexes: {} },
+  reports: { keyPath: ['caseId', 'platform'], indexes: {} },
 };
 
 function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
@@ -46,7 +47,7 @@ function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
 describe('database schema', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('creates the current schema on a fresh install', async () => {
@@ -128,6 +129,40 @@ describe('migration 1 → 2 (files.byCaptureRole)', () => {
     await store.saveCapture(next.record, next.files, 'victim');
     expect((await store.auditTrail(before.caseRecord.id)).at(-1)?.seq).toBe(2);
     expect(await store.verifyCase(before.caseRecord.id)).toEqual([]);
+    db.close();
+  });
+});
+
+/** Version 2 exactly as released: version 1 plus files.byCaptureRole. Do not edit. */
+function frozenV2(db: IDBPDatabase<unknown>, oldVersion: number, tx: Parameters<typeof migrations[number]>[1]): void {
+  if (oldVersion < 1) frozenV1(db);
+  tx.objectStore('files').createIndex('byCaptureRole', ['captureId', 'role']);
+}
+
+describe('migration 2 → 3 (reports)', () => {
+  it('keeps the data, and report tracking works on the upgraded database', async () => {
+    const name = uniqueDbName();
+    const v2 = await openDB(name, 2, { upgrade: (db, oldVersion, _new, tx) => frozenV2(db, oldVersion, tx as never) });
+    const caseRecord: CaseRecord = { id: 'case-2', title: 'Case', createdAt: '2026-11-02T10:00:00.000Z', capturerRole: 'staff', notes: '' };
+    const { record, files } = await makeCapture(caseRecord.id, { id: 'capture-2' });
+    const create = nextEntry(undefined, { caseId: caseRecord.id, at: caseRecord.createdAt, action: 'case-create', actorRole: 'staff', details: { caseId: caseRecord.id } });
+    const tx = v2.transaction(['cases', 'captures', 'files', 'audit'], 'readwrite');
+    await tx.objectStore('cases').add(caseRecord);
+    await tx.objectStore('captures').add(record);
+    for (const file of files) await tx.objectStore('files').add(file);
+    await tx.objectStore('audit').add(create);
+    await tx.done;
+    v2.close();
+
+    const db = await openEvidenceDb(name);
+    expect(db.version).toBe(3);
+    const store = new EvidenceStore(db, { now: tickingClock() });
+    expect(await store.listCaptures(caseRecord.id)).toEqual([record]);
+    expect(await store.listReports(caseRecord.id)).toEqual([]);
+    const saved = await store.saveReport({ caseId: caseRecord.id, platform: 'discord', status: 'reported', reportedOn: '2026-11-03', reference: 'T-123' }, 'staff');
+    expect(await store.listReports(caseRecord.id)).toEqual([saved]);
+    const trail = await store.auditTrail(caseRecord.id);
+    expect(trail.at(-1)).toMatchObject({ action: 'report-update', details: { platform: 'discord', status: 'reported', reference: 'T-123' } });
     db.close();
   });
 });
