@@ -79,15 +79,15 @@ async function chromiumRuns(server: Awaited<ReturnType<typeof startFixtureServer
 }
 
 async function firefoxRuns(server: Awaited<ReturnType<typeof startFixtureServer>>) {
-  const browser = await launch('firefox', server, { viewport: VIEWPORT });
+  const firefox = await launch('firefox', server, { viewport: VIEWPORT });
   try {
     console.log('\nFirefox: our full-page capture against one raw captureVisibleTab call of the whole page');
     console.log('screens  ours(s)  raw(s)  ratio  agreement');
     for (const screens of [5, 20, 60]) {
       const url = pageFor(screens);
-      const ours = await measureCapture(browser, url, /firefox/i);
-      const { tabId } = await browser.openTab(url);
-      const rawSeconds = await browser.evalInExtension(async (id: number) => {
+      const ours = await measureCapture(firefox, url, /firefox/i);
+      const { tabId } = await firefox.openTab(url);
+      const rawSeconds = await firefox.evalInExtension(async (id: number) => {
         const tab = await browser.tabs.get(id);
         const height = (await browser.tabs.executeScript(id, { code: 'document.documentElement.scrollHeight' }))[0] as number;
         const started = performance.now();
@@ -97,7 +97,7 @@ async function firefoxRuns(server: Awaited<ReturnType<typeof startFixtureServer>
       console.log([screens, ours.seconds.toFixed(2), rawSeconds.toFixed(2), (ours.seconds / rawSeconds).toFixed(2), `${(ours.agreement * 100).toFixed(2)}%`].map((cell) => String(cell).padEnd(8)).join(' '));
     }
   } finally {
-    await browser.close();
+    await firefox.close();
   }
 }
 
