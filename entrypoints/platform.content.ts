@@ -1,19 +1,78 @@
 /**
  * Runs only on the supported platforms' hosts (match patterns derived from the registry). It tells the
- * extension what the page is, and keeps it informed as single-page apps navigate without reloading.
+ * extension what the page is, keeps it informed as single-page apps navigate without reloading, reads the
+ * reportable items on screen (messages, posts) as the page changes, and runs pick mode.
+ *
  * Nothing it learns is written into the page (no attributes, no window messages): the page's own scripts
- * cannot see it.
+ * cannot see it. Everything travels through the extension's own messaging.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isTabRequest, type PageInfo, type RuntimeMessage } from '../lib/messages';
-import { contentScriptMatches, parsePlatformUrl } from '../lib/platforms/registry';
+import { itemsSignature } from '../lib/content/item-signature';
+import { PickMode } from '../lib/content/pick-mode';
+import { throttleIdle } from '../lib/content/throttle';
+import {
+  isIdentifierRequest,
+  isTabRequest,
+  type ContentEvent,
+  type IdentifierRequest,
+  type PageInfo,
+  type PageItems,
+  type RuntimeMessage,
+} from '../lib/messages';
+import { extractItems } from '../lib/platforms/page-identifiers';
+import { contentScriptMatches, parsePlatformUrl, platformById, platformsForHost } from '../lib/platforms/registry';
+import type { ExtractedItem, PlatformModule } from '../lib/platforms/types';
+
+/**
+ * At most one extraction per this many ms. Chat pages mutate many times a second while scrolling or receiving
+ * messages; the side panel only needs to follow what is on screen, and a third of a second feels immediate.
+ */
+const EXTRACT_INTERVAL_MS = 300;
+
+/** The platform module whose extractor reads this page, if the page is one of ours and it has one. */
+function moduleFor(href: string): PlatformModule | null {
+  const parsed = parsePlatformUrl(href);
+  if (!parsed) return null;
+  const platform = platformById(parsed.platform);
+  return platform.extract ? platform : null;
+}
+
+/**
+ * A root whose only candidate is `element`: lets the platform's own extractor say whether `element` is one item
+ * (and which), so pick mode needs no second copy of the platform's selectors.
+ */
+function singleElementRoot(element: Element): ParentNode {
+  return {
+    querySelectorAll: (selector: string) => (element.matches(selector) ? [element] : []),
+    querySelector: (selector: string) => (element.matches(selector) ? element : null),
+  } as unknown as ParentNode;
+}
+
+function itemAt(target: Element): { key: string; element: Element } | null {
+  const platform = moduleFor(location.href);
+  if (!platform) return null;
+  const url = new URL(location.href);
+  for (let node: Element | null = target; node !== null && node !== document.body; node = node.parentElement) {
+    const [item] = extractItems(platform, singleElementRoot(node), url);
+    if (item) return { key: item.key, element: node };
+  }
+  return null;
+}
 
 export default defineContentScript({
   matches: contentScriptMatches(),
   runAt: 'document_idle',
   main(ctx) {
     let lastSent = '';
+    let lastItemsSignature = '';
+    let lastItems: PageItems = { url: location.href, items: [] };
+
+    const send = (message: RuntimeMessage | ContentEvent) => {
+      if (ctx.isInvalid) return;
+      // Nobody may be listening (popup and side panel closed): that is normal, not an error.
+      browser.runtime.sendMessage(message).catch(() => undefined);
+    };
 
     const readPageInfo = (): PageInfo => ({
       url: location.href,
@@ -21,15 +80,48 @@ export default defineContentScript({
       parsed: parsePlatformUrl(location.href),
     });
 
+    const readItems = (): PageItems => {
+      const platform = moduleFor(location.href);
+      const items: ExtractedItem[] = platform ? extractItems(platform, document, new URL(location.href)) : [];
+      return { url: location.href, items };
+    };
+
+    /** Extract, and tell the extension only when the items (or the page they belong to) changed. */
+    const refreshItems = () => {
+      if (ctx.isInvalid) return;
+      const page = readItems();
+      const signature = `${page.url}\n${itemsSignature(page.items)}`;
+      lastItems = page;
+      if (signature === lastItemsSignature) return;
+      lastItemsSignature = signature;
+      send({ type: 'page-items', page });
+    };
+    const extraction = throttleIdle(refreshItems, EXTRACT_INTERVAL_MS);
+    ctx.onInvalidated(() => extraction.cancel());
+
+    const pick = new PickMode({
+      itemAt,
+      onToggle: (key) => send({ type: 'pick-toggle', key }),
+      onEnd: () => send({ type: 'pick-ended' }),
+    });
+    ctx.onInvalidated(() => pick.stop());
+
     const announce = () => {
       if (ctx.isInvalid) return;
       const info = readPageInfo();
       const key = `${info.url}\n${info.title}`;
       if (key === lastSent) return;
+      const urlChanged = !lastSent.startsWith(`${info.url}\n`);
       lastSent = key;
-      const message: RuntimeMessage = { type: 'page-info', info };
-      // Nobody may be listening (popup closed): that is normal, not an error.
-      browser.runtime.sendMessage(message).catch(() => undefined);
+      send({ type: 'page-info', info });
+      if (urlChanged) {
+        // Another page: its items are others, and picking on it would select things the person never saw.
+        if (pick.active) {
+          pick.stop();
+          send({ type: 'pick-ended' });
+        }
+        extraction.request();
+      }
     };
 
     announce();
@@ -44,8 +136,29 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => titleWatcher.disconnect());
 
+    // Items: any change of the body's tree asks for an extraction; the throttle makes it at most one per
+    // interval, when idle. Only hosts of platforms with an extractor pay for the observer. (The pick overlay hangs off
+    // <html>, outside <body>, so drawing it does not trigger extractions.)
+    if (platformsForHost(location.hostname).some((platform) => platform.extract !== undefined)) {
+      const bodyWatcher = new MutationObserver(() => extraction.request());
+      bodyWatcher.observe(document.body ?? document.documentElement, { subtree: true, childList: true });
+      ctx.onInvalidated(() => bodyWatcher.disconnect());
+    }
+
+    const answer = (request: IdentifierRequest): Promise<unknown> => {
+      if (request.type === 'get-identifiers') {
+        // Fresh, not the last throttled result: the panel just opened and wants the page as it is now.
+        refreshItems();
+        return Promise.resolve(lastItems);
+      }
+      if (request.on) pick.start(request.selected, request.hint ?? '');
+      else pick.stop();
+      return Promise.resolve(true);
+    };
+
     const onMessage = (message: unknown) => {
       if (isTabRequest(message) && message.type === 'get-page-info') return Promise.resolve(readPageInfo());
+      if (isIdentifierRequest(message)) return answer(message);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

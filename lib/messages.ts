@@ -10,7 +10,7 @@
 import type { AgentGeometry, TileState } from './capture/agent';
 import type { CaptureMode } from './evidence/types';
 import type { Lang } from './guide/types';
-import type { ParsedUrl } from './platforms/types';
+import type { ExtractedItem, ParsedUrl } from './platforms/types';
 
 /** What the content script knows about the page it runs in. */
 export interface PageInfo {
@@ -113,4 +113,67 @@ export function isRuntimeMessage(value: unknown): value is RuntimeMessage {
 
 export function isTabRequest(value: unknown): value is TabRequest {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'get-page-info';
+}
+
+// --- Identifiers, pick mode and selection (side panel <-> content script <-> background) -------------------------
+
+/** The reportable items a content script currently sees, for the page at `url`. */
+export interface PageItems {
+  url: string;
+  items: ExtractedItem[];
+}
+
+/**
+ * Content script -> extension pages, as the page changes or the person picks items on it. Kept apart from
+ * `RuntimeMessage` so listeners of 'page-info' need no change.
+ */
+export type ContentEvent =
+  | { type: 'page-items'; page: PageItems }
+  /** In pick mode the person clicked an item; the side panel decides whether it is selected. */
+  | { type: 'pick-toggle'; key: string }
+  /** Pick mode ended on the page (Escape, or navigation). */
+  | { type: 'pick-ended' };
+
+const CONTENT_EVENT_TYPES: ReadonlySet<string> = new Set(['page-items', 'pick-toggle', 'pick-ended']);
+
+export function isContentEvent(value: unknown): value is ContentEvent {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    CONTENT_EVENT_TYPES.has(String((value as { type?: unknown }).type))
+  );
+}
+
+/** Extension -> content script of one tab: identifiers and pick mode. Answered as in `IdentifierResponses`. */
+export type IdentifierRequest =
+  | { type: 'get-identifiers' }
+  /** Start or end pick mode; `selected` are the item keys to outline while it runs. */
+  | { type: 'pick-mode'; on: boolean; selected: string[]; hint?: string };
+
+export interface IdentifierResponses {
+  'get-identifiers': PageItems;
+  'pick-mode': true;
+}
+
+const IDENTIFIER_REQUEST_TYPES: ReadonlySet<string> = new Set(['get-identifiers', 'pick-mode']);
+
+export function isIdentifierRequest(value: unknown): value is IdentifierRequest {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    IDENTIFIER_REQUEST_TYPES.has(String((value as { type?: unknown }).type))
+  );
+}
+
+/**
+ * Side panel -> background, only where `storage.session` is missing: the background then keeps each tab's
+ * selection in memory (see lib/browser/selection.ts).
+ */
+export type SelectionMessage =
+  | { type: 'selection-set'; tabId: number; items: ExtractedItem[] }
+  | { type: 'selection-get'; tabId: number };
+
+export function isSelectionMessage(value: unknown): value is SelectionMessage {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  return (type === 'selection-set' || type === 'selection-get') && typeof (value as { tabId?: unknown }).tabId === 'number';
 }

@@ -3,6 +3,7 @@
  * (the person may click away); its result is stored all the same. One capture per tab at a time.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { loadSelection } from '../../lib/browser/selection';
 import { loadSettings } from '../../lib/browser/settings';
 import { CAPTURE_PORT, type CapturePortEvent, type CapturePortRequest } from '../../lib/messages';
 import { CaptureError, captureTab } from './capture';
@@ -48,7 +49,8 @@ export function listenForCaptures(): void {
             mode: request.mode,
             lang: request.lang,
             settings,
-            selectedItems: [],
+            // What the person selected in the side panel for this tab (lib/browser/selection.ts).
+            selectedItems: await loadSelection(request.tabId, { inBackground: true }).catch(() => []),
             signal: controller!.signal,
             onProgress: (phase, done, total) => send({ type: 'progress', phase, done, total }),
           });

@@ -7,6 +7,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { pickLanguage, translate } from '../../lib/i18n';
 import { isRuntimeMessage, type PageInfo } from '../../lib/messages';
 import { BADGE_TEXT, describePage } from '../../lib/page-label';
+import { listenForSelections } from '../../lib/browser/selection';
 import { listenForCaptures } from './capture-port';
 
 // MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
@@ -26,6 +27,7 @@ async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<voi
 
 export default defineBackground(() => {
   listenForCaptures();
+  listenForSelections();
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;
     if (isRuntimeMessage(message) && message.type === 'page-info' && tabId !== undefined) {

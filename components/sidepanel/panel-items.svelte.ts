@@ -1,0 +1,110 @@
+/**
+ * The items (messages, posts) the followed tab shows, and the person's selection among them, for the side panel.
+ *
+ * Items come from the tab's content script: once on request, then whenever they change. The selection is kept
+ * per tab through lib/browser/selection.ts, so the background records it with the next capture of that tab.
+ * Selected items are remembered even after they scroll out of the page's view: the person chose them.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import { browser } from 'wxt/browser';
+import { loadSelection, saveSelection } from '../../lib/browser/selection';
+import { sendToTab } from '../../lib/browser/tabs';
+import {
+  isContentEvent,
+  type IdentifierRequest,
+  type IdentifierResponses,
+  type PageItems,
+} from '../../lib/messages';
+import type { ExtractedItem, PlatformId } from '../../lib/platforms/types';
+import { toggleSelection } from '../../lib/report/selection';
+
+export class PanelItems {
+  items = $state<ExtractedItem[]>([]);
+  selected = $state<string[]>([]);
+  picking = $state(false);
+  /** Set when a selection was refused because the platform's form takes no more; cleared on the next change. */
+  refusedMax = $state<number | null>(null);
+  #tabId: number | null = null;
+  #known = new SvelteMap<string, ExtractedItem>();
+  #platform: PlatformId | null = null;
+  #hint = '';
+
+  /** Listen to the content scripts; returns the function that stops listening. */
+  start(): () => void {
+    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
+      if (!isContentEvent(message) || sender.tab?.id === undefined || sender.tab.id !== this.#tabId) return undefined;
+      if (message.type === 'page-items') this.#show(message.page);
+      else if (message.type === 'pick-toggle') this.toggle(message.key);
+      else this.picking = false;
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      void this.setPicking(false, '');
+    };
+  }
+
+  /** Follow `tabId` (null: none), whose page is on `platform`. */
+  async follow(tabId: number | null, platform: PlatformId | null): Promise<void> {
+    this.#platform = platform;
+    if (tabId === this.#tabId) return;
+    if (this.picking) await this.setPicking(false, '');
+    this.#tabId = tabId;
+    this.items = [];
+    this.selected = [];
+    this.#known.clear();
+    this.refusedMax = null;
+    if (tabId === null) return;
+    const [page, stored] = await Promise.all([
+      request(tabId, { type: 'get-identifiers' }).catch(() => null),
+      loadSelection(tabId).catch(() => []),
+    ]);
+    if (this.#tabId !== tabId) return;
+    for (const item of stored) this.#known.set(item.key, item);
+    this.selected = stored.map((item) => item.key);
+    if (page) this.#show(page);
+  }
+
+  /** The selected items, in the order they were selected. */
+  get selectedItems(): ExtractedItem[] {
+    return this.selected.map((key) => this.#known.get(key)).filter((item): item is ExtractedItem => !!item);
+  }
+
+  toggle(key: string): void {
+    const result = toggleSelection(this.selected, key, this.#platform);
+    this.refusedMax = result.refused ? result.max : null;
+    if (result.refused) return;
+    this.selected = result.selected;
+    void this.#persist();
+  }
+
+  async setPicking(on: boolean, hint: string): Promise<void> {
+    const tabId = this.#tabId;
+    this.picking = on;
+    this.#hint = hint;
+    if (tabId === null) return;
+    await request(tabId, { type: 'pick-mode', on, selected: [...this.selected], hint }).catch(() => {
+      this.picking = false;
+    });
+  }
+
+  #show(page: PageItems): void {
+    for (const item of page.items) this.#known.set(item.key, item);
+    this.items = page.items;
+  }
+
+  async #persist(): Promise<void> {
+    const tabId = this.#tabId;
+    if (tabId === null) return;
+    // Plain objects: Svelte's state proxies cannot be cloned into messages or storage.
+    await saveSelection(tabId, $state.snapshot(this.selectedItems) as ExtractedItem[]).catch(() => undefined);
+    if (this.picking) {
+      await request(tabId, { type: 'pick-mode', on: true, selected: [...this.selected], hint: this.#hint }).catch(() => undefined);
+    }
+  }
+}
+
+function request<T extends IdentifierRequest>(tabId: number, message: T): Promise<IdentifierResponses[T['type']]> {
+  return sendToTab(tabId, message as never) as unknown as Promise<IdentifierResponses[T['type']]>;
+}
