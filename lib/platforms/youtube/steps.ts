@@ -39,6 +39,14 @@ export const guide: PlatformGuide = {
           },
         },
       ],
+      // Not in the guide: contacting the person who shares the images can be unsafe, so the tool says so gently.
+      notes: [
+        {
+          nl: 'Doe dit alleen als je je daar veilig bij voelt. Het Instituut kan ook contact opnemen in jouw plaats.',
+          fr: 'Ne le faites que si vous vous sentez en sécurité pour le faire. L’Institut peut aussi prendre contact à votre place.',
+          en: 'Only do this if you feel safe doing so. The Institute can also make contact for you.',
+        },
+      ],
     },
     {
       id: 'yt-report',

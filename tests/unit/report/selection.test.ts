@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { toggleSelection } from '../../../lib/report/selection';
+
+describe('selecting items', () => {
+  it('adds and removes keys in order', () => {
+    expect(toggleSelection([], 'a', 'discord')).toEqual({ selected: ['a'], refused: false });
+    expect(toggleSelection(['a', 'b'], 'a', 'discord')).toEqual({ selected: ['b'], refused: false });
+  });
+
+  it('refuses a sixth X post, but lets one be removed', () => {
+    const five = ['1', '2', '3', '4', '5'];
+    expect(toggleSelection(five, '6', 'x')).toEqual({ selected: five, refused: true, max: 5 });
+    expect(toggleSelection(five, '3', 'x')).toEqual({ selected: ['1', '2', '4', '5'], refused: false });
+  });
+
+  it('sets no limit where the platform has none', () => {
+    const many = Array.from({ length: 20 }, (_, index) => String(index));
+    expect(toggleSelection(many, 'x', 'discord').refused).toBe(false);
+    expect(toggleSelection(many, 'x', null).refused).toBe(false);
+  });
+});
