@@ -177,3 +177,15 @@ export function isSelectionMessage(value: unknown): value is SelectionMessage {
   const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
   return (type === 'selection-set' || type === 'selection-get') && typeof (value as { tabId?: unknown }).tabId === 'number';
 }
+
+/**
+ * Quick exit. An extension page -> background: `tabId` is the tab the person was looking at (the popup's and side
+ * panel's target; null from the manager, whose own tab is then the one sent away). Background -> every extension
+ * page: close now.
+ */
+export type QuickExitMessage = { type: 'quick-exit'; tabId: number | null } | { type: 'quick-exit-close' };
+
+export function isQuickExitMessage(value: unknown): value is QuickExitMessage {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  return type === 'quick-exit' || type === 'quick-exit-close';
+}

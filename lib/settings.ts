@@ -3,6 +3,7 @@
  */
 import type { CapturerRole } from './evidence/types';
 import type { Lang } from './guide/types';
+import { DEFAULT_NEUTRAL_URL, safeNeutralUrl } from './quick-exit';
 
 export interface Settings {
   /** Interface language; 'auto' follows the browser. */
@@ -10,6 +11,8 @@ export interface Settings {
   /** How many screens a full-page capture may take, from the top of a page or back from the current position in a chat. */
   maxScreens: number;
   capturerRole: CapturerRole;
+  /** Where quick exit sends the tab: an everyday page that says nothing about why the person was here. */
+  neutralUrl: string;
 }
 
 export const MAX_SCREENS_LIMIT = 200;
@@ -18,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lang: 'auto',
   maxScreens: 60,
   capturerRole: 'victim',
+  neutralUrl: DEFAULT_NEUTRAL_URL,
 };
 
 /** Settings read from storage, with anything missing or out of range replaced by its default. */
@@ -26,5 +30,10 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
   const lang = value.lang === 'nl' || value.lang === 'fr' || value.lang === 'en' ? value.lang : 'auto';
   const screens = typeof value.maxScreens === 'number' && Number.isFinite(value.maxScreens) ? Math.round(value.maxScreens) : DEFAULT_SETTINGS.maxScreens;
   const role = value.capturerRole === 'staff' || value.capturerRole === 'helper' ? value.capturerRole : 'victim';
-  return { lang, maxScreens: Math.min(MAX_SCREENS_LIMIT, Math.max(1, screens)), capturerRole: role };
+  return {
+    lang,
+    maxScreens: Math.min(MAX_SCREENS_LIMIT, Math.max(1, screens)),
+    capturerRole: role,
+    neutralUrl: safeNeutralUrl(value.neutralUrl ?? DEFAULT_NEUTRAL_URL),
+  };
 }

@@ -9,6 +9,7 @@ import { isRuntimeMessage, type PageInfo } from '../../lib/messages';
 import { BADGE_TEXT, describePage } from '../../lib/page-label';
 import { listenForSelections } from '../../lib/browser/selection';
 import { listenForCaptures } from './capture-port';
+import { listenForQuickExit } from './quick-exit';
 
 // MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
 const toolbarButton = browser.action ?? browser.browserAction;
@@ -27,6 +28,7 @@ async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<voi
 
 export default defineBackground(() => {
   listenForCaptures();
+  listenForQuickExit();
   listenForSelections();
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;

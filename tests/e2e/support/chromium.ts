@@ -14,6 +14,14 @@ function wrap(page: Page): DrivenPage {
     waitFor: async (fn, arg, timeoutMs = 20_000) =>
       (await (await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 50 })).jsonValue()) as never,
     click: (selector) => page.click(selector),
+    press: async (key) => {
+      await page.bringToFront();
+      // A key that closes the page (quick exit) leaves no page to release it on: that is success.
+      await page.keyboard.press(key).catch((error: Error) => {
+        if (!/closed/i.test(error.message)) throw error;
+      });
+    },
+    url: async () => page.url(),
     referenceScreenshot: async () => {
       const width = page.viewportSize()?.width ?? 1280;
       await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
@@ -79,6 +87,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
     worker,
     extensionId,
     evalInExtension,
+    extensionPageCount: async () => context.pages().filter((page) => page.url().startsWith('chrome-extension://')).length,
     async openTab(url) {
       const known = await worker.evaluate(async () => (await chrome.tabs.query({})).map((tab: { id?: number }) => tab.id));
       const page = await context.newPage();

@@ -10,6 +10,10 @@ export interface DrivenPage {
   /** Wait until `fn(arg)` returns a truthy value in the page; resolves with that value. */
   waitFor<A, R>(fn: (arg: A) => R | Promise<R>, arg: A, timeoutMs?: number): Promise<NonNullable<R>>;
   click(selector: string): Promise<void>;
+  /** Press a key on the real keyboard (focused page). */
+  press(key: string): Promise<void>;
+  /** The page's address as loaded now. */
+  url(): Promise<string>;
   /**
    * The reference render for pixel comparisons: the viewport made as tall as the page, every image loaded, then
    * a plain screenshot (fixed header at the top, fixed bottom bar at the bottom).
@@ -28,6 +32,8 @@ export interface ExtensionBrowser {
    * test stays the visible tab of its window (as when the real popup is open).
    */
   openExtensionPage(pathAndQuery: string): Promise<DrivenPage>;
+  /** How many of the extension's own pages (tabs and windows, not the background) are open. */
+  extensionPageCount(): Promise<number>;
   /** Run code with the extension's privileges (service worker in Chromium, an extension page in Firefox). */
   evalInExtension<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   close(): Promise<void>;

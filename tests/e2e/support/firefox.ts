@@ -13,6 +13,14 @@ function wrap(page: Page): DrivenPage {
     waitFor: async (fn, arg, timeoutMs = 20_000) =>
       (await (await page.waitForFunction(fn as () => unknown, { timeout: timeoutMs, polling: 50 }, arg)).jsonValue()) as never,
     click: (selector) => page.click(selector),
+    press: async (key) => {
+      await page.bringToFront();
+      // A key that closes the page (quick exit) leaves no page to release it on: that is success.
+      await page.keyboard.press(key as never).catch((error: Error) => {
+        if (!/closed|detached|discarded|no such/i.test(error.message)) throw error;
+      });
+    },
+    url: () => page.evaluate(() => location.href),
     referenceScreenshot: async () => {
       const width = page.viewport()?.width ?? 1280;
       await page.setViewport({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
@@ -93,6 +101,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
     name: 'firefox',
     browser: firefox,
     evalInExtension,
+    async extensionPageCount() {
+      let count = 0;
+      for (const page of await firefox.pages()) if (await isExtensionPage(page)) count += 1;
+      return count;
+    },
     async openTab(url) {
       const known = await anchor.evaluate(async () => (await browser.tabs.query({})).map((tab: { id?: number }) => tab.id));
       const page = await firefox.newPage();

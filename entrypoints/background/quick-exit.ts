@@ -1,0 +1,39 @@
+/**
+ * Quick exit: the tab the person was looking at goes to a neutral page, every page of the extension closes, and
+ * the evidence locks. Done by the background so it completes even as the pages that asked for it disappear.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { loadSettings } from '../../lib/browser/settings';
+import { isQuickExitMessage, type QuickExitMessage } from '../../lib/messages';
+
+const lockHandlers: Array<() => Promise<void> | void> = [];
+
+/** Whatever holds unlocked evidence registers here, and is cleared on quick exit. */
+export function onQuickExitLock(handler: () => Promise<void> | void): void {
+  lockHandlers.push(handler);
+}
+
+async function quickExit(targetTabId: number | null, senderTabId: number | undefined): Promise<void> {
+  const { neutralUrl } = await loadSettings();
+  const ownOrigin = browser.runtime.getURL('/');
+  const tabToNeutralize = targetTabId ?? senderTabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  const work: Array<Promise<unknown>> = [];
+  if (tabToNeutralize !== undefined) work.push(browser.tabs.update(tabToNeutralize, { url: neutralUrl, active: true }));
+  const tabs = await browser.tabs.query({});
+  const ownTabs = tabs.filter((tab) => tab.id !== undefined && tab.id !== tabToNeutralize && tab.url?.startsWith(ownOrigin));
+  if (ownTabs.length > 0) work.push(browser.tabs.remove(ownTabs.map((tab) => tab.id!)));
+  // Side panels, sidebars and popups are not tabs: they close themselves on this message.
+  const close: QuickExitMessage = { type: 'quick-exit-close' };
+  work.push(browser.runtime.sendMessage(close).catch(() => undefined));
+  const sidebar = (browser as unknown as { sidebarAction?: { close(): Promise<void> } }).sidebarAction;
+  if (sidebar) work.push(sidebar.close().catch(() => undefined));
+  work.push(...lockHandlers.map(async (lock) => lock()));
+  await Promise.allSettled(work);
+}
+
+export function listenForQuickExit(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isQuickExitMessage(message) || message.type !== 'quick-exit') return undefined;
+    return quickExit(message.tabId, sender.tab?.id);
+  });
+}
