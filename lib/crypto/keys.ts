@@ -50,13 +50,18 @@ export interface Keyring {
   record: KeyringRecord;
   /** Non-extractable: usable to encrypt and decrypt, never exportable from this copy. */
   dataKey: CryptoKey;
+  /** The raw 32 bytes, only when asked for (`exportRaw`), for the session store (lib/crypto/session.ts). */
+  rawKey?: Uint8Array<ArrayBuffer>;
 }
 
 const DATA_KEY_ALGORITHM = { name: 'AES-GCM', length: 256 } as const;
 const DATA_KEY_USAGES: KeyUsage[] = ['encrypt', 'decrypt'];
 
 /** A new random data key wrapped by the passphrase. */
-export async function createKeyring(passphrase: string, options: KeyOptions = {}): Promise<Keyring> {
+export async function createKeyring(
+  passphrase: string,
+  options: KeyOptions & { exportRaw?: boolean } = {},
+): Promise<Keyring> {
   checkPassphrase(passphrase);
   const iterations = options.iterations ?? DEFAULT_PBKDF2_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < MIN_PBKDF2_ITERATIONS) {
@@ -68,6 +73,7 @@ export async function createKeyring(passphrase: string, options: KeyOptions = {}
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', extractable));
   const record = await wrapRaw(raw, passphrase, iterations, randomId(), (options.now ?? (() => new Date()))());
   const dataKey = await importDataKey(raw);
+  if (options.exportRaw) return { record, dataKey, rawKey: raw };
   raw.fill(0);
   return { record, dataKey };
 }

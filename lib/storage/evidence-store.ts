@@ -21,8 +21,26 @@ import type {
   ReportTracking,
   StoredFile,
 } from '../evidence/types';
+import type { EncryptedValue } from '../crypto/cipher';
 import { canonicalJson, nextEntry, sha256OfText, verifyChain, type AuditFields, type AuditProblem } from './audit';
 import type { EvidenceDb, EvidenceDbSchema } from './db';
+import {
+  ENCRYPTION_SETTING,
+  LockedError,
+  NO_CIPHER,
+  parseEncryptionState,
+  sameStored,
+  seal,
+  sealAuditDetails,
+  sealsWrites,
+  stateToken,
+  storedAuditEntry,
+  unseal,
+  unsealAll,
+  type EncryptionState,
+  type EvidenceCipher,
+  type SealableStore,
+} from './sealing';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors
@@ -34,6 +52,8 @@ export type StorageErrorCode =
   | 'invalid'
   /** The write was interrupted (transaction aborted, database closed by a newer version): try again. */
   | 'aborted'
+  /** A passphrase is set and the evidence is locked: unlock, then try again. */
+  | 'locked'
   | 'unknown';
 
 export class StorageError extends Error {
@@ -60,8 +80,10 @@ const ABORT_ERROR_NAMES = new Set(['AbortError', 'TransactionInactiveError', 'In
  */
 export function toStorageError(error: unknown, txError?: unknown): StorageError {
   if (error instanceof StorageError) return error;
-  const name = errorName(error);
   const cause = error;
+  if (error instanceof LockedError) return new StorageError('locked', error.message, { cause });
+  if (error instanceof Conflict) return new StorageError('aborted', error.message, { cause });
+  const name = errorName(error);
   if (QUOTA_ERROR_NAMES.has(name) || QUOTA_ERROR_NAMES.has(errorName(txError))) {
     return new StorageError('quota', 'The browser has no more storage space for this extension.', { cause });
   }
@@ -72,6 +94,14 @@ export function toStorageError(error: unknown, txError?: unknown): StorageError 
     return new StorageError('aborted', `The write was interrupted (${name}).`, { cause });
   }
   return new StorageError('unknown', `Storage failed: ${describe(error)}`, { cause });
+}
+
+/** A record a write was prepared from, or the encryption state, changed before the write's transaction. */
+class Conflict extends Error {
+  override readonly name = 'Conflict';
+  constructor() {
+    super('The data changed while the write was prepared; try again.');
+  }
 }
 
 function errorName(error: unknown): string {
@@ -116,6 +146,11 @@ export interface EvidenceStoreOptions {
   /** Clock and id source, replaceable for tests. */
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Where the data key comes from when a passphrase is set (lib/crypto/session.ts). Without one (NO_CIPHER) the
+   * store works on databases without a passphrase and reports 'locked' on others.
+   */
+  cipher?: EvidenceCipher;
 }
 
 type Stores = StoreNames<EvidenceDbSchema>;
@@ -129,6 +164,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export class EvidenceStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly cipher: EvidenceCipher;
 
   constructor(
     private readonly db: EvidenceDb,
@@ -136,6 +172,7 @@ export class EvidenceStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.cipher = options.cipher ?? NO_CIPHER;
   }
 
   // --- Cases -----------------------------------------------------------------------------------------------------
@@ -146,16 +183,20 @@ export class EvidenceStore {
    */
   async ensureDefaultCase(options: { title?: string; role?: CapturerRole } = {}): Promise<CaseRecord> {
     const { title = 'My evidence', role = 'victim' } = options;
-    return this.write(['cases', 'audit', 'settings'], async (tx) => {
-      const saved = await tx.objectStore('settings').get(DEFAULT_CASE_SETTING);
-      const savedCase = typeof saved?.value === 'string' ? await tx.objectStore('cases').get(saved.value) : undefined;
-      if (savedCase) return savedCase;
-      const oldest = oldestCase(await tx.objectStore('cases').getAll());
-      const chosen =
-        oldest ?? (await this.addCase(tx.objectStore('cases'), tx.objectStore('audit'), { title, capturerRole: role }));
-      await tx.objectStore('settings').put({ key: DEFAULT_CASE_SETTING, value: chosen.id });
-      return chosen;
-    });
+    const chosen = await this.sealedWrite(
+      ['cases', 'audit', 'settings'],
+      (key) => this.prepareCase(key, { title, capturerRole: role }),
+      async (tx, fresh) => {
+        const saved = await tx.objectStore('settings').get(DEFAULT_CASE_SETTING);
+        const savedCase = typeof saved?.value === 'string' ? await tx.objectStore('cases').get(saved.value) : undefined;
+        if (savedCase) return savedCase;
+        const oldest = oldestCase(await tx.objectStore('cases').getAll());
+        const created = oldest ?? (await this.addCase(tx.objectStore('cases'), tx.objectStore('audit'), fresh));
+        await tx.objectStore('settings').put({ key: DEFAULT_CASE_SETTING, value: created.id });
+        return created;
+      },
+    );
+    return this.readOne('cases', () => Promise.resolve(chosen)) as Promise<CaseRecord>;
   }
 
   async setDefaultCase(caseId: string): Promise<void> {
@@ -166,33 +207,44 @@ export class EvidenceStore {
   }
 
   async createCase(input: CaseInput): Promise<CaseRecord> {
-    return this.write(['cases', 'audit'], (tx) =>
-      this.addCase(tx.objectStore('cases'), tx.objectStore('audit'), input),
+    return this.sealedWrite(
+      ['cases', 'audit', 'settings'],
+      (key) => this.prepareCase(key, input),
+      (tx, fresh) => this.addCase(tx.objectStore('cases'), tx.objectStore('audit'), fresh),
     );
   }
 
   /** Changes title, notes or capturer. The audit entry names the changed fields, not their values. */
   async updateCase(caseId: string, changes: CaseChanges, actorRole: CapturerRole): Promise<CaseRecord> {
-    return this.write(['cases', 'audit'], async (tx) => {
-      const current = await requireCase(tx.objectStore('cases'), caseId);
-      const fields = changedFields(current, changes);
-      if (fields.length === 0) return current;
-      const updated: CaseRecord = { ...current, ...Object.fromEntries(fields.map((key) => [key, changes[key]])) };
-      if (!updated.title.trim()) throw invalid('A case needs a title.');
-      await tx.objectStore('cases').put(updated);
-      await this.appendAudit(tx.objectStore('audit'), caseId, 'case-update', actorRole, { fields });
-      return updated;
-    });
+    return this.sealedWrite(
+      ['cases', 'audit', 'settings'],
+      async (key) => {
+        const stored = await this.db.get('cases', caseId);
+        if (!stored) throw invalid(`No case ${caseId}.`);
+        const current = await unseal('cases', await this.cipher.key(), stored);
+        const fields = changedFields(current, changes);
+        const updated: CaseRecord = { ...current, ...Object.fromEntries(fields.map((field) => [field, changes[field]])) };
+        if (!updated.title.trim()) throw invalid('A case needs a title.');
+        return { stored, current, fields, updated, ...(await this.sealFor(key, 'cases', updated, caseId, { fields })) };
+      },
+      async (tx, p) => {
+        if (!sameStored(await tx.objectStore('cases').get(caseId), p.stored)) throw new Conflict();
+        if (p.fields.length === 0) return p.current;
+        await tx.objectStore('cases').put(p.toStore);
+        await this.appendAudit(tx.objectStore('audit'), caseId, 'case-update', actorRole, { fields: p.fields }, p.auditSeal);
+        return p.updated;
+      },
+    );
   }
 
   /** Oldest first. */
   async listCases(): Promise<CaseRecord[]> {
-    const cases = await this.read(() => this.db.getAll('cases'));
+    const cases = await this.readAll('cases', () => this.db.getAll('cases'));
     return cases.sort((a, b) => compareStrings(a.createdAt, b.createdAt));
   }
 
   async getCase(caseId: string): Promise<CaseRecord | undefined> {
-    return this.read(() => this.db.get('cases', caseId));
+    return this.readOne('cases', () => this.db.get('cases', caseId));
   }
 
   // --- Captures ----------------------------------------------------------------------------------------------------
@@ -207,29 +259,36 @@ export class EvidenceStore {
     if (problems.length === 0) problems.push(...(await fileHashProblems(files)));
     if (problems.length > 0) throw invalid('The capture is inconsistent; nothing was stored.', problems);
 
-    await this.write(['cases', 'captures', 'files', 'audit'], async (tx) => {
-      await requireCase(tx.objectStore('cases'), record.caseId);
-      await tx.objectStore('captures').add(record);
-      for (const file of files) await tx.objectStore('files').add(file);
-      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'capture', actorRole, {
-        ...captureSummary(record),
-        requestedUrl: record.requestedUrl,
-      });
-    });
+    const details = { ...captureSummary(record), requestedUrl: record.requestedUrl };
+    await this.sealedWrite(
+      ['cases', 'captures', 'files', 'audit', 'settings'],
+      async (key) => {
+        const sealedFiles: StoredFile[] = [];
+        // One at a time: a capture's files can be tens of megabytes.
+        for (const file of files) sealedFiles.push(key ? await seal('files', key, file) : file);
+        return { files: sealedFiles, ...(await this.sealFor(key, 'captures', record, record.caseId, details)) };
+      },
+      async (tx, p) => {
+        await requireCase(tx.objectStore('cases'), record.caseId);
+        await tx.objectStore('captures').add(p.toStore);
+        for (const file of p.files) await tx.objectStore('files').add(file);
+        await this.appendAudit(tx.objectStore('audit'), record.caseId, 'capture', actorRole, details, p.auditSeal);
+      },
+    );
   }
 
   /** The case's capture records (no file data), oldest first. */
   async listCaptures(caseId: string): Promise<CaptureRecord[]> {
-    return this.read(() => this.db.getAllFromIndex('captures', 'byCaseTime', caseCaptureRange(caseId)));
+    return this.readAll('captures', () => this.db.getAllFromIndex('captures', 'byCaseTime', caseCaptureRange(caseId)));
   }
 
   async getCapture(captureId: string): Promise<CaptureRecord | undefined> {
-    return this.read(() => this.db.get('captures', captureId));
+    return this.readOne('captures', () => this.db.get('captures', captureId));
   }
 
   /** The capture's files with their data, optionally only those of one role; by role, part, name. */
   async getFiles(captureId: string, role?: FileRole): Promise<StoredFile[]> {
-    const files = await this.read(() =>
+    const files = await this.readAll('files', () =>
       role === undefined
         ? this.db.getAllFromIndex('files', 'byCapture', captureId)
         : this.db.getAllFromIndex('files', 'byCaptureRole', [captureId, role]),
@@ -238,7 +297,7 @@ export class EvidenceStore {
   }
 
   async getFile(fileId: string): Promise<StoredFile | undefined> {
-    return this.read(() => this.db.get('files', fileId));
+    return this.readOne('files', () => this.db.get('files', fileId));
   }
 
   /**
@@ -248,17 +307,21 @@ export class EvidenceStore {
   async addCaptureNote(captureId: string, note: string, actorRole: CapturerRole): Promise<CaptureRecord> {
     const text = note.trim();
     if (!text) throw invalid('The note is empty.');
-    return this.write(['captures', 'audit'], async (tx) => {
-      const record = await requireCapture(tx.objectStore('captures'), captureId);
-      const updated: CaptureRecord = { ...record, notes: record.notes ? `${record.notes}\n\n${text}` : text };
-      await tx.objectStore('captures').put(updated);
-      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'note', actorRole, {
-        captureId,
-        noteSha256: sha256OfText(text),
-        noteLength: text.length,
-      });
-      return updated;
-    });
+    const details = { captureId, noteSha256: sha256OfText(text), noteLength: text.length };
+    return this.sealedWrite(
+      ['captures', 'audit', 'settings'],
+      async (key) => {
+        const { stored, record } = await this.readCaptureForWrite(captureId);
+        const updated: CaptureRecord = { ...record, notes: record.notes ? `${record.notes}\n\n${text}` : text };
+        return { stored, updated, ...(await this.sealFor(key, 'captures', updated, record.caseId, details)) };
+      },
+      async (tx, p) => {
+        if (!sameStored(await tx.objectStore('captures').get(captureId), p.stored)) throw new Conflict();
+        await tx.objectStore('captures').put(p.toStore);
+        await this.appendAudit(tx.objectStore('audit'), p.updated.caseId, 'note', actorRole, details, p.auditSeal);
+        return p.updated;
+      },
+    );
   }
 
   /**
@@ -266,20 +329,32 @@ export class EvidenceStore {
    * so that the target case's trail alone accounts for every capture it holds.
    */
   async moveCapture(captureId: string, toCaseId: string, actorRole: CapturerRole): Promise<CaptureRecord> {
-    return this.write(['cases', 'captures', 'audit'], async (tx) => {
-      const record = await requireCapture(tx.objectStore('captures'), captureId);
-      if (record.caseId === toCaseId) return record;
-      await requireCase(tx.objectStore('cases'), toCaseId);
-      const moved: CaptureRecord = { ...record, caseId: toCaseId };
-      await tx.objectStore('captures').put(moved);
-      const move = { captureId, fromCaseId: record.caseId, toCaseId };
-      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'move', actorRole, move);
-      await this.appendAudit(tx.objectStore('audit'), toCaseId, 'move', actorRole, {
-        ...captureSummary(record),
-        ...move,
-      });
-      return moved;
-    });
+    return this.sealedWrite(
+      ['cases', 'captures', 'audit', 'settings'],
+      async (key) => {
+        const { stored, record } = await this.readCaptureForWrite(captureId);
+        const move = { captureId, fromCaseId: record.caseId, toCaseId };
+        const toTarget = { ...captureSummary(record), ...move };
+        return {
+          stored,
+          record,
+          move,
+          toTarget,
+          fromSeal: key ? await sealAuditDetails(key, record.caseId, move) : null,
+          toSeal: key ? await sealAuditDetails(key, toCaseId, toTarget) : null,
+        };
+      },
+      async (tx, p) => {
+        if (!sameStored(await tx.objectStore('captures').get(captureId), p.stored)) throw new Conflict();
+        if (p.record.caseId === toCaseId) return p.record;
+        await requireCase(tx.objectStore('cases'), toCaseId);
+        // caseId is kept in clear (index): moving a sealed record needs no re-encryption.
+        await tx.objectStore('captures').put({ ...p.stored, caseId: toCaseId });
+        await this.appendAudit(tx.objectStore('audit'), p.record.caseId, 'move', actorRole, p.move, p.fromSeal);
+        await this.appendAudit(tx.objectStore('audit'), toCaseId, 'move', actorRole, p.toTarget, p.toSeal);
+        return { ...p.record, caseId: toCaseId };
+      },
+    );
   }
 
   /**
@@ -287,43 +362,58 @@ export class EvidenceStore {
    * 'delete' entry: what existed, and when it was removed, stays on record.
    */
   async deleteCapture(captureId: string, actorRole: CapturerRole): Promise<void> {
-    await this.write(['captures', 'files', 'audit'], async (tx) => {
-      const record = await requireCapture(tx.objectStore('captures'), captureId);
-      const fileIds = await tx.objectStore('files').index('byCapture').getAllKeys(captureId);
-      for (const fileId of fileIds) await tx.objectStore('files').delete(fileId);
-      await tx.objectStore('captures').delete(captureId);
-      await this.appendAudit(tx.objectStore('audit'), record.caseId, 'delete', actorRole, captureSummary(record));
-    });
+    await this.sealedWrite(
+      ['captures', 'files', 'audit', 'settings'],
+      async (key) => {
+        const { stored, record } = await this.readCaptureForWrite(captureId);
+        const details = captureSummary(record);
+        return { stored, record, details, auditSeal: key ? await sealAuditDetails(key, record.caseId, details) : null };
+      },
+      async (tx, p) => {
+        if (!sameStored(await tx.objectStore('captures').get(captureId), p.stored)) throw new Conflict();
+        const fileIds = await tx.objectStore('files').index('byCapture').getAllKeys(captureId);
+        for (const fileId of fileIds) await tx.objectStore('files').delete(fileId);
+        await tx.objectStore('captures').delete(captureId);
+        await this.appendAudit(tx.objectStore('audit'), p.record.caseId, 'delete', actorRole, p.details, p.auditSeal);
+      },
+    );
   }
 
   // --- Report tracking -------------------------------------------------------------------------------------------
 
   /** Where the case's report stands on each platform that has been tracked. */
   async listReports(caseId: string): Promise<ReportTracking[]> {
-    return this.read(() => this.db.getAll('reports', IDBKeyRange.bound([caseId, ''], [caseId, '\uffff'])));
+    return this.readAll('reports', () => this.db.getAll('reports', IDBKeyRange.bound([caseId, ''], [caseId, '\uffff'])));
   }
 
   /** Records where a report stands; the trail keeps the status and date (the answer's text stays private). */
   async saveReport(report: Omit<ReportTracking, 'updatedAt'>, actorRole: CapturerRole): Promise<ReportTracking> {
-    return this.write(['cases', 'reports', 'audit'], async (tx) => {
-      await requireCase(tx.objectStore('cases'), report.caseId);
-      const saved: ReportTracking = { ...report, updatedAt: this.nowIso() };
-      await tx.objectStore('reports').put(saved);
-      await this.appendAudit(tx.objectStore('audit'), report.caseId, 'report-update', actorRole, {
-        platform: report.platform,
-        status: report.status,
-        reportedOn: report.reportedOn ?? null,
-        reference: report.reference ?? null,
-      });
-      return saved;
-    });
+    const details = {
+      platform: report.platform,
+      status: report.status,
+      reportedOn: report.reportedOn ?? null,
+      reference: report.reference ?? null,
+    };
+    return this.sealedWrite(
+      ['cases', 'reports', 'audit', 'settings'],
+      async (key) => {
+        const saved: ReportTracking = { ...report, updatedAt: this.nowIso() };
+        return { saved, ...(await this.sealFor(key, 'reports', saved, report.caseId, details)) };
+      },
+      async (tx, p) => {
+        await requireCase(tx.objectStore('cases'), report.caseId);
+        await tx.objectStore('reports').put(p.toStore);
+        await this.appendAudit(tx.objectStore('audit'), report.caseId, 'report-update', actorRole, details, p.auditSeal);
+        return p.saved;
+      },
+    );
   }
 
   // --- Audit and verification --------------------------------------------------------------------------------------
 
   /** The case's audit entries, by seq. */
   async auditTrail(caseId: string): Promise<AuditEntry[]> {
-    return this.read(() => this.db.getAll('audit', caseAuditRange(caseId)));
+    return this.readAll('audit', () => this.db.getAll('audit', caseAuditRange(caseId)));
   }
 
   /**
@@ -342,10 +432,10 @@ export class EvidenceStore {
 
   /**
    * The case's trail, captures and files read in ONE transaction, so that a capture saved meanwhile cannot show
-   * up without its audit entry. Blobs are only handles here; they are hashed after the transaction.
+   * up without its audit entry. Blobs are only handles here; they are decrypted and hashed after the transaction.
    */
   private async readCase(caseId: string) {
-    return this.read(async () => {
+    const raw = await this.read(async () => {
       const tx = this.db.transaction(['cases', 'captures', 'files', 'audit'], 'readonly');
       if (!(await tx.objectStore('cases').get(caseId))) throw invalid(`No case ${caseId}.`);
       const trail = await tx.objectStore('audit').getAll(caseAuditRange(caseId));
@@ -357,11 +447,22 @@ export class EvidenceStore {
       await tx.done;
       return { trail, captures, files };
     });
+    return this.read(async () => {
+      const key = await this.cipher.key();
+      const files = new Map<string, StoredFile[]>();
+      for (const [captureId, stored] of raw.files) files.set(captureId, await unsealAll('files', key, stored));
+      return {
+        trail: await unsealAll('audit', key, raw.trail),
+        captures: await unsealAll('captures', key, raw.captures),
+        files,
+      };
+    });
   }
 
   // --- Internals ---------------------------------------------------------------------------------------------------
 
-  private async addCase(cases: CaseStore, audit: AuditStore, input: CaseInput): Promise<CaseRecord> {
+  /** A new case record and its stored form, prepared before the transaction that adds it (addCase). */
+  private async prepareCase(key: CryptoKey | null, input: CaseInput) {
     if (!input.title.trim()) throw invalid('A case needs a title.');
     const record: CaseRecord = {
       id: this.newId(),
@@ -371,11 +472,37 @@ export class EvidenceStore {
       notes: input.notes ?? '',
       ...(input.capturerName ? { capturerName: input.capturerName } : {}),
     };
-    await cases.add(record);
-    await this.appendAudit(audit, record.id, 'case-create', input.capturerRole, {
-      caseId: record.id,
-    });
+    return { record, ...(await this.sealFor(key, 'cases', record, record.id, { caseId: record.id })) };
+  }
+
+  private async addCase(
+    cases: CaseStore,
+    audit: AuditStore,
+    prepared: Awaited<ReturnType<EvidenceStore['prepareCase']>>,
+  ): Promise<CaseRecord> {
+    const { record } = prepared;
+    await cases.add(prepared.toStore);
+    await this.appendAudit(audit, record.id, 'case-create', record.capturerRole, { caseId: record.id }, prepared.auditSeal);
     return record;
+  }
+
+  /** The stored form of a record (sealed when `key` is given) and the sealed details of its audit entry. */
+  private async sealFor<T extends object>(
+    key: CryptoKey | null,
+    store: SealableStore,
+    record: T,
+    auditCaseId: string,
+    details: AuditFields['details'],
+  ): Promise<{ toStore: T; auditSeal: EncryptedValue | null }> {
+    if (!key) return { toStore: record, auditSeal: null };
+    return { toStore: await seal(store, key, record), auditSeal: await sealAuditDetails(key, auditCaseId, details) };
+  }
+
+  /** A capture as stored (to compare inside the write transaction) and decrypted. */
+  private async readCaptureForWrite(captureId: string): Promise<{ stored: CaptureRecord; record: CaptureRecord }> {
+    const stored = await this.db.get('captures', captureId);
+    if (!stored) throw invalid(`No capture ${captureId}.`);
+    return { stored, record: await unseal('captures', await this.cipher.key(), stored) };
   }
 
   /** Reads the case's last entry and appends the next one, within the caller's transaction. */
@@ -385,11 +512,67 @@ export class EvidenceStore {
     action: AuditFields['action'],
     actorRole: CapturerRole,
     details: AuditFields['details'],
+    sealedDetails: EncryptedValue | null = null,
   ): Promise<AuditEntry> {
+    // The chain only needs the previous entry's seq and hash, which are kept in clear.
     const last = await store.openCursor(caseAuditRange(caseId), 'prev');
     const entry = nextEntry(last?.value, { caseId, at: this.nowIso(), action, actorRole, details });
-    await store.add(entry);
+    await store.add(storedAuditEntry(entry, sealedDetails));
     return entry;
+  }
+
+  /**
+   * A write whose records may be sealed. `prepare` runs BEFORE the transaction (reads, decryption, encryption:
+   * anything that awaits WebCrypto), given the data key when writes are sealed, null when they are in clear.
+   * `body` runs inside the transaction, which must include 'settings': it re-reads the encryption state and starts
+   * over (at most 3 times) if it changed meanwhile, so that no write lands in clear once a passphrase is set, nor
+   * sealed after it was removed. `body` throws Conflict when a record it was prepared from changed meanwhile.
+   */
+  private async sealedWrite<const S extends Stores[], P, T>(
+    stores: S,
+    prepare: (key: CryptoKey | null) => Promise<P>,
+    body: (tx: WriteTx<S>, prepared: P) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let state: EncryptionState;
+      let prepared: P;
+      try {
+        state = await this.encryptionState();
+        const key = sealsWrites(state) ? await this.cipher.key() : null;
+        if (sealsWrites(state) && !key) throw new LockedError();
+        prepared = await prepare(key);
+      } catch (error) {
+        throw toStorageError(error);
+      }
+      try {
+        return await this.write(stores, async (tx) => {
+          const settings = (tx as unknown as WriteTx<['settings']>).objectStore('settings');
+          const current = parseEncryptionState((await settings.get(ENCRYPTION_SETTING))?.value);
+          if (stateToken(current) !== stateToken(state)) throw new Conflict();
+          return body(tx, prepared);
+        });
+      } catch (error) {
+        if (!(error instanceof StorageError && error.cause instanceof Conflict) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** Whether a passphrase is set, and whether a conversion is under way (see sealing.ts). */
+  async encryptionState(): Promise<EncryptionState> {
+    const setting = await this.read(() => this.db.get('settings', ENCRYPTION_SETTING));
+    return parseEncryptionState(setting?.value);
+  }
+
+  /** Reads records and decrypts those that are sealed. */
+  private async readAll<T extends object>(store: SealableStore, query: () => Promise<T[]>): Promise<T[]> {
+    return this.read(async () => unsealAll(store, await this.cipher.key(), await query()));
+  }
+
+  private async readOne<T extends object>(store: SealableStore, query: () => Promise<T | undefined>): Promise<T | undefined> {
+    return this.read(async () => {
+      const stored = await query();
+      return stored === undefined ? undefined : unseal(store, await this.cipher.key(), stored);
+    });
   }
 
   /** Runs `body` in one readwrite transaction; on any failure the transaction is aborted and nothing is kept. */
@@ -587,15 +770,6 @@ async function requireCase(
 ): Promise<CaseRecord> {
   const found = await store.get(caseId);
   if (!found) throw invalid(`No case ${caseId}.`);
-  return found;
-}
-
-async function requireCapture(
-  store: { get(key: string): Promise<CaptureRecord | undefined> },
-  captureId: string,
-): Promise<CaptureRecord> {
-  const found = await store.get(captureId);
-  if (!found) throw invalid(`No capture ${captureId}.`);
   return found;
 }
 
