@@ -3,7 +3,6 @@
  * audit chain over plaintext, a 10 MB capture. Key derivations use few PBKDF2 iterations (TEST_KDF) for speed;
  * the production default (>= 600,000) is tested in tests/unit/crypto/keys.test.ts.
  */
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../lib/evidence/hash';
 import type { StoredFile } from '../../../lib/evidence/types';
@@ -12,9 +11,8 @@ import { openEvidenceDb } from '../../../lib/storage/db';
 import { enableEncryption, readEncryptionState } from '../../../lib/storage/encryption-conversion';
 import { EvidenceStore, StorageError } from '../../../lib/storage/evidence-store';
 import { isSealed, keyCipher, NO_CIPHER, SEALED_FIELD } from '../../../lib/storage/sealing';
+import { rawDump, TEST_KDF } from './encryption-helpers';
 import { makeCapture, openTestStore, tickingClock } from './helpers';
-
-export const TEST_KDF = { iterations: 1_000 };
 
 const SECRETS = [
   'Jan Peeters',
@@ -29,27 +27,6 @@ const SECRETS = [
   '<html>',
   'image/png',
 ];
-
-/** Every string and byte of every value in every store, read raw (without the store), as one text. */
-export async function rawDump(name: string): Promise<string> {
-  const db = await openDB(name);
-  const parts: string[] = [];
-  const walk = async (value: unknown): Promise<void> => {
-    if (typeof value === 'string') parts.push(value);
-    else if (value instanceof Blob) parts.push(Buffer.from(await value.arrayBuffer()).toString('latin1'));
-    else if (value instanceof Uint8Array) parts.push(Buffer.from(value).toString('latin1'));
-    else if (Array.isArray(value)) for (const item of value) await walk(item);
-    else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) {
-        parts.push(key);
-        await walk(item);
-      }
-    }
-  };
-  for (const store of db.objectStoreNames) for (const value of await db.getAll(store)) await walk(value);
-  db.close();
-  return parts.join('\n');
-}
 
 async function fill(store: EvidenceStore) {
   const caseRecord = await store.createCase({
