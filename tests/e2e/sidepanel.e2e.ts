@@ -1,0 +1,249 @@
+/**
+ * The side panel in Chromium and Firefox: it shows exactly the identifiers seeded in a Discord and an X fixture,
+ * copies them to the clipboard, keeps ticked steps across reopening, follows a pushState navigation (with the
+ * page's content swapped as a single-page app does), refuses a sixth X post, and lets the person pick messages on
+ * the page.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSERS, launch } from './support/browsers';
+import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { startFixtureServer, type FixtureServer } from './support/server';
+
+const SERVER = '1096362223539851269';
+const CHANNEL = '1096362225574088711';
+const OTHER_CHANNEL = '1096362225574088799';
+const DISCORD_PAGE = `https://discord.com/channels/${SERVER}/${CHANNEL}`;
+const MESSAGES = ['1096362300000000001', '1096362300000000002', '1096362300000000003'];
+const MARA = '327086233773670400';
+const X_HOME = 'https://x.com/home';
+const X_POSTS = [
+  ['alice_01', '1790000000000000001'],
+  ['bob_02', '1790000000000000002'],
+  ['carol_03', '1790000000000000003'],
+  ['dave_04', '1790000000000000004'],
+  ['erin_05', '1790000000000000005'],
+  ['frank_06', '1790000000000000006'],
+  ['grace_07', '1790000000000000007'],
+] as const;
+
+interface PanelIds {
+  page: Array<[string, string]>;
+  items: Array<{ key: string; fields: Array<[string, string]> }>;
+}
+
+/** Everything the panel shows as identifiers, once it shows `itemCount` items. */
+function readIds(panel: DrivenPage, itemCount: number, pageMarker = ''): Promise<PanelIds> {
+  return panel.waitFor(
+    ({ count, marker }: { count: number; marker: string }) => {
+      const pairs = (scope: Element) =>
+        Array.from(scope.querySelectorAll('[data-testid="identifier"]')).map((field) => [
+          field.getAttribute('data-key') ?? '',
+          field.querySelector('[data-testid="identifier-value"]')?.textContent ?? '',
+        ]);
+      const pageBlock = document.querySelector('[data-testid="page-identifiers"]');
+      const items = Array.from(document.querySelectorAll('[data-testid="item"]')).map((item) => ({
+        key: item.getAttribute('data-key') ?? '',
+        fields: pairs(item),
+      }));
+      if (items.length !== count) return null;
+      const page = pageBlock ? pairs(pageBlock) : [];
+      if (marker && !page.some(([, value]) => value === marker)) return null;
+      return { page, items };
+    },
+    { count: itemCount, marker: pageMarker },
+  ) as Promise<PanelIds>;
+}
+
+/** The clipboard's text as the extension page sees it. */
+async function readClipboard(browser: ExtensionBrowser, panel: DrivenPage): Promise<string> {
+  if (browser.name === 'firefox') return panel.evaluate(() => navigator.clipboard.readText(), null);
+  // Chromium lets no extension page read the clipboard without the clipboardRead permission (which the extension
+  // does not ask for), and refuses to grant it to chrome-extension:// origins ("opaque origins"); a web page that
+  // was granted clipboard-read reads the same browser clipboard.
+  const { context } = browser as unknown as { context: BrowserContext };
+  await context.grantPermissions(['clipboard-read'], { origin: 'https://example.org' });
+  const reader = await context.newPage();
+  try {
+    await reader.goto('https://example.org/clipboard-reader');
+    await reader.bringToFront();
+    return await reader.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Waits until the clipboard holds what `check` accepts; returns it. */
+async function clipboardWhen(browser: ExtensionBrowser, panel: DrivenPage, check: (text: string) => boolean): Promise<string> {
+  let last = '';
+  await until(async () => {
+    last = await readClipboard(browser, panel);
+    return check(last);
+  }, `the clipboard (last seen: ${JSON.stringify(last)})`);
+  return last;
+}
+
+describe.each(BROWSERS)('side panel in %s', (browserName) => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    // First: the generic discord.com and x.com routes would answer these paths otherwise.
+    server.routes.unshift(
+      { host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' },
+      { host: /^x\.com$/, path: /^\/home$/, file: 'sidepanel-x.html' },
+    );
+    browser = await launch(browserName, server);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows exactly the Discord IDs and message links of the page', async () => {
+    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const ids = await readIds(panel, 3);
+    expect(ids.page).toEqual([
+      ['url', DISCORD_PAGE],
+      ['serverId', SERVER],
+      ['channelId', CHANNEL],
+    ]);
+    expect(ids.items.map((item) => item.key)).toEqual(MESSAGES);
+    const field = (index: number, key: string) => ids.items[index]?.fields.find(([name]) => name === key)?.[1];
+    MESSAGES.forEach((message, index) => {
+      expect(field(index, 'messageLink')).toBe(`${DISCORD_PAGE}/${message}`);
+      expect(field(index, 'messageId')).toBe(message);
+    });
+    // The follow-up takes its author from the group's first message; a default avatar carries no id.
+    expect([field(0, 'userId'), field(1, 'userId'), field(2, 'userId')]).toEqual([MARA, MARA, 'unknown']);
+    expect([field(0, 'authorName'), field(1, 'authorName'), field(2, 'authorName')]).toEqual(['Mara', 'Mara', 'newbie']);
+    await panel.close();
+  });
+
+  it('copies an identifier, and all of them, to the clipboard', async () => {
+    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await readIds(panel, 3);
+    await panel.click('[data-testid="page-identifiers"] [data-key="serverId"] button');
+    await panel.waitFor(() => document.querySelector('[data-testid="page-identifiers"] [data-key="serverId"] [role="status"]')?.textContent?.trim() === 'Copied', null);
+    expect(await clipboardWhen(browser, panel, (text) => text === SERVER)).toBe(SERVER);
+
+    await panel.click('[data-testid="copy-all"]');
+    const all = await clipboardWhen(browser, panel, (text) => text !== SERVER);
+    expect(all).toContain(`Server ID: ${SERVER}\nChannel ID: ${CHANNEL}`);
+    for (const message of MESSAGES) expect(all).toContain(`Message link: ${DISCORD_PAGE}/${message}`);
+    expect(all).toContain('User ID: unknown');
+    await panel.close();
+  });
+
+  it('keeps ticked steps when the panel is opened again', async () => {
+    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const step = '[data-testid="step"][data-step="discord-user-id"] > label input';
+    const first = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await first.waitFor(() => document.querySelector('[data-guide="discord"][data-loaded="true"]'), null);
+    await first.click(step);
+    await first.waitFor((selector: string) => document.querySelector<HTMLInputElement>(selector)?.checked, step);
+    // Stored before closing: the progress line counts the tick once it is saved and shown.
+    await first.waitFor(() => /^1 of /.test(document.querySelector('[data-testid="progress"] span')?.textContent ?? ''), null);
+    await first.close();
+
+    const again = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await again.waitFor(() => document.querySelector('[data-guide="discord"][data-loaded="true"]'), null);
+    expect(await again.evaluate((selector: string) => document.querySelector<HTMLInputElement>(selector)?.checked, step)).toBe(true);
+    await again.close();
+  });
+
+  it('follows a pushState navigation to another channel', async () => {
+    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await readIds(panel, 3);
+    // As Discord does: change the address, then render the other channel's messages.
+    await page.evaluate(
+      ({ server, channel }: { server: string; channel: string }) => {
+        history.pushState({}, '', `/channels/${server}/${channel}`);
+        const list = document.querySelector('ol[data-list-id="chat-messages"]')!;
+        const row = list.firstElementChild!.cloneNode(true) as HTMLElement;
+        row.id = `chat-messages-${channel}-1096362400000000001`;
+        row.firstElementChild!.setAttribute('data-list-item-id', `chat-messages___chat-messages-${channel}-1096362400000000001`);
+        list.replaceChildren(row);
+      },
+      { server: SERVER, channel: OTHER_CHANNEL },
+    );
+    const ids = await readIds(panel, 1, OTHER_CHANNEL);
+    expect(ids.page).toEqual([
+      ['url', `https://discord.com/channels/${SERVER}/${OTHER_CHANNEL}`],
+      ['serverId', SERVER],
+      ['channelId', OTHER_CHANNEL],
+    ]);
+    expect(ids.items[0]?.fields[0]).toEqual([
+      'messageLink',
+      `https://discord.com/channels/${SERVER}/${OTHER_CHANNEL}/1096362400000000001`,
+    ]);
+    await panel.close();
+  });
+
+  it('lets the person pick messages on the page, and Escape ends pick mode', async () => {
+    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await readIds(panel, 3);
+    await panel.click('[data-testid="pick"]');
+    await panel.waitFor(() => document.querySelector('[data-testid="pick"]')?.getAttribute('aria-pressed') === 'true', null);
+    // Wait until the content script is in pick mode: its overlay host is the only child of <html> we add.
+    await page.waitFor(() => document.documentElement.lastElementChild?.tagName === 'DIV', null);
+    await page.click(`#message-content-${MESSAGES[2]}`);
+    await panel.waitFor(
+      (key: string) => document.querySelector<HTMLInputElement>(`[data-key="${key}"] [data-testid="item-select"]`)?.checked,
+      MESSAGES[2],
+    );
+    // What the page can see of pick mode: one bare element, no attributes but its style, a closed shadow root.
+    expect(
+      await page.evaluate(() => {
+        const host = document.documentElement.lastElementChild as HTMLElement;
+        return { attributes: host.getAttributeNames(), shadow: host.shadowRoot, text: host.textContent };
+      }, null),
+    ).toEqual({ attributes: ['style'], shadow: null, text: '' });
+
+    await page.press('Escape');
+    await panel.waitFor(() => document.querySelector('[data-testid="pick"]')?.getAttribute('aria-pressed') === 'false', null);
+    await page.waitFor(() => document.documentElement.lastElementChild?.tagName === 'BODY', null);
+    await panel.close();
+  });
+
+  it('shows the X posts and refuses a sixth selected post', async () => {
+    const { tabId } = await browser.openTab(X_HOME);
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const ids = await readIds(panel, 7);
+    expect(ids.page).toEqual([]);
+    expect(ids.items.map((item) => item.fields.filter(([key]) => key !== 'time'))).toEqual(
+      X_POSTS.map(([handle, id]) => [
+        ['postUrl', `https://x.com/${handle}/status/${id}`],
+        ['postId', id],
+        ['handle', `@${handle}`],
+      ]),
+    );
+    for (const [, id] of X_POSTS.slice(0, 6)) {
+      await panel.click(`[data-testid="item"][data-key="${id}"] [data-testid="item-select"]`);
+    }
+    const state = await panel.waitFor(
+      () => {
+        const refused = document.querySelector('[data-testid="selection-refused"]')?.textContent?.trim();
+        if (!refused) return null;
+        const checked = Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid="item-select"]')).filter((box) => box.checked).length;
+        return { refused, checked, count: document.querySelector('[data-testid="selected-count"]')?.textContent };
+      },
+      null,
+    );
+    expect(state).toEqual({
+      refused: 'X (Twitter) lets you report at most 5 items at once. Unselect one first, or make a second report.',
+      checked: 5,
+      count: '5 selected',
+    });
+    // The report text carries the five selected posts.
+    const report = await panel.evaluate(() => document.querySelector<HTMLTextAreaElement>('[data-testid="report-text"]')?.value ?? '', null);
+    expect(report).toContain('Reported items (5):');
+    expect(report).not.toContain(X_POSTS[5][1]);
+    await panel.close();
+  });
+});
