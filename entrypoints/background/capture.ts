@@ -46,7 +46,20 @@ const IS_FIREFOX = import.meta.env.FIREFOX;
 const FIREFOX_MAX_TILE_PX = 32_000;
 const THUMBNAIL_WIDTH = 320;
 
+/** Which step an unexpected failure came from, for the technical details the person can pass on. */
+let phase = 'start';
+
 export async function captureTab(job: CaptureJob): Promise<CaptureSummary> {
+  try {
+    return await captureTabSteps(job);
+  } catch (error) {
+    if (error instanceof CaptureError) throw error;
+    throw new CaptureError('failed', `${phase}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  }
+}
+
+async function captureTabSteps(job: CaptureJob): Promise<CaptureSummary> {
+  phase = 'start';
   const startTab = await getTab(job.tabId);
   const fileAccess = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
   const blocked = captureBlockReason(startTab.url, fileAccess);
@@ -61,11 +74,14 @@ export async function captureTab(job: CaptureJob): Promise<CaptureSummary> {
   const geometry = await agent({ type: 'capture-agent', op: 'prepare' });
   try {
     const capturedAt = new Date();
+    phase = 'tiles';
     const { stitched, range } = await captureTiles(job, geometry, agent, startTab.windowId!, capturedAt, requestedUrl);
     job.onProgress('saving', 0, 1);
+    phase = 'page source';
     const source = await capturePageSource(job.tabId, agent);
     await agent({ type: 'capture-agent', op: 'restore' }).catch(() => undefined);
     const finalTab = await getTab(job.tabId);
+    phase = 'store';
     return await store(job, { geometry, range, stitched, source, capturedAt, requestedUrl, finalUrl: finalTab.url ?? geometry.url });
   } catch (error) {
     // Put the page back as it was, whatever happened (the tab may be gone: then there is nothing to restore).
@@ -260,11 +276,19 @@ function stampLines(lang: Lang, geometry: AgentGeometry, requestedUrl: string, c
 async function capturePageSource(tabId: number, agent: Agent): Promise<{ blob: Blob; mime: string; extension: string }> {
   const pageCapture = (browser as unknown as { pageCapture?: { saveAsMHTML(o: { tabId: number }): Promise<Blob | ArrayBuffer> } }).pageCapture;
   if (!IS_FIREFOX && pageCapture) {
-    const saved = await pageCapture.saveAsMHTML({ tabId });
-    // Chrome backs this Blob with a temporary file that it may delete at any time: copy the bytes out now.
-    const bytes = saved instanceof Blob ? await saved.arrayBuffer() : saved;
-    return { blob: new Blob([bytes], { type: 'multipart/related' }), mime: 'multipart/related', extension: 'mhtml' };
+    // Chrome backs the MHTML Blob with a temporary file that it sometimes deletes before we can read it
+    // (NotFoundError, seen about one time in four here): copy the bytes out at once, and ask again if they are gone.
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      try {
+        const saved = await pageCapture.saveAsMHTML({ tabId });
+        const bytes = saved instanceof Blob ? await saved.arrayBuffer() : saved;
+        return { blob: new Blob([bytes], { type: 'multipart/related' }), mime: 'multipart/related', extension: 'mhtml' };
+      } catch (error) {
+        if ((error as { name?: string })?.name !== 'NotFoundError') throw error;
+      }
+    }
   }
+  // Firefox has no MHTML; and should Chrome's keep failing, the page's HTML still goes beside the image.
   const html = await agent({ type: 'capture-agent', op: 'serialize' });
   return { blob: new Blob([html], { type: 'text/html' }), mime: 'text/html', extension: 'html' };
 }
@@ -286,6 +310,7 @@ async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummar
   const addFile = async (meta: Omit<FileMeta, 'id' | 'captureId' | 'size' | 'sha256'>, blob: Blob) => {
     files.push({ ...meta, id: `${captureId}/${meta.name}`, captureId, size: blob.size, sha256: await sha256Hex(blob), blob });
   };
+  phase = 'hash screenshots';
   for (const part of stitched.parts) {
     await addFile(
       {
@@ -301,13 +326,16 @@ async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummar
       part.blob,
     );
   }
+  phase = 'hash source';
   await addFile({ role: 'source', name: `page.${source.extension}`, mime: source.mime }, source.blob);
+  phase = 'thumbnail';
   if (stitched.thumbnail) {
     const bitmap = await createImageBitmap(stitched.thumbnail);
     await addFile({ role: 'thumbnail', name: 'thumbnail.png', mime: 'image/png', width: bitmap.width, height: bitmap.height }, stitched.thumbnail);
     bitmap.close();
   }
 
+  phase = 'save';
   const evidence = await openStore();
   const caseRecord = await evidence.ensureDefaultCase({ title: translate(job.lang, 'case.defaultTitle'), role: job.settings.capturerRole });
   const parsed = parsePlatformUrl(captured.finalUrl) ?? parsePlatformUrl(captured.requestedUrl);
@@ -343,7 +371,7 @@ async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummar
     await evidence.saveCapture(record, files, job.settings.capturerRole);
   } catch (error) {
     if (error instanceof StorageError && error.code === 'quota') throw new CaptureError('storage-full', error.message);
-    throw new CaptureError('failed', String(error));
+    throw new CaptureError('failed', `save: ${String(error)}${error instanceof StorageError ? ` ${error.problems.join('; ')}` : ''}`);
   }
   return {
     captureId,

@@ -136,7 +136,10 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
       return wrap(page);
     },
     async close() {
-      await firefox.close();
+      // Closing over BiDi can hang when a page is mid-navigation; the process is ours to end either way.
+      const closed = firefox.close().then(() => true, () => false);
+      const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000));
+      if (!(await Promise.race([closed, timedOut]))) firefox.process()?.kill('SIGKILL');
       rmSync(profile, { recursive: true, force: true });
     },
   };
