@@ -49,6 +49,8 @@ export interface Unlocked {
   dataKey: CryptoKey;
   /** Raw bytes for the session store (lib/crypto/session.ts); zero them once stored. */
   rawKey: Uint8Array<ArrayBuffer>;
+  /** The keyring's keyId (KeySession.start). */
+  keyId: string;
 }
 
 export interface ConversionProgress {
@@ -89,7 +91,7 @@ export async function enableEncryption(
   if ((await readEncryptionState(db)).mode !== 'off') throw new EncryptionStateError('A passphrase is already set.');
   const { record, dataKey, rawKey } = await createKeyring(passphrase, { ...options, exportRaw: true });
   await replaceState(db, 'off', { mode: 'encrypting', keyring: record });
-  const unlocked = { dataKey, rawKey: rawKey! };
+  const unlocked = { dataKey, rawKey: rawKey!, keyId: record.keyId };
   await options.onKey?.(unlocked);
   await resumeConversion(db, dataKey, options);
   return unlocked;
@@ -104,7 +106,7 @@ export async function unlockEvidence(db: EvidenceDb, passphrase: string): Promis
   const state = await readEncryptionState(db);
   if (state.mode === 'off') throw new EncryptionStateError('No passphrase is set.');
   const rawKey = await unlockRaw(state.keyring, passphrase);
-  return { dataKey: await importDataKey(rawKey), rawKey, state };
+  return { dataKey: await importDataKey(rawKey), rawKey, keyId: state.keyring.keyId, state };
 }
 
 /** Changes the passphrase: re-wraps the same data key, one write. Wrong old passphrase: nothing changes. */
