@@ -60,7 +60,7 @@ export interface ConversionProgress {
 }
 
 export interface ConversionOptions {
-  /** Records per transaction (files: at most 4, they can be large). */
+  /** Records per transaction (files: always one, they can be large). */
   batchSize?: number;
   onProgress?: (progress: ConversionProgress) => void;
   /** Test hook: called after each committed batch; throwing here simulates an interruption. */
@@ -204,7 +204,8 @@ async function convertStore(
   convertedBefore: number,
   batchesBefore: number,
 ): Promise<{ converted: number; batches: number; stateChanged: boolean }> {
-  const size = Math.max(1, store === 'files' ? Math.min(options.batchSize ?? 20, 4) : (options.batchSize ?? 20));
+  // Files one per transaction: a long screenshot can be tens of megabytes, held twice (clear and encrypted).
+  const size = store === 'files' ? 1 : Math.max(1, options.batchSize ?? 20);
   let converted = convertedBefore;
   let batches = batchesBefore;
   let after: IDBValidKey | undefined;
