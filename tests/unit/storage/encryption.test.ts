@@ -10,7 +10,7 @@ import { verifyChain } from '../../../lib/storage/audit';
 import { openEvidenceDb } from '../../../lib/storage/db';
 import { enableEncryption, readEncryptionState } from '../../../lib/storage/encryption-conversion';
 import { EvidenceStore, StorageError } from '../../../lib/storage/evidence-store';
-import { isSealed, keyCipher, NO_CIPHER, SEALED_FIELD } from '../../../lib/storage/sealing';
+import { ENCRYPTION_SETTING, isSealed, keyCipher, NO_CIPHER, SEALED_FIELD } from '../../../lib/storage/sealing';
 import { rawDump, TEST_KDF } from './encryption-helpers';
 import { makeCapture, openTestStore, tickingClock } from './helpers';
 
@@ -141,6 +141,30 @@ describe('encryption at rest', () => {
     await expect(locked.saveCapture(next.record, next.files, 'victim')).rejects.toMatchObject({ code: 'locked' });
     await expect(locked.createCase({ title: 'New', capturerRole: 'victim' })).rejects.toMatchObject({ code: 'locked' });
     expect(await rawDump(name)).toBe(before);
+  });
+
+  it('a write prepared under one encryption mode is redone if the mode changed before its transaction', async () => {
+    const { db, dataKey } = await encryptedStore();
+    const state = await readEncryptionState(db);
+    let switched = false;
+    const racing = new EvidenceStore(db, {
+      now: tickingClock(),
+      cipher: {
+        key: async () => {
+          // Another page starts removing the passphrase right after this write read the mode 'on'.
+          if (!switched && state.mode !== 'off') {
+            switched = true;
+            await db.put('settings', { key: ENCRYPTION_SETTING, value: { mode: 'decrypting', keyring: state.keyring } });
+          }
+          return dataKey;
+        },
+      },
+    });
+    const created = await racing.createCase({ title: 'Written during the switch', capturerRole: 'victim' });
+    expect(switched).toBe(true);
+    // Prepared sealed under 'on', redone in clear under 'decrypting': the record matches the mode it landed in.
+    expect(isSealed(await db.get('cases', created.id))).toBe(false);
+    expect((await racing.auditTrail(created.id)).map((entry) => entry.action)).toEqual(['case-create']);
   });
 
   it('without a passphrase, writes stay in clear (no-op cipher)', async () => {
