@@ -1,6 +1,6 @@
 /**
  * Cost of the passphrase lock in Node (WebCrypto = OpenSSL, like the browsers' native code):
- *   npx tsx tests/bench/crypto.ts
+ *   npm run bench -- crypto
  * Unlock (PBKDF2-SHA-256, production iteration count), and encrypting / decrypting a 10 MB screenshot.
  * Browsers' figures are of the same order (same primitives); the end-to-end benchmark measures them in place.
  */
