@@ -11,6 +11,7 @@ import { loadSelection, saveSelection } from '../../lib/browser/selection';
 import { sendToTab } from '../../lib/browser/tabs';
 import {
   isContentEvent,
+  isRuntimeMessage,
   type IdentifierRequest,
   type IdentifierResponses,
   type PageItems,
@@ -32,7 +33,13 @@ export class PanelItems {
   /** Listen to the content scripts; returns the function that stops listening. */
   start(): () => void {
     const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (!isContentEvent(message) || sender.tab?.id === undefined || sender.tab.id !== this.#tabId) return undefined;
+      if (sender.tab?.id === undefined || sender.tab.id !== this.#tabId) return undefined;
+      // The tab's content script announced itself: it may have started after the panel first asked.
+      if (isRuntimeMessage(message)) {
+        if (this.items.length === 0) void this.#reload(sender.tab.id);
+        return undefined;
+      }
+      if (!isContentEvent(message)) return undefined;
       if (message.type === 'page-items') this.#show(message.page);
       else if (message.type === 'pick-toggle') this.toggle(message.key);
       else this.picking = false;
@@ -87,6 +94,11 @@ export class PanelItems {
     await request(tabId, { type: 'pick-mode', on, selected: [...this.selected], hint }).catch(() => {
       this.picking = false;
     });
+  }
+
+  async #reload(tabId: number): Promise<void> {
+    const page = await request(tabId, { type: 'get-identifiers' }).catch(() => null);
+    if (page && this.#tabId === tabId) this.#show(page);
   }
 
   #show(page: PageItems): void {
