@@ -19,6 +19,8 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
+    // Asked for on the first export only: until then, nothing can reach the downloads folder or list.
+    optional_permissions: ['downloads'],
     action: { default_title: '__MSG_extName__' },
     // No remote code, fonts or analytics: only our own packaged files may load.
     content_security_policy:

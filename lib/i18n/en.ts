@@ -313,6 +313,14 @@ export const en = {
   'bundle.exportError.audit-broken': 'The audit trail of this case is broken ({path}). The export was stopped. Use “Verify” on the case.',
   'quickExit.button': 'Quick exit',
   'quickExit.hint': 'Leave at once: closes this extension and shows a neutral page. You can also press Shift three times.',
+  'manager.exportTitle': 'Export for the police, the Institute or a platform',
+  'manager.exportExplained': 'One ZIP file with the evidence, a printable report, and the fingerprints (SHA-256) anyone can check. It gets a neutral name and is only saved when you click.',
+  'manager.export': 'Export this case',
+  'manager.import': 'Import a bundle (ZIP)',
+  'manager.exported': 'Saved as {file} ({count} captures).',
+  'manager.exportFailed': 'The export did not work',
+  'manager.downloadPermissionRefused': 'The browser did not allow saving the file. Nothing was exported.',
+  'manager.imported.ok': 'Imported as the case “{title}”. Every file and the audit trail were checked.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -311,4 +311,12 @@ export const fr: Record<MessageKey, string> = {
   'bundle.exportError.audit-broken': 'Le journal d’audit de ce dossier est rompu ({path}). L’export a été arrêté. Utilisez « Vérifier » sur le dossier.',
   'quickExit.button': 'Sortie rapide',
   'quickExit.hint': 'Partir tout de suite : ferme cette extension et affiche une page neutre. Vous pouvez aussi appuyer trois fois sur Maj.',
+  'manager.exportTitle': 'Exporter pour la police, l’Institut ou une plateforme',
+  'manager.exportExplained': 'Un fichier ZIP avec les preuves, un rapport imprimable et les empreintes (SHA-256) que chacun peut vérifier. Il reçoit un nom neutre et n’est enregistré que quand vous cliquez.',
+  'manager.export': 'Exporter ce dossier',
+  'manager.import': 'Importer un paquet (ZIP)',
+  'manager.exported': 'Enregistré sous {file} ({count} captures).',
+  'manager.exportFailed': 'L’export n’a pas fonctionné',
+  'manager.downloadPermissionRefused': 'Le navigateur n’a pas permis d’enregistrer le fichier. Rien n’a été exporté.',
+  'manager.imported.ok': 'Importé comme dossier « {title} ». Chaque fichier et le journal d’audit ont été vérifiés.',
 };

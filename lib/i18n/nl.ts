@@ -311,4 +311,12 @@ export const nl: Record<MessageKey, string> = {
   'bundle.exportError.audit-broken': 'Het auditspoor van dit dossier is verbroken ({path}). De export werd gestopt. Gebruik “Controleren” op het dossier.',
   'quickExit.button': 'Snel weg',
   'quickExit.hint': 'Meteen weg: sluit deze extensie en toont een neutrale pagina. Je kan ook drie keer op Shift drukken.',
+  'manager.exportTitle': 'Exporteren voor de politie, het Instituut of een platform',
+  'manager.exportExplained': 'Eén ZIP-bestand met het bewijs, een afdrukbaar verslag en de vingerafdrukken (SHA-256) die iedereen kan controleren. Het krijgt een neutrale naam en wordt pas bewaard als je klikt.',
+  'manager.export': 'Dit dossier exporteren',
+  'manager.import': 'Een bundel importeren (ZIP)',
+  'manager.exported': 'Bewaard als {file} ({count} vastleggingen).',
+  'manager.exportFailed': 'Het exporteren is niet gelukt',
+  'manager.downloadPermissionRefused': 'De browser liet niet toe het bestand te bewaren. Er werd niets geëxporteerd.',
+  'manager.imported.ok': 'Geïmporteerd als het dossier “{title}”. Elk bestand en het auditspoor werden gecontroleerd.',
 };

@@ -22,6 +22,7 @@ function wrap(page: Page): DrivenPage {
       });
     },
     url: async () => page.url(),
+    setInputFile: (selector, filePath) => page.setInputFiles(selector, filePath),
     referenceScreenshot: async () => {
       const width = page.viewportSize()?.width ?? 1280;
       await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
@@ -51,15 +52,22 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
   // navigator.languages of every page, extension pages included, comes from this profile preference. (The
   // `locale` emulation of Playwright reaches pages only after they start, too late for a page reading it at load.)
   mkdirSync(path.join(profile, 'Default'), { recursive: true });
+  const downloadsDir = path.join(profile, 'downloads');
+  mkdirSync(downloadsDir);
   writeFileSync(
     path.join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ intl: { accept_languages: `${lang},${lang.split('-')[0]}` } }),
+    JSON.stringify({
+      intl: { accept_languages: `${lang},${lang.split('-')[0]}` },
+      download: { default_directory: downloadsDir, prompt_for_download: false },
+    }),
   );
   const hostRules = fixtureHosts.map((host) => `MAP ${host} 127.0.0.1:${options.httpsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
+    acceptDownloads: true,
+    downloadsPath: downloadsDir,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -76,6 +84,9 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
       `--lang=${lang}`,
     ],
   });
+  // Playwright saves downloads under random names; the person gets the name the extension chose, and so must we.
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
@@ -83,6 +94,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
 
   return {
     name: 'chromium',
+    downloadsDir,
     context,
     worker,
     extensionId,

@@ -14,6 +14,8 @@ export interface DrivenPage {
   press(key: string): Promise<void>;
   /** The page's address as loaded now. */
   url(): Promise<string>;
+  /** Choose a file in an <input type=file>, as the person would in the file dialog. */
+  setInputFile(selector: string, filePath: string): Promise<void>;
   /**
    * The reference render for pixel comparisons: the viewport made as tall as the page, every image loaded, then
    * a plain screenshot (fixed header at the top, fixed bottom bar at the bottom).
@@ -25,6 +27,8 @@ export interface DrivenPage {
 
 export interface ExtensionBrowser {
   name: BrowserName;
+  /** Where files the extension downloads are saved. */
+  downloadsDir: string;
   /** Open a web page in a new tab; resolves when loaded, with its tab id as the extension sees it. */
   openTab(url: string): Promise<{ page: DrivenPage; tabId: number }>;
   /**

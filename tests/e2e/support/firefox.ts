@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -21,6 +21,10 @@ function wrap(page: Page): DrivenPage {
       });
     },
     url: () => page.evaluate(() => location.href),
+    setInputFile: async (selector, filePath) => {
+      const input = await page.waitForSelector(selector);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(filePath);
+    },
     referenceScreenshot: async () => {
       const width = page.viewport()?.width ?? 1280;
       await page.setViewport({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
@@ -66,6 +70,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
   const extensionDir = prepareTestBuild('firefox-mv2');
   const profile = mkdtempSync(path.join(os.tmpdir(), 'cr-firefox-'));
   const viewport = options.viewport ?? { width: 1280, height: 800 };
+  const downloadsDir = path.join(profile, 'downloads');
+  mkdirSync(downloadsDir);
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -84,6 +90,10 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
       'network.proxy.allow_hijacking_localhost': true,
       'network.stricttransportsecurity.preloadlist': false,
       'network.dns.disablePrefetch': true,
+      'browser.download.dir': downloadsDir,
+      'browser.download.folderList': 2,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
       'intl.accept_languages': options.lang ?? 'en-US',
       'intl.locale.requested': options.lang ?? 'en-US',
       'browser.shell.checkDefaultBrowser': false,
@@ -99,6 +109,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
 
   return {
     name: 'firefox',
+    downloadsDir,
     browser: firefox,
     evalInExtension,
     async extensionPageCount() {

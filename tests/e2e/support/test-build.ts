@@ -27,6 +27,8 @@ export function prepareTestBuild(target: 'chrome-mv3' | 'firefox-mv2'): string {
   } else {
     manifest.permissions = [...(manifest.permissions ?? []), '<all_urls>'];
   }
+  // Likewise `downloads`, optional in the shipped manifest, stands granted here as after the person's "Allow".
+  manifest.permissions = [...(manifest.permissions ?? []), 'downloads'];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return copy;
 }

@@ -1,0 +1,102 @@
+/**
+ * Export and import of evidence bundles from an extension page (the manager). The ZIP is written with the
+ * downloads API, and only when the person asks: nothing reaches the downloads folder or list before that.
+ */
+import { browser } from 'wxt/browser';
+import { BundleError } from '../bundle/errors';
+import { defaultBundleFileName, writeBundle } from '../bundle/export';
+import { readBundle } from '../bundle/import';
+import { planImport } from '../bundle/import-plan';
+import type { CapturerRole, CaseRecord } from '../evidence/types';
+import type { Lang } from '../guide/types';
+import type { EvidenceStore } from '../storage/evidence-store';
+
+/**
+ * `downloads` is an optional permission, asked for on the person's first export. It must be requested straight
+ * from the click (before any other await), or the browser refuses.
+ */
+export function requestDownloadPermission(): Promise<boolean> {
+  return browser.permissions.request({ permissions: ['downloads'] });
+}
+
+export interface ExportOutcome {
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  captures: number;
+}
+
+export async function exportCase(
+  store: EvidenceStore,
+  caseRecord: CaseRecord,
+  options: { lang: Lang; role: CapturerRole; captureIds?: readonly string[] },
+): Promise<ExportOutcome> {
+  const all = await store.listCaptures(caseRecord.id);
+  const captures = options.captureIds ? all.filter((capture) => options.captureIds!.includes(capture.id)) : all;
+  const [audit, reports] = await Promise.all([store.auditTrail(caseRecord.id), store.listReports(caseRecord.id)]);
+  // The ZIP is held once, as its chunks; the evidence files are read from the database piece by piece.
+  const chunks: Uint8Array[] = [];
+  const result = await writeBundle(
+    {
+      caseRecord,
+      captures,
+      audit,
+      reports,
+      getFileBlob: async (meta) => (await store.getFile(meta.id))?.blob,
+      lang: options.lang,
+      tool: { name: 'Capture & Report', version: browser.runtime.getManifest().version },
+      exportedBy: { role: options.role, ...(caseRecord.capturerName ? { name: caseRecord.capturerName } : {}) },
+      scope: options.captureIds ? 'selection' : 'case',
+    },
+    (chunk) => {
+      chunks.push(chunk);
+    },
+  );
+  const fileName = defaultBundleFileName();
+  await download(new Blob(chunks as BlobPart[], { type: 'application/zip' }), fileName);
+  await store.recordExport(
+    caseRecord.id,
+    { fileName, bundleSha256: result.sha256, scope: options.captureIds ? 'selection' : 'case', captureIds: captures.map((capture) => capture.id) },
+    options.role,
+  );
+  return { fileName, sha256: result.sha256, bytes: result.bytes, captures: captures.length };
+}
+
+/** Saves the blob under a neutral name and resolves once the browser has written it. */
+async function download(blob: Blob, fileName: string): Promise<void> {
+  const url = URL.createObjectURL(blob);
+  try {
+    const id = await browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
+    await new Promise<void>((resolve, reject) => {
+      const onChanged = (delta: { id: number; state?: { current?: string }; error?: { current?: string } }) => {
+        if (delta.id !== id) return;
+        if (delta.state?.current === 'complete') {
+          browser.downloads.onChanged.removeListener(onChanged);
+          resolve();
+        } else if (delta.state?.current === 'interrupted') {
+          browser.downloads.onChanged.removeListener(onChanged);
+          reject(new Error(`download interrupted: ${delta.error?.current ?? 'unknown'}`));
+        }
+      };
+      browser.downloads.onChanged.addListener(onChanged);
+      void browser.downloads.search({ id }).then(([item]) => {
+        if (item?.state === 'complete') onChanged({ id, state: { current: 'complete' } });
+      });
+    });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/**
+ * Verifies the whole bundle (every hash, the manifest, the audit chain) before anything is written, then stores it
+ * as a new case marked as imported, in one transaction. Throws BundleError with the precise reason otherwise.
+ */
+export async function importBundle(store: EvidenceStore, file: File, role: CapturerRole): Promise<CaseRecord> {
+  const bundle = await readBundle(new Uint8Array(await file.arrayBuffer()));
+  const plan = planImport(bundle, { bundleName: file.name, importedAt: new Date(), actorRole: role });
+  await store.importCase(plan);
+  return plan.caseRecord;
+}
+
+export { BundleError };
