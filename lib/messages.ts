@@ -70,6 +70,7 @@ export type CaptureErrorCode =
   | 'hidden'
   | 'cancelled'
   | 'storage-full'
+  | 'locked'
   | 'busy'
   | 'failed';
 

@@ -13,15 +13,21 @@ export interface Settings {
   capturerRole: CapturerRole;
   /** Where quick exit sends the tab: an everyday page that says nothing about why the person was here. */
   neutralUrl: string;
+  /** With a passphrase set: lock the evidence after this many seconds without activity (15 minutes by default). */
+  autoLockSeconds: number;
 }
 
 export const MAX_SCREENS_LIMIT = 200;
+/** Auto-lock delay bounds: one second (tests) to one day. */
+export const AUTO_LOCK_MIN_SECONDS = 1;
+export const AUTO_LOCK_MAX_SECONDS = 24 * 60 * 60;
 
 export const DEFAULT_SETTINGS: Settings = {
   lang: 'auto',
   maxScreens: 60,
   capturerRole: 'victim',
   neutralUrl: DEFAULT_NEUTRAL_URL,
+  autoLockSeconds: 15 * 60,
 };
 
 /** Settings read from storage, with anything missing or out of range replaced by its default. */
@@ -29,11 +35,16 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
   const value = stored ?? {};
   const lang = value.lang === 'nl' || value.lang === 'fr' || value.lang === 'en' ? value.lang : 'auto';
   const screens = typeof value.maxScreens === 'number' && Number.isFinite(value.maxScreens) ? Math.round(value.maxScreens) : DEFAULT_SETTINGS.maxScreens;
+  const autoLock =
+    typeof value.autoLockSeconds === 'number' && Number.isFinite(value.autoLockSeconds)
+      ? Math.min(AUTO_LOCK_MAX_SECONDS, Math.max(AUTO_LOCK_MIN_SECONDS, Math.round(value.autoLockSeconds)))
+      : DEFAULT_SETTINGS.autoLockSeconds;
   const role = value.capturerRole === 'staff' || value.capturerRole === 'helper' ? value.capturerRole : 'victim';
   return {
     lang,
     maxScreens: Math.min(MAX_SCREENS_LIMIT, Math.max(1, screens)),
     capturerRole: role,
     neutralUrl: safeNeutralUrl(value.neutralUrl ?? DEFAULT_NEUTRAL_URL),
+    autoLockSeconds: autoLock,
   };
 }

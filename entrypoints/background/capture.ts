@@ -21,6 +21,7 @@ import type { ExtractedItem } from '../../lib/platforms/types';
 import type { Settings } from '../../lib/settings';
 import { StorageError } from '../../lib/storage/evidence-store';
 import { openStore } from '../../lib/browser/evidence';
+import { lockStatus } from '../../lib/browser/lock';
 
 export class CaptureError extends Error {
   constructor(
@@ -54,6 +55,8 @@ export async function captureTab(job: CaptureJob): Promise<CaptureSummary> {
     return await captureTabSteps(job);
   } catch (error) {
     if (error instanceof CaptureError) throw error;
+    // Locked meanwhile (auto-lock, quick exit): reading the case fails the same way as the save.
+    if (error instanceof StorageError && error.code === 'locked') throw new CaptureError('locked', error.message);
     throw new CaptureError('failed', `${phase}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   }
 }
@@ -64,6 +67,9 @@ async function captureTabSteps(job: CaptureJob): Promise<CaptureSummary> {
   const fileAccess = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
   const blocked = captureBlockReason(startTab.url, fileAccess);
   if (blocked) throw new CaptureError(blocked);
+  // Locked: say so at once rather than after the whole capture (the save would refuse it anyway).
+  const lock = await lockStatus();
+  if (lock.passphrase === 'set' && !lock.unlocked) throw new CaptureError('locked');
 
   job.onProgress('preparing', 0, 1);
   await injectAgent(job.tabId);
@@ -371,6 +377,7 @@ async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummar
     await evidence.saveCapture(record, files, job.settings.capturerRole);
   } catch (error) {
     if (error instanceof StorageError && error.code === 'quota') throw new CaptureError('storage-full', error.message);
+    if (error instanceof StorageError && error.code === 'locked') throw new CaptureError('locked', error.message);
     throw new CaptureError('failed', `save: ${String(error)}${error instanceof StorageError ? ` ${error.problems.join('; ')}` : ''}`);
   }
   return {

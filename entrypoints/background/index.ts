@@ -9,7 +9,9 @@ import { isRuntimeMessage, type PageInfo } from '../../lib/messages';
 import { BADGE_TEXT, describePage } from '../../lib/page-label';
 import { listenForSelections } from '../../lib/browser/selection';
 import { listenForCaptures } from './capture-port';
-import { listenForQuickExit } from './quick-exit';
+import { listenForQuickExit, onQuickExitLock } from './quick-exit';
+import { keySession } from '../../lib/browser/evidence';
+import { lock } from '../../lib/browser/lock';
 
 // MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
 const toolbarButton = browser.action ?? browser.browserAction;
@@ -29,6 +31,9 @@ async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<voi
 export default defineBackground(() => {
   listenForCaptures();
   listenForQuickExit();
+  // The passphrase lock: forget the key after the idle time (also checked on every use), and on quick exit.
+  keySession().startAutoLock();
+  onQuickExitLock(lock);
   listenForSelections();
   browser.runtime.onMessage.addListener((message, sender) => {
     const tabId = sender.tab?.id;

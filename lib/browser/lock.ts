@@ -23,6 +23,7 @@ import {
   type ConversionProgress,
 } from '../storage/encryption-conversion';
 import { keySession, openDb } from './evidence';
+import { loadSettings, saveSettings } from './settings';
 
 export { WrongPassphraseError };
 export type { ConversionProgress };
@@ -48,6 +49,7 @@ export async function setPassphrase(
   passphrase: string,
   onProgress?: (progress: ConversionProgress) => void,
 ): Promise<void> {
+  await applyAutoLockDelay();
   await enableEncryption(await openDb(), passphrase, {
     onKey: ({ rawKey, keyId }) => keySession().start(rawKey, keyId),
     ...(onProgress ? { onProgress } : {}),
@@ -58,6 +60,7 @@ export async function setPassphrase(
 export async function unlock(passphrase: string, onProgress?: (progress: ConversionProgress) => void): Promise<void> {
   const db = await openDb();
   const { rawKey, dataKey, keyId, state } = await unlockEvidence(db, passphrase);
+  await applyAutoLockDelay();
   await keySession().start(rawKey, keyId);
   if (conversionPending(state)) await resumeStoredConversion(db, dataKey, onProgress ? { onProgress } : {});
 }
@@ -92,4 +95,17 @@ export async function removePassphrase(
 /** Call on user activity (clicks, keys): postpones auto-lock. */
 export function touch(): void {
   void keySession().touch().catch(() => undefined);
+}
+
+/** The auto-lock delay of the settings, for the key session started next (and the current one). */
+async function applyAutoLockDelay(): Promise<void> {
+  const { autoLockSeconds } = await loadSettings();
+  await keySession().setIdleMs(autoLockSeconds * 1000);
+}
+
+/** Saves the auto-lock delay and applies it at once to the unlocked session, if there is one. */
+export async function setAutoLockDelay(seconds: number): Promise<number> {
+  const { autoLockSeconds } = await saveSettings({ autoLockSeconds: seconds });
+  await keySession().setIdleMs(autoLockSeconds * 1000);
+  return autoLockSeconds;
 }
