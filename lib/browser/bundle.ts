@@ -34,8 +34,10 @@ export async function exportCase(
   const all = await store.listCaptures(caseRecord.id);
   const captures = options.captureIds ? all.filter((capture) => options.captureIds!.includes(capture.id)) : all;
   const [audit, reports] = await Promise.all([store.auditTrail(caseRecord.id), store.listReports(caseRecord.id)]);
-  // The ZIP is held once, as its chunks; the evidence files are read from the database piece by piece.
-  const chunks: Uint8Array[] = [];
+  // The ZIP is assembled as a Blob whose evidence parts are references to the stored files (read once, to hash
+  // them, never kept); only headers, manifest, report and sums are new bytes. So the export holds no copy of
+  // the evidence in memory, whatever the size of the case.
+  const parts: BlobPart[] = [];
   const result = await writeBundle(
     {
       caseRecord,
@@ -48,12 +50,12 @@ export async function exportCase(
       exportedBy: { role: options.role, ...(caseRecord.capturerName ? { name: caseRecord.capturerName } : {}) },
       scope: options.captureIds ? 'selection' : 'case',
     },
-    (chunk) => {
-      chunks.push(chunk);
+    (chunk, _final, origin) => {
+      parts.push(origin ?? (chunk as Uint8Array<ArrayBuffer>));
     },
   );
   const fileName = defaultBundleFileName();
-  await download(new Blob(chunks as BlobPart[], { type: 'application/zip' }), fileName);
+  await download(new Blob(parts, { type: 'application/zip' }), fileName);
   await store.recordExport(
     caseRecord.id,
     { fileName, bundleSha256: result.sha256, scope: options.captureIds ? 'selection' : 'case', captureIds: captures.map((capture) => capture.id) },

@@ -35,8 +35,13 @@ import {
 } from './manifest';
 import { renderReadme, renderReport } from './report';
 
-/** Receives the ZIP in order; `final` is true on the last call only. Awaited: a slow sink slows the writer. */
-export type BundleSink = (chunk: Uint8Array, final: boolean) => void | Promise<void>;
+/**
+ * Receives the ZIP in order; `final` is true on the last call only. Awaited: a slow sink slows the writer.
+ * When a chunk is a verbatim piece of an evidence file, `origin` is that piece as a Blob (a slice of the stored
+ * file): a sink that builds a Blob can keep the reference instead of the bytes, so the stored files are never
+ * copied into memory (they were already hashed on the way).
+ */
+export type BundleSink = (chunk: Uint8Array, final: boolean, origin?: Blob) => void | Promise<void>;
 
 export interface BundleInput {
   caseRecord: CaseRecord;
@@ -113,7 +118,10 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
       throw new BundleError('file-changed', `${blob.size} bytes stored, ${file.size} recorded.`, file.path);
     }
     const hash = sha256.create();
-    await writer.entry(file.path, readChunks(blob, chunkSize, (chunk) => hash.update(chunk)), () => {
+    await writer.entry(file.path, readChunks(blob, chunkSize, (chunk, origin) => {
+      hash.update(chunk);
+      writer.origins.set(chunk, origin);
+    }), () => {
       const actual = bytesToHex(hash.digest());
       if (actual !== file.sha256) {
         throw new BundleError('file-changed', `SHA-256 is ${actual}, ${file.sha256} was recorded.`, file.path);
@@ -195,6 +203,8 @@ export function buildManifest(input: BundleInput, exportedAt: Date): BundleManif
 class ZipWriter {
   private readonly zip: Zip;
   private readonly queue: Uint8Array[] = [];
+  /** Chunks read from stored files, with the Blob slice each came from (fflate passes them through unchanged). */
+  readonly origins = new WeakMap<Uint8Array, Blob>();
   private readonly hash = sha256.create();
   private pending = 0;
   private maxPending = 0;
@@ -252,7 +262,7 @@ class ZipWriter {
       if (chunk.length === 0 && !last) continue;
       this.hash.update(chunk);
       this.bytes += chunk.length;
-      await this.sink(chunk, last);
+      await this.sink(chunk, last, this.origins.get(chunk));
     }
   }
 }
@@ -260,11 +270,12 @@ class ZipWriter {
 async function* readChunks(
   blob: Blob,
   chunkSize: number,
-  onChunk: (chunk: Uint8Array) => void,
+  onChunk: (chunk: Uint8Array, origin: Blob) => void,
 ): AsyncGenerator<Uint8Array> {
   for (let offset = 0; offset < blob.size; offset += chunkSize) {
-    const chunk = new Uint8Array(await blob.slice(offset, offset + chunkSize).arrayBuffer());
-    onChunk(chunk);
+    const origin = blob.slice(offset, offset + chunkSize);
+    const chunk = new Uint8Array(await origin.arrayBuffer());
+    onChunk(chunk, origin);
     yield chunk;
   }
 }
