@@ -152,7 +152,11 @@ export default defineContentScript({
         return Promise.resolve(lastItems);
       }
       if (request.on) pick.start(request.selected, request.hint ?? '');
-      else pick.stop();
+      else if (pick.active) {
+        // Ended from elsewhere (a capture is starting): the side panel must know too.
+        pick.stop();
+        send({ type: 'pick-ended' });
+      }
       return Promise.resolve(true);
     };
 

@@ -13,7 +13,7 @@ import { Stitcher } from '../../lib/capture/stitcher';
 import { sha256Hex } from '../../lib/evidence/hash';
 import type { CaptureMode, CaptureRecord, FileMeta, StoredFile } from '../../lib/evidence/types';
 import { translate, type Lang } from '../../lib/i18n';
-import type { AgentRequest, AgentResponses, CaptureErrorCode, CaptureSummary } from '../../lib/messages';
+import type { AgentRequest, AgentResponses, CaptureErrorCode, CaptureSummary, IdentifierRequest } from '../../lib/messages';
 import { describePage } from '../../lib/page-label';
 import { pageIdentifiers } from '../../lib/platforms/page-identifiers';
 import { parsePlatformUrl } from '../../lib/platforms/registry';
@@ -72,6 +72,7 @@ async function captureTabSteps(job: CaptureJob): Promise<CaptureSummary> {
   if (lock.passphrase === 'set' && !lock.unlocked) throw new CaptureError('locked');
 
   job.onProgress('preparing', 0, 1);
+  await endPickMode(job.tabId);
   await injectAgent(job.tabId);
   const agent = <Op extends AgentRequest['op']>(request: Extract<AgentRequest, { op: Op }>) =>
     askAgent<Op>(job.tabId, request);
@@ -102,6 +103,13 @@ async function getTab(tabId: number) {
   } catch {
     throw new CaptureError('tab-closed');
   }
+}
+
+/** Our own outlines (pick mode in the side panel) must never be in the evidence: end pick mode first. */
+async function endPickMode(tabId: number): Promise<void> {
+  const request: IdentifierRequest = { type: 'pick-mode', on: false, selected: [] };
+  // Pages without our content script (not one of the platforms) have no pick mode: nothing to end.
+  await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined);
 }
 
 async function injectAgent(tabId: number): Promise<void> {
