@@ -8,6 +8,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
 import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { storedCaptures } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
 const SERVER = '1096362223539851269';
@@ -119,6 +120,28 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
     // The follow-up takes its author from the group's first message; a default avatar carries no id.
     expect([field(0, 'userId'), field(1, 'userId'), field(2, 'userId')]).toEqual([MARA, MARA, 'unknown']);
     expect([field(0, 'authorName'), field(1, 'authorName'), field(2, 'authorName')]).toEqual(['Mara', 'Mara', 'newbie']);
+    await panel.close();
+  });
+
+  it('records the messages selected in the panel with the next capture of that tab', async () => {
+    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await readIds(panel, 3);
+    await panel.click(`[data-testid="item"][data-key="${MESSAGES[1]}"] [data-testid="item-select"]`);
+    await panel.waitFor(() => document.querySelector('[data-testid="selected-count"]')?.textContent === '1 selected', null);
+    const before = (await storedCaptures(browser)).length;
+
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.evaluate(() => {
+      Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Capture visible area')!.click();
+    }, null);
+    const id = await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]')?.getAttribute('data-capture-id'), null, 60_000);
+    const captures = await storedCaptures(browser);
+    expect(captures).toHaveLength(before + 1);
+    const record = captures.find((capture) => capture.id === id)!;
+    expect(record.selectedItems.map((item) => item.key)).toEqual([MESSAGES[1]]);
+    expect(record.selectedItems[0]!.fields).toContainEqual({ key: 'messageLink', value: `${DISCORD_PAGE}/${MESSAGES[1]}` });
+    await popup.close();
     await panel.close();
   });
 
