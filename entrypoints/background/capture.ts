@@ -40,15 +40,14 @@ export interface CaptureJob {
   selectedItems: ExtractedItem[];
   signal: AbortSignal;
   onProgress(phase: 'preparing' | 'capturing' | 'saving', done: number, total: number): void;
+  /** Which step is running: named in the technical details of an unexpected failure. */
+  step?: string;
 }
 
 const IS_FIREFOX = import.meta.env.FIREFOX;
 /** Firefox's captureTab draws at most 32,767 px a side. */
 const FIREFOX_MAX_TILE_PX = 32_000;
 const THUMBNAIL_WIDTH = 320;
-
-/** Which step an unexpected failure came from, for the technical details the person can pass on. */
-let phase = 'start';
 
 export async function captureTab(job: CaptureJob): Promise<CaptureSummary> {
   try {
@@ -57,12 +56,12 @@ export async function captureTab(job: CaptureJob): Promise<CaptureSummary> {
     if (error instanceof CaptureError) throw error;
     // Locked meanwhile (auto-lock, quick exit): reading the case fails the same way as the save.
     if (error instanceof StorageError && error.code === 'locked') throw new CaptureError('locked', error.message);
-    throw new CaptureError('failed', `${phase}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    throw new CaptureError('failed', `${job.step ?? 'start'}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   }
 }
 
 async function captureTabSteps(job: CaptureJob): Promise<CaptureSummary> {
-  phase = 'start';
+  job.step = 'start';
   const startTab = await getTab(job.tabId);
   const fileAccess = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
   const blocked = captureBlockReason(startTab.url, fileAccess);
@@ -81,14 +80,14 @@ async function captureTabSteps(job: CaptureJob): Promise<CaptureSummary> {
   const geometry = await agent({ type: 'capture-agent', op: 'prepare' });
   try {
     const capturedAt = new Date();
-    phase = 'tiles';
+    job.step = 'tiles';
     const { stitched, range } = await captureTiles(job, geometry, agent, startTab.windowId!, capturedAt, requestedUrl);
     job.onProgress('saving', 0, 1);
-    phase = 'page source';
+    job.step = 'page source';
     const source = await capturePageSource(job.tabId, agent);
     await agent({ type: 'capture-agent', op: 'restore' }).catch(() => undefined);
     const finalTab = await getTab(job.tabId);
-    phase = 'store';
+    job.step = 'store';
     return await store(job, { geometry, range, stitched, source, capturedAt, requestedUrl, finalUrl: finalTab.url ?? geometry.url });
   } catch (error) {
     // Put the page back as it was, whatever happened (the tab may be gone: then there is nothing to restore).
@@ -324,7 +323,7 @@ async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummar
   const addFile = async (meta: Omit<FileMeta, 'id' | 'captureId' | 'size' | 'sha256'>, blob: Blob) => {
     files.push({ ...meta, id: `${captureId}/${meta.name}`, captureId, size: blob.size, sha256: await sha256Hex(blob), blob });
   };
-  phase = 'hash screenshots';
+  job.step = 'hash screenshots';
   for (const part of stitched.parts) {
     await addFile(
       {
@@ -340,16 +339,16 @@ async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummar
       part.blob,
     );
   }
-  phase = 'hash source';
+  job.step = 'hash source';
   await addFile({ role: 'source', name: `page.${source.extension}`, mime: source.mime }, source.blob);
-  phase = 'thumbnail';
+  job.step = 'thumbnail';
   if (stitched.thumbnail) {
     const bitmap = await createImageBitmap(stitched.thumbnail);
     await addFile({ role: 'thumbnail', name: 'thumbnail.png', mime: 'image/png', width: bitmap.width, height: bitmap.height }, stitched.thumbnail);
     bitmap.close();
   }
 
-  phase = 'save';
+  job.step = 'save';
   const evidence = await openStore();
   const caseRecord = await evidence.ensureDefaultCase({ title: translate(job.lang, 'case.defaultTitle'), role: job.settings.capturerRole });
   const parsed = parsePlatformUrl(captured.finalUrl) ?? parsePlatformUrl(captured.requestedUrl);
