@@ -23,12 +23,18 @@ import { importDataKey } from './keys';
 
 /** The subset of `browser.storage.session` (or any StorageArea) this module uses. */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 export const SESSION_KEY = 'evidenceKey';
+/**
+ * Activity time and idle limit live beside the key, never in its record: session storage has no transactions,
+ * so a `touch()` (read, then write) racing with `lock()` in another context must not write the key back.
+ */
+export const ACTIVITY_KEY = 'evidenceKeyActivity';
+export const IDLE_KEY = 'evidenceKeyIdle';
 export const DEFAULT_IDLE_MS = 15 * 60 * 1000;
 /** touch() writes the activity time at most this often. */
 const TOUCH_INTERVAL_MS = 15 * 1000;
@@ -38,6 +44,16 @@ interface SessionRecord {
   raw: string;
   keyId: string;
   lastActive: number;
+  idleMs: number;
+}
+
+/** ACTIVITY_KEY / IDLE_KEY values: they count only for the key they name. */
+interface ActivityRecord {
+  keyId: string;
+  lastActive: number;
+}
+interface IdleRecord {
+  keyId: string;
   idleMs: number;
 }
 
@@ -67,7 +83,11 @@ export class KeySession {
     const raw = toBase64(rawKey);
     rawKey.fill(0);
     const record: SessionRecord = { raw, keyId, lastActive: this.now(), idleMs: this.idleMs };
-    await this.area.set({ [SESSION_KEY]: record });
+    await this.area.set({
+      [SESSION_KEY]: record,
+      [ACTIVITY_KEY]: { keyId, lastActive: record.lastActive } satisfies ActivityRecord,
+      [IDLE_KEY]: { keyId, idleMs: record.idleMs } satisfies IdleRecord,
+    });
     this.lastTouchWrite = record.lastActive;
   }
 
@@ -101,17 +121,19 @@ export class KeySession {
   /** Records activity (a click, a key press, a capture): postpones auto-lock. Cheap to call often. */
   async touch(): Promise<void> {
     const now = this.now();
-    if (now - this.lastTouchWrite < TOUCH_INTERVAL_MS) return;
+    // Short idle limits (tests, a cautious person) need activity recorded more often.
+    if (now - this.lastTouchWrite < Math.min(TOUCH_INTERVAL_MS, this.idleMs / 4)) return;
     const record = await this.read();
     if (!record || now - record.lastActive > record.idleMs) return;
     this.lastTouchWrite = now;
-    await this.area.set({ [SESSION_KEY]: { ...record, lastActive: now } });
+    await this.area.set({ [ACTIVITY_KEY]: { keyId: record.keyId, lastActive: now } satisfies ActivityRecord });
   }
 
   /** Forgets the key everywhere (all contexts): lock button, quick exit, auto-lock. */
   async lock(): Promise<void> {
     this.cached = null;
     await this.area.remove(SESSION_KEY);
+    await this.area.remove([ACTIVITY_KEY, IDLE_KEY]);
   }
 
   /** Changes the idle limit (settings); applies to the current session too. */
@@ -119,7 +141,7 @@ export class KeySession {
     if (!(idleMs > 0)) throw new RangeError('The idle time must be positive.');
     this.idleMs = idleMs;
     const record = await this.read();
-    if (record) await this.area.set({ [SESSION_KEY]: { ...record, idleMs } });
+    if (record) await this.area.set({ [IDLE_KEY]: { keyId: record.keyId, idleMs } satisfies IdleRecord });
   }
 
   /** Checks every `everyMs` whether the key has expired, and removes it then. Returns a stop function. */
@@ -134,30 +156,46 @@ export class KeySession {
     this.timer = null;
   }
 
+  /** The key's record, with the latest activity and the idle limit recorded beside it for that key. */
   private async read(): Promise<SessionRecord | null> {
-    const value = (await this.area.get(SESSION_KEY))[SESSION_KEY];
+    const items = await this.area.get([SESSION_KEY, ACTIVITY_KEY, IDLE_KEY]);
+    const value = items[SESSION_KEY];
     if (typeof value !== 'object' || value === null) return null;
     const record = value as Partial<SessionRecord>;
-    return typeof record.raw === 'string' &&
-      typeof record.keyId === 'string' &&
-      typeof record.lastActive === 'number' &&
-      typeof record.idleMs === 'number'
-      ? (record as SessionRecord)
-      : null;
+    if (
+      typeof record.raw !== 'string' ||
+      typeof record.keyId !== 'string' ||
+      typeof record.lastActive !== 'number' ||
+      typeof record.idleMs !== 'number'
+    ) {
+      return null;
+    }
+    const activity = items[ACTIVITY_KEY] as Partial<ActivityRecord> | undefined;
+    const idle = items[IDLE_KEY] as Partial<IdleRecord> | undefined;
+    return {
+      ...(record as SessionRecord),
+      lastActive:
+        activity?.keyId === record.keyId && typeof activity.lastActive === 'number'
+          ? Math.max(record.lastActive, activity.lastActive)
+          : record.lastActive,
+      idleMs: idle?.keyId === record.keyId && typeof idle.idleMs === 'number' && idle.idleMs > 0 ? idle.idleMs : record.idleMs,
+    };
   }
 }
 
 /** A SessionArea in this context's memory only: for tests, and where storage.session is missing. */
 export function memorySessionArea(): SessionArea {
   const items = new Map<string, unknown>();
+  const list = (keys: string | string[]) => (typeof keys === 'string' ? [keys] : keys);
   return {
-    get: (key) => Promise.resolve(items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    get: (keys) =>
+      Promise.resolve(Object.fromEntries(list(keys).filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))]))),
     set: (values) => {
       for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
       return Promise.resolve();
     },
-    remove: (key) => {
-      items.delete(key);
+    remove: (keys) => {
+      for (const key of list(keys)) items.delete(key);
       return Promise.resolve();
     },
   };

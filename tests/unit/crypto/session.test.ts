@@ -49,6 +49,17 @@ describe('key session', () => {
     expect(await session.isUnlocked()).toBe(false);
   });
 
+  it('a touch racing with lock() in another context does not bring the key back', async () => {
+    const { session, other, clock, area } = await started();
+    clock.advance(20_000);
+    const touching = session.touch(); // has read the key's record...
+    await other.lock(); // ...which another page removes before the touch writes
+    await touching;
+    expect(await session.key()).toBeNull();
+    expect(await other.isUnlocked()).toBe(false);
+    expect(await area.get(SESSION_KEY)).toEqual({});
+  });
+
   it('uses a configured idle time, also for the running session', async () => {
     const { session, clock } = await started({ idleMs: 1_000 });
     clock.advance(1_001);
