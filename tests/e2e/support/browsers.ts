@@ -8,7 +8,7 @@ export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 export function launch(
   name: BrowserName,
   server: FixtureServer,
-  options: { lang?: string; viewport?: { width: number; height: number } } = {},
+  options: { lang?: string; viewport?: { width: number; height: number }; profileDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   return name === 'chromium'
     ? launchChromium({ httpsPort: server.httpsPort, ...options })

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -43,18 +43,26 @@ export interface ChromiumOptions {
   /** Browser UI language, e.g. 'nl' (sets navigator.languages). */
   lang?: string;
   viewport?: { width: number; height: number };
+  /**
+   * Use this profile directory (created when missing) and keep it on close, so that a later launch on the same
+   * directory reopens the same browser profile. Default: a fresh temporary profile, deleted on close.
+   */
+  profileDir?: string;
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<ExtensionBrowser & { context: BrowserContext; worker: Worker; extensionId: string }> {
   const extensionDir = prepareTestBuild('chrome-mv3');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'cr-chromium-'));
+  const keepProfile = options.profileDir !== undefined;
+  const profile = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'cr-chromium-'));
+  const reopening = existsSync(path.join(profile, 'Default', 'Preferences'));
   const lang = options.lang ?? 'en-US';
   // navigator.languages of every page, extension pages included, comes from this profile preference. (The
   // `locale` emulation of Playwright reaches pages only after they start, too late for a page reading it at load.)
   mkdirSync(path.join(profile, 'Default'), { recursive: true });
   const downloadsDir = path.join(profile, 'downloads');
-  mkdirSync(downloadsDir);
-  writeFileSync(
+  mkdirSync(downloadsDir, { recursive: true });
+  // Reopening a kept profile: the browser's own preferences stay as it left them.
+  if (!reopening) writeFileSync(
     path.join(profile, 'Default', 'Preferences'),
     JSON.stringify({
       intl: { accept_languages: `${lang},${lang.split('-')[0]}` },
@@ -123,11 +131,13 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
       await worker.evaluate((target: string) => chrome.windows.create({ url: target, type: 'popup', width: 420, height: 700 }), url);
       const page = await opened;
       await page.waitForLoadState('domcontentloaded');
+      // Pages behind the passphrase lock show something only once they know whether it is locked.
+      await page.waitForFunction(() => !document.querySelector('[data-lock-gate="checking"]'), null, { polling: 50 });
       return wrap(page);
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

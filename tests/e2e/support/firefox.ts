@@ -64,14 +64,17 @@ export interface FirefoxOptions {
   proxyPort: number;
   lang?: string;
   viewport?: { width: number; height: number };
+  /** As ChromiumOptions.profileDir: reuse this profile directory and keep it on close. */
+  profileDir?: string;
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionBrowser & { browser: Browser }> {
   const extensionDir = prepareTestBuild('firefox-mv2');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'cr-firefox-'));
+  const keepProfile = options.profileDir !== undefined;
+  const profile = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'cr-firefox-'));
   const viewport = options.viewport ?? { width: 1280, height: 800 };
   const downloadsDir = path.join(profile, 'downloads');
-  mkdirSync(downloadsDir);
+  mkdirSync(downloadsDir, { recursive: true });
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -99,6 +102,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'extensions.webextensions.restrictedDomains': '',
+      // A temporary add-on is uninstalled when Firefox closes: a kept profile keeps its data and origin for the
+      // next launch, as a normally installed extension's would be kept.
+      ...(keepProfile
+        ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true }
+        : {}),
     },
   });
   await firefox.installExtension(extensionDir);
@@ -144,6 +152,8 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
       );
       const page = await pageAt(firefox, (href) => href.endsWith(marker), pathAndQuery);
       await page.waitForFunction(() => document.readyState !== 'loading');
+      // Pages behind the passphrase lock show something only once they know whether it is locked.
+      await page.waitForFunction(() => !document.querySelector('[data-lock-gate="checking"]'), { polling: 50 });
       return wrap(page);
     },
     async close() {
@@ -151,7 +161,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
       const closed = firefox.close().then(() => true, () => false);
       const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000));
       if (!(await Promise.race([closed, timedOut]))) firefox.process()?.kill('SIGKILL');
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
