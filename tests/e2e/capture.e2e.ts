@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
 import type { DrivenPage, ExtensionBrowser } from './support/driver';
-import { decodePng, screenshots, storedCaptures, storedFileBytes, storeCounts } from './support/evidence';
+import { decodePng, screenshots, storedCaptures, storedFileBytes, storeCounts, updateSettings } from './support/evidence';
 import { agreement, cropRows, distinctColors, readMarkers, rowsWithColor, stack } from './support/pixels';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -121,10 +121,7 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
   });
 
   it('captures a chat back a bounded number of screens and says so', async () => {
-    await browser.evalInExtension(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.storage.local.set({ settings: { maxScreens: 3 } });
-    }, null);
+    await updateSettings(browser, { maxScreens: 3 });
     try {
       const { popup } = await openPopupFor(browser, DISCORD_LONG);
       await clickButton(popup, 'Capture full page');
@@ -139,10 +136,7 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
       expect(markers.length).toBeGreaterThan(10);
       expect(markers).toEqual(Array.from({ length: markers.length }, (_, i) => 150 - markers.length + i));
     } finally {
-      await browser.evalInExtension(async () => {
-        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-        await api.storage.local.remove('settings');
-      }, null);
+      await updateSettings(browser, null);
     }
   });
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
 import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { updateSettings } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
 const FIRST_PASS = 'correct horse battery staple';
@@ -131,11 +132,7 @@ function keyInSession(browser: ExtensionBrowser): Promise<boolean> {
 }
 
 function setAutoLockSeconds(browser: ExtensionBrowser, seconds: number): Promise<void> {
-  return browser.evalInExtension(async (value: number) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-    const { settings } = (await api.storage.local.get('settings')) as { settings?: object };
-    await api.storage.local.set({ settings: { ...settings, autoLockSeconds: value } });
-  }, seconds);
+  return updateSettings(browser, { autoLockSeconds: seconds });
 }
 
 describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
 import { until, type ExtensionBrowser } from './support/driver';
+import { updateSettings } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
 const NEUTRAL = 'https://example.org/neutral-weather';
@@ -17,10 +18,7 @@ describe.each(BROWSERS)('quick exit in %s', (browserName) => {
   beforeEach(async () => {
     server = await startFixtureServer();
     browser = await launch(browserName, server);
-    await browser.evalInExtension(async (neutralUrl: string) => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.storage.local.set({ settings: { neutralUrl } });
-    }, NEUTRAL);
+    await updateSettings(browser, { neutralUrl: NEUTRAL });
   });
   afterEach(async () => {
     await browser?.close();

@@ -82,3 +82,16 @@ export function screenshots(record: CaptureRecord): FileMeta[] {
 export function decodePng(bytes: Buffer): PNG {
   return PNG.sync.read(bytes);
 }
+
+/** Changes the extension's settings (storage.local 'settings') as the settings page would; null clears them. */
+export async function updateSettings(browser: ExtensionBrowser, change: Record<string, unknown> | null): Promise<void> {
+  await browser.evalInExtension(async (patch: Record<string, unknown> | null) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    if (patch === null) {
+      await api.storage.local.remove('settings');
+      return;
+    }
+    const { settings } = (await api.storage.local.get('settings')) as { settings?: object };
+    await api.storage.local.set({ settings: { ...settings, ...patch } });
+  }, change);
+}
