@@ -63,6 +63,9 @@ function itemAt(target: Element): { key: string; element: Element } | null {
 export default defineContentScript({
   matches: contentScriptMatches(),
   runAt: 'document_idle',
+  // WXT would otherwise announce each start with a window.postMessage that every script of the page receives,
+  // carrying the extension's id: the page would learn the extension is installed (tests/e2e/isolation.e2e.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let lastSent = '';
     let lastItemsSignature = '';
