@@ -18,7 +18,7 @@ import { startFixtureServer, type FixtureServer } from './support/server';
 const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
 const DISCORD_PAGE = `https://discord.com/channels/${SERVER}/${CHANNEL}`;
-const MESSAGES = ['1096362300000000001', '1096362300000000002', '1096362300000000003'];
+const MESSAGES = ['1096362300000000001', '1096362300000000002', '1096362300000000003'] as const;
 const MARA = '327086233773670400';
 const IDENTIFIERS = [SERVER, CHANNEL, ...MESSAGES, MARA];
 
@@ -138,7 +138,7 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
           databases,
         };
       },
-      { tab: tabId, messageId: MESSAGES[1]! },
+      { tab: tabId, messageId: MESSAGES[1] },
     );
     expect(attempt).toEqual({ runtime: false, browserGlobal: false, databases: [] });
 
