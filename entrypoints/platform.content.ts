@@ -7,6 +7,7 @@
  * cannot see it. Everything travels through the extension's own messaging.
  */
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { itemsSignature } from '../lib/content/item-signature';
 import { PickMode } from '../lib/content/pick-mode';
@@ -67,108 +68,126 @@ export default defineContentScript({
   // carrying the extension's id: the page would learn the extension is installed (tests/e2e/isolation.e2e.ts).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    let lastSent = '';
-    let lastItemsSignature = '';
-    let lastItems: PageItems = { url: location.href, items: [] };
+    run(ctx);
+  },
+});
 
-    const send = (message: RuntimeMessage | ContentEvent) => {
-      if (ctx.isInvalid) return;
-      // Nobody may be listening (popup and side panel closed): that is normal, not an error.
-      browser.runtime.sendMessage(message).catch(() => undefined);
-    };
+const SCRIPT_NAME = 'platform';
 
-    const readPageInfo = (): PageInfo => ({
-      url: location.href,
-      title: document.title,
-      parsed: parsePlatformUrl(location.href),
-    });
+/**
+ * Everything the content script does, for one context. WXT ends a context when a newer copy of the script starts
+ * (after an update), which it learns from an event on `document` that the page could also send. So when a
+ * context ends while the extension is still there, the end was not an update: start again in a fresh context.
+ */
+function run(ctx: ContentScriptContext): void {
+  ctx.onInvalidated(() => {
+    if (!browser.runtime?.id) return;
+    // Loaded here, not at the top: WXT reads this file at build time, where the context's module cannot load.
+    void import('wxt/utils/content-script-context').then(({ ContentScriptContext: Context }) =>
+      run(new Context(SCRIPT_NAME, { noScriptStartedPostMessage: true })),
+    );
+  });
+  let lastSent = '';
+  let lastItemsSignature = '';
+  let lastItems: PageItems = { url: location.href, items: [] };
 
-    const readItems = (): PageItems => {
-      const platform = moduleFor(location.href);
-      const items: ExtractedItem[] = platform ? extractItems(platform, document, new URL(location.href)) : [];
-      return { url: location.href, items };
-    };
+  const send = (message: RuntimeMessage | ContentEvent) => {
+    if (ctx.isInvalid) return;
+    // Nobody may be listening (popup and side panel closed): that is normal, not an error.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
 
-    /** Extract, and tell the extension only when the items (or the page they belong to) changed. */
-    const refreshItems = () => {
-      if (ctx.isInvalid) return;
-      const page = readItems();
-      const signature = `${page.url}\n${itemsSignature(page.items)}`;
-      lastItems = page;
-      if (signature === lastItemsSignature) return;
-      lastItemsSignature = signature;
-      send({ type: 'page-items', page });
-    };
-    const extraction = throttleIdle(refreshItems, EXTRACT_INTERVAL_MS);
-    ctx.onInvalidated(() => extraction.cancel());
+  const readPageInfo = (): PageInfo => ({
+    url: location.href,
+    title: document.title,
+    parsed: parsePlatformUrl(location.href),
+  });
 
-    const pick = new PickMode({
-      itemAt,
-      onToggle: (key) => send({ type: 'pick-toggle', key }),
-      onEnd: () => send({ type: 'pick-ended' }),
-    });
-    ctx.onInvalidated(() => pick.stop());
+  const readItems = (): PageItems => {
+    const platform = moduleFor(location.href);
+    const items: ExtractedItem[] = platform ? extractItems(platform, document, new URL(location.href)) : [];
+    return { url: location.href, items };
+  };
 
-    const announce = () => {
-      if (ctx.isInvalid) return;
-      const info = readPageInfo();
-      const key = `${info.url}\n${info.title}`;
-      if (key === lastSent) return;
-      const urlChanged = !lastSent.startsWith(`${info.url}\n`);
-      lastSent = key;
-      send({ type: 'page-info', info });
-      if (urlChanged) {
-        // Another page: its items are others, and picking on it would select things the person never saw.
-        if (pick.active) {
-          pick.stop();
-          send({ type: 'pick-ended' });
-        }
-        extraction.request();
-      }
-    };
+  /** Extract, and tell the extension only when the items (or the page they belong to) changed. */
+  const refreshItems = () => {
+    if (ctx.isInvalid) return;
+    const page = readItems();
+    const signature = `${page.url}\n${itemsSignature(page.items)}`;
+    lastItems = page;
+    if (signature === lastItemsSignature) return;
+    lastItemsSignature = signature;
+    send({ type: 'page-items', page });
+  };
+  const extraction = throttleIdle(refreshItems, EXTRACT_INTERVAL_MS);
+  ctx.onInvalidated(() => extraction.cancel());
 
-    announce();
-    // The Navigation API's `navigate` fires before the URL changes; announce once it has.
-    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(announce, 0));
-    // Apps set the new title some time after navigating: follow <title> too (cheap: head only).
-    const titleWatcher = new MutationObserver(announce);
-    titleWatcher.observe(document.head ?? document.documentElement, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-    });
-    ctx.onInvalidated(() => titleWatcher.disconnect());
+  const pick = new PickMode({
+    itemAt,
+    onToggle: (key) => send({ type: 'pick-toggle', key }),
+    onEnd: () => send({ type: 'pick-ended' }),
+  });
+  ctx.onInvalidated(() => pick.stop());
 
-    // Items: any change of the body's tree asks for an extraction; the throttle makes it at most one per
-    // interval, when idle. Only hosts of platforms with an extractor pay for the observer. (The pick overlay hangs off
-    // <html>, outside <body>, so drawing it does not trigger extractions.)
-    if (platformsForHost(location.hostname).some((platform) => platform.extract !== undefined)) {
-      const bodyWatcher = new MutationObserver(() => extraction.request());
-      bodyWatcher.observe(document.body ?? document.documentElement, { subtree: true, childList: true });
-      ctx.onInvalidated(() => bodyWatcher.disconnect());
-    }
-
-    const answer = (request: IdentifierRequest): Promise<unknown> => {
-      if (request.type === 'get-identifiers') {
-        // Fresh, not the last throttled result: the panel just opened and wants the page as it is now.
-        refreshItems();
-        return Promise.resolve(lastItems);
-      }
-      if (request.on) pick.start(request.selected, request.hint ?? '');
-      else if (pick.active) {
-        // Ended from elsewhere (a capture is starting): the side panel must know too.
+  const announce = () => {
+    if (ctx.isInvalid) return;
+    const info = readPageInfo();
+    const key = `${info.url}\n${info.title}`;
+    if (key === lastSent) return;
+    const urlChanged = !lastSent.startsWith(`${info.url}\n`);
+    lastSent = key;
+    send({ type: 'page-info', info });
+    if (urlChanged) {
+      // Another page: its items are others, and picking on it would select things the person never saw.
+      if (pick.active) {
         pick.stop();
         send({ type: 'pick-ended' });
       }
-      return Promise.resolve(true);
-    };
+      extraction.request();
+    }
+  };
 
-    const onMessage = (message: unknown) => {
-      if (isTabRequest(message) && message.type === 'get-page-info') return Promise.resolve(readPageInfo());
-      if (isIdentifierRequest(message)) return answer(message);
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-  },
-});
+  announce();
+  // The Navigation API's `navigate` fires before the URL changes; announce once it has.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(announce, 0));
+  // Apps set the new title some time after navigating: follow <title> too (cheap: head only).
+  const titleWatcher = new MutationObserver(announce);
+  titleWatcher.observe(document.head ?? document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+  });
+  ctx.onInvalidated(() => titleWatcher.disconnect());
+
+  // Items: any change of the body's tree asks for an extraction; the throttle makes it at most one per
+  // interval, when idle. Only hosts of platforms with an extractor pay for the observer. (The pick overlay hangs off
+  // <html>, outside <body>, so drawing it does not trigger extractions.)
+  if (platformsForHost(location.hostname).some((platform) => platform.extract !== undefined)) {
+    const bodyWatcher = new MutationObserver(() => extraction.request());
+    bodyWatcher.observe(document.body ?? document.documentElement, { subtree: true, childList: true });
+    ctx.onInvalidated(() => bodyWatcher.disconnect());
+  }
+
+  const answer = (request: IdentifierRequest): Promise<unknown> => {
+    if (request.type === 'get-identifiers') {
+      // Fresh, not the last throttled result: the panel just opened and wants the page as it is now.
+      refreshItems();
+      return Promise.resolve(lastItems);
+    }
+    if (request.on) pick.start(request.selected, request.hint ?? '');
+    else if (pick.active) {
+      // Ended from elsewhere (a capture is starting): the side panel must know too.
+      pick.stop();
+      send({ type: 'pick-ended' });
+    }
+    return Promise.resolve(true);
+  };
+
+  const onMessage = (message: unknown) => {
+    if (isTabRequest(message) && message.type === 'get-page-info') return Promise.resolve(readPageInfo());
+    if (isIdentifierRequest(message)) return answer(message);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}

@@ -94,6 +94,27 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
     expect(seen.mutationCount).toBeGreaterThan(0);
   });
 
+  it('cannot stop the content script by forging the "newer copy started" event', async () => {
+    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
+    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 3, null);
+    const extensionId = await browser.evalInExtension(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.id, null);
+    // What WXT's context listens for to end an old copy of the script: a page can send it too.
+    await page.evaluate((id: string) => {
+      document.dispatchEvent(
+        new CustomEvent(`${id}:platform:wxt:content-script-started`, { detail: { contentScriptName: 'platform', messageId: 'forged' } }),
+      );
+    }, extensionId);
+    // Still following the page: a single-page navigation reaches the panel.
+    await page.evaluate(() => history.pushState({}, '', '/channels/@me/81384788765712399'), null);
+    const label = await panel.waitFor(() => {
+      const text = document.querySelector('[data-testid="page-label"]')?.textContent ?? '';
+      return /private conversation/.test(text) ? text : null;
+    }, null);
+    expect(label).toContain('Discord');
+    await panel.close();
+  });
+
   it('cannot start a capture or get an answer: window messages, custom events, runtime messages, synthetic clicks', async () => {
     const { page, tabId } = await browser.openTab(DISCORD_PAGE);
     const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
