@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
+import { launchChromium } from './support/chromium';
 import type { DrivenPage, ExtensionBrowser } from './support/driver';
 import { decodePng, screenshots, storedCaptures, storedFileBytes, storeCounts, updateSettings } from './support/evidence';
 import { agreement, cropRows, distinctColors, readMarkers, rowsWithColor, stack } from './support/pixels';
@@ -242,5 +243,43 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
       expect(error.text).toContain('keep the page visible');
       expect(await storeCounts(browser)).toEqual(before);
     });
+  });
+});
+
+describe('capture on high-DPI screens and zoomed pages in chromium', () => {
+  it('measures the scale from the image: DPR 2 matches the reference render, a 150% zoom is stitched without seams', async () => {
+    const server = await startFixtureServer();
+    const browser = await launchChromium({ httpsPort: server.httpsPort, deviceScaleFactor: 2 });
+    try {
+      const url = `${LONG_PAGE}?sections=10`;
+      const { popup } = await openPopupFor(browser, url);
+      await clickButton(popup, 'Capture full page');
+      const id = await captureResult(popup);
+      const record = (await storedCaptures(browser)).find((capture) => capture.id === id)!;
+      expect(record.scale).toBe(2);
+      const file = screenshots(record)[0]!;
+      const pagePixels = cropRows(decodePng(await storedFileBytes(browser, file.id)), file.bandHeight!);
+      const reference = decodePng(await (await browser.openTab(url)).page.referenceScreenshot());
+      expect([pagePixels.width, pagePixels.height]).toEqual([reference.width, reference.height]);
+      expect(agreement(pagePixels, reference)).toBeGreaterThanOrEqual(0.995);
+
+      // Zoomed to 150% (on top of DPR 2): three image pixels per CSS pixel, the header still once, at the top.
+      const zoomed = await browser.openTab(url);
+      await browser.evalInExtension((tabId: number) => chrome.tabs.setZoom(tabId, 1.5), zoomed.tabId);
+      const zoomedPopup = await browser.openExtensionPage(`popup.html?tabId=${zoomed.tabId}`);
+      await clickButton(zoomedPopup, 'Capture full page');
+      const zoomedId = await captureResult(zoomedPopup);
+      const zoomedRecord = (await storedCaptures(browser)).find((capture) => capture.id === zoomedId)!;
+      expect(zoomedRecord.scale).toBeCloseTo(3, 2);
+      const zoomedFile = screenshots(zoomedRecord)[0]!;
+      const zoomedPixels = cropRows(decodePng(await storedFileBytes(browser, zoomedFile.id)), zoomedFile.bandHeight!);
+      expect(zoomedPixels.height).toBe(Math.round(zoomedRecord.page.height * zoomedRecord.scale));
+      const headerRows = rowsWithColor(zoomedPixels, 1000, HEADER_COLOR);
+      expect(headerRows.length).toBe(180);
+      expect(Math.max(...headerRows)).toBeLessThan(180);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });

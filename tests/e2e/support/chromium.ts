@@ -48,6 +48,8 @@ export interface ChromiumOptions {
    * directory reopens the same browser profile. Default: a fresh temporary profile, deleted on close.
    */
   profileDir?: string;
+  /** The screen's device pixel ratio (a high-DPI screen), as the operating system would report it. */
+  deviceScaleFactor?: number;
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<ExtensionBrowser & { context: BrowserContext; worker: Worker; extensionId: string }> {
@@ -77,6 +79,8 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
     acceptDownloads: true,
     downloadsPath: downloadsDir,
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    // Playwright's page emulation must agree with the screen, or its screenshots (the reference) would differ.
+    ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -87,6 +91,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(options.deviceScaleFactor ? [`--force-device-scale-factor=${options.deviceScaleFactor}`] : []),
       '--ignore-certificate-errors',
       `--host-resolver-rules=${hostRules}, EXCLUDE localhost`,
       `--lang=${lang}`,
