@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
 import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { updateSettings } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
 const DISCORD_MESSAGE = 'https://discord.com/channels/81384788765712384/81384788765712385/175928847299117063';
@@ -91,6 +92,19 @@ describe.each(BROWSERS)('interface language in %s', (browserName) => {
   });
   afterAll(async () => {
     await server?.close();
+  });
+
+  it('follows the language chosen in the settings over the browser language', async () => {
+    const browser = await launch(browserName, server, { lang: 'nl-BE' });
+    try {
+      await updateSettings(browser, { lang: 'fr' });
+      const { tabId } = await browser.openTab(DISCORD_MESSAGE);
+      const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+      expect(await readLabel(popup)).toBe("Discord - message dans un salon d'un serveur");
+      expect(await popup.evaluate(() => document.documentElement.lang, null)).toBe('fr');
+    } finally {
+      await browser.close();
+    }
   });
 
   it.each([
