@@ -13,24 +13,17 @@ import { Stitcher } from '../../lib/capture/stitcher';
 import { sha256Hex } from '../../lib/evidence/hash';
 import type { CaptureMode, CaptureRecord, FileMeta, StoredFile } from '../../lib/evidence/types';
 import { translate, type Lang } from '../../lib/i18n';
-import type { AgentRequest, AgentResponses, CaptureErrorCode, CaptureSummary, IdentifierRequest } from '../../lib/messages';
+import type { AgentRequest, AgentResponses, CaptureSummary, IdentifierRequest } from '../../lib/messages';
 import { describePage } from '../../lib/page-label';
 import { pageIdentifiers } from '../../lib/platforms/page-identifiers';
 import { parsePlatformUrl } from '../../lib/platforms/registry';
 import type { ExtractedItem } from '../../lib/platforms/types';
 import type { Settings } from '../../lib/settings';
-import { StorageError } from '../../lib/storage/evidence-store';
+import { CaptureError, toCaptureError } from '../../lib/capture/errors';
 import { openStore } from '../../lib/browser/evidence';
 import { lockStatus } from '../../lib/browser/lock';
 
-export class CaptureError extends Error {
-  constructor(
-    readonly code: CaptureErrorCode,
-    detail?: string,
-  ) {
-    super(detail ?? code);
-  }
-}
+export { CaptureError };
 
 export interface CaptureJob {
   tabId: number;
@@ -53,10 +46,7 @@ export async function captureTab(job: CaptureJob): Promise<CaptureSummary> {
   try {
     return await captureTabSteps(job);
   } catch (error) {
-    if (error instanceof CaptureError) throw error;
-    // Locked meanwhile (auto-lock, quick exit): reading the case fails the same way as the save.
-    if (error instanceof StorageError && error.code === 'locked') throw new CaptureError('locked', error.message);
-    throw new CaptureError('failed', `${job.step ?? 'start'}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    throw toCaptureError(error, job.step ?? 'start');
   }
 }
 
@@ -380,13 +370,7 @@ async function store(job: CaptureJob, captured: Captured): Promise<CaptureSummar
     notes: '',
   };
   checkCancelled(job.signal);
-  try {
-    await evidence.saveCapture(record, files, job.settings.capturerRole);
-  } catch (error) {
-    if (error instanceof StorageError && error.code === 'quota') throw new CaptureError('storage-full', error.message);
-    if (error instanceof StorageError && error.code === 'locked') throw new CaptureError('locked', error.message);
-    throw new CaptureError('failed', `save: ${String(error)}${error instanceof StorageError ? ` ${error.problems.join('; ')}` : ''}`);
-  }
+  await evidence.saveCapture(record, files, job.settings.capturerRole);
   return {
     captureId,
     caseId: caseRecord.id,
