@@ -276,4 +276,31 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       await page.close();
     }
   });
+
+  // Last on purpose: it sets a passphrase and locks the evidence, which the checks above must not meet.
+  it('passphrase section and the lock gate (manager, popup): no serious or critical violations', async () => {
+    await ensureCapture();
+    const manager = await browser.openExtensionPage('manager.html');
+    await manager.waitFor(() => document.querySelector('[data-testid="passphrase-section"]'), null);
+    await expectNoSeriousViolations(manager, 'manager, passphrase section');
+    await manager.evaluate((pass: string) => {
+      for (const id of ['#passphrase-new', '#passphrase-confirm']) {
+        const input = document.querySelector<HTMLInputElement>(id)!;
+        input.value = pass;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, 'a long enough passphrase');
+    await manager.click('[data-testid="passphrase-set"]');
+    await manager.waitFor(() => document.querySelector('[data-testid="passphrase-done"]'), null);
+    await manager.click('[data-testid="passphrase-lock-now"]');
+    await manager.waitFor(() => document.querySelector('[data-testid="unlock-form"]'), null);
+    await expectNoSeriousViolations(manager, 'manager, locked');
+    await manager.close();
+
+    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.waitFor(() => document.querySelector('[data-testid="unlock-form"]'), null);
+    await expectNoSeriousViolations(popup, 'popup, locked');
+    await popup.close();
+  });
 });
