@@ -230,13 +230,13 @@ async function grabTile(
       height: visibleOnly ? state.viewRect.height : tile.keepHeight,
     };
     // Firefox draws any rectangle of the document in one call (no per-second quota); with activeTab since 126.
-    const dataUrl = await withCaptureErrors(() =>
+    const dataUrl = await withCaptureErrors(job, () =>
       browser.tabs.captureVisibleTab(windowId, { format: 'png', rect } as Parameters<typeof browser.tabs.captureVisibleTab>[1]),
     );
     const image = await decode(dataUrl);
     return { image, source: { left: 0, top: 0, width: rect.width }, scale: image.width / rect.width };
   }
-  const dataUrl = await withCaptureErrors(() =>
+  const dataUrl = await withCaptureErrors(job, () =>
     pacer.call(() => browser.tabs.captureVisibleTab(windowId, { format: 'png' }), job.signal),
   );
   const image = await decode(dataUrl);
@@ -245,16 +245,27 @@ async function grabTile(
   return { image, source: { left: state.viewRect.left, top: state.viewRect.top + keepFrom, width: state.viewRect.width }, scale };
 }
 
-async function withCaptureErrors<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * captureVisibleTab takes whatever tab is in front of the window, not a given tab. So the tab must be in front
+ * (and on our page) after the call as it was before it: otherwise the image may show another tab, and is refused.
+ * A failure while another tab came to the front (its page not loaded, not ours to read) is that too.
+ */
+async function withCaptureErrors<T>(job: CaptureJob, call: () => Promise<T>): Promise<T> {
+  let result: T;
   try {
-    return await call();
+    result = await call();
   } catch (error) {
     if (error instanceof CaptureError) throw error;
     const message = String((error as { message?: unknown })?.message ?? error);
     if (/invisible|hidden/i.test(message)) throw new CaptureError('hidden', message);
     if ((error as { name?: string })?.name === 'AbortError') throw new CaptureError('cancelled');
+    const tab = await getTab(job.tabId);
+    if (!tab.active) throw new CaptureError('hidden', message);
     throw new CaptureError('failed', message);
   }
+  const tab = await getTab(job.tabId);
+  if (!tab.active) throw new CaptureError('hidden');
+  return result;
 }
 
 async function decode(dataUrl: string): Promise<ImageBitmap> {

@@ -8,6 +8,8 @@ import type { ExtensionBrowser } from './driver';
 
 export async function storedCaptures(browser: ExtensionBrowser): Promise<CaptureRecord[]> {
   return browser.evalInExtension(async () => {
+    // Opening a database that does not exist would create it empty, under the extension's feet.
+    if (!(await indexedDB.databases()).some((entry) => entry.name === 'capture-and-report')) return [];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('capture-and-report');
       request.onsuccess = () => resolve(request.result);
@@ -26,27 +28,35 @@ export async function storedCaptures(browser: ExtensionBrowser): Promise<Capture
   }, null);
 }
 
-/** Count of records in every store: "nothing half-written" means all of them unchanged. */
-export async function storeCounts(browser: ExtensionBrowser): Promise<Record<string, number>> {
+/**
+ * How much evidence is stored: captures, files, and audit entries other than a case's creation. "Nothing
+ * half-written" means none of these changed. (Cases are left out: opening the side panel, which Firefox does by
+ * itself after installing, creates the default case on purpose.)
+ */
+export async function storeCounts(browser: ExtensionBrowser): Promise<{ captures: number; files: number; audit: number }> {
   return browser.evalInExtension(async () => {
+    const empty = { captures: 0, files: 0, audit: 0 };
+    if (!(await indexedDB.databases()).some((entry) => entry.name === 'capture-and-report')) return empty;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('capture-and-report');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const counts: Record<string, number> = {};
+    const all = <T>(name: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
     try {
-      for (const name of Array.from(db.objectStoreNames)) {
-        counts[name] = await new Promise<number>((resolve, reject) => {
-          const request = db.transaction(name).objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      }
+      if (!db.objectStoreNames.contains('captures')) return empty;
+      const captures = (await all('captures')).length;
+      const files = (await all('files')).length;
+      const audit = (await all<{ action: string }>('audit')).filter((entry) => entry.action !== 'case-create').length;
+      return { captures, files, audit };
     } finally {
       db.close();
     }
-    return counts;
   }, null);
 }
 
