@@ -101,16 +101,27 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     serveFile(response, route.file);
   });
   const httpsPort = await listen(httpsServer);
+  // Every socket, tunnels included (the HTTP servers stop tracking a socket once it becomes a CONNECT tunnel), so
+  // that closing never waits on a browser that is slow to let go.
+  const sockets = new Set<net.Socket>();
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  httpsServer.on('connection', track);
 
   // Firefox sends every request as CONNECT host:443 to the proxy; all of them go to our HTTPS server.
   const proxy = http.createServer((_request, response) => response.writeHead(405).end());
+  proxy.on('connection', track);
   proxy.on('connect', (_request, clientSocket: net.Socket, head: Buffer) => {
+    track(clientSocket);
     const upstream = net.connect(httpsPort, '127.0.0.1', () => {
       clientSocket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(clientSocket);
       clientSocket.pipe(upstream);
     });
+    track(upstream);
     upstream.on('error', () => clientSocket.destroy());
     clientSocket.on('error', () => upstream.destroy());
   });
@@ -121,6 +132,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     proxyPort,
     routes: ownRoutes,
     close: async () => {
+      for (const socket of sockets) socket.destroy();
       httpsServer.closeAllConnections();
       proxy.closeAllConnections();
       await Promise.all([
