@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, playwrightPage, puppeteerPage, runAxe } from './support/axe';
 import { BROWSERS, launch } from './support/browsers';
-import type { DrivenPage, ExtensionBrowser } from './support/driver';
+import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { storeCounts } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -14,14 +14,6 @@ const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
 /** The side panel fixture: three messages whose identifiers the panel lists. */
 const DISCORD_PAGE = `https://discord.com/channels/${SERVER}/${CHANNEL}`;
-
-function clickButton(page: DrivenPage, label: string): Promise<void> {
-  return page.evaluate((text: string) => {
-    const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === text);
-    if (!button) throw new Error(`No button "${text}"`);
-    button.click();
-  }, label);
-}
 
 async function captureVisible(popup: DrivenPage): Promise<void> {
   await popup.waitFor(() => document.querySelector('[data-testid="page-label"]'), null);

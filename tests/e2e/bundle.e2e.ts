@@ -10,7 +10,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import { until, type ExtensionBrowser } from './support/driver';
+import { clickButton, until, type ExtensionBrowser } from './support/driver';
 import { storedCaptures } from './support/evidence';
 import { startFixtureServer } from './support/server';
 
@@ -22,10 +22,7 @@ const PAGES = [
 async function captureVisible(browser: ExtensionBrowser, url: string): Promise<void> {
   const { tabId } = await browser.openTab(url);
   const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-  await popup.evaluate(() => {
-    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Capture visible area');
-    button!.click();
-  }, null);
+  await clickButton(popup, 'Capture visible area');
   await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]'), null, 60_000);
   await popup.close();
 }
@@ -112,9 +109,7 @@ describe.each(BROWSERS)('evidence bundle in %s', (browserName) => {
       await manager.waitFor(() => document.querySelector('[role="status"][data-testid="bundle-message"]'), null);
       const imported = await storedCaptures(institute);
       expect(imported.flatMap((capture) => capture.files.map((f) => f.sha256)).sort()).toEqual(exportedHashes);
-      await manager.evaluate(() => {
-        Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Verify the evidence')!.click();
-      }, null);
+      await clickButton(manager, 'Verify the evidence');
       const verified = await manager.waitFor(() => document.querySelector('[data-testid="verify-result"]')?.textContent, null);
       expect(verified).toContain('Everything matches');
     } finally {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
 import { launchChromium } from './support/chromium';
-import type { DrivenPage, ExtensionBrowser } from './support/driver';
+import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { decodePng, screenshots, storedCaptures, storedFileBytes, storeCounts, updateSettings } from './support/evidence';
 import { agreement, cropRows, distinctColors, readMarkers, rowsWithColor, stack } from './support/pixels';
 import { startFixtureServer, type FixtureServer } from './support/server';
@@ -20,14 +20,6 @@ async function openPopupFor(browser: ExtensionBrowser, url: string) {
   const tab = await browser.openTab(url);
   const popup = await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}`);
   return { ...tab, popup };
-}
-
-function clickButton(popup: DrivenPage, label: string): Promise<void> {
-  return popup.evaluate((text: string) => {
-    const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === text);
-    if (!button) throw new Error(`No button "${text}"`);
-    button.click();
-  }, label);
 }
 
 /** Waits for the capture to finish; returns the capture id, or throws with the message the person saw. */

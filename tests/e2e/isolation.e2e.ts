@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import type { DrivenPage, ExtensionBrowser } from './support/driver';
+import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { storeCounts } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -41,14 +41,6 @@ function readSpy(page: DrivenPage) {
       newGlobals: Object.getOwnPropertyNames(window).filter((name) => !before.has(name) && !/^__ariaQuerySelector(All)?$/.test(name)),
     };
   }, IDENTIFIERS);
-}
-
-function clickButton(page: DrivenPage, label: string): Promise<void> {
-  return page.evaluate((text: string) => {
-    const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === text);
-    if (!button) throw new Error(`No button "${text}"`);
-    button.click();
-  }, label);
 }
 
 describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserName) => {

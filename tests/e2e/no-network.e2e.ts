@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { BrowserContext, Request, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './support/browsers';
-import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { startFixtureServer, type FixtureServer } from './support/server';
 import { repoRoot } from './support/test-build';
 
@@ -25,14 +25,6 @@ const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
 const DISCORD_PAGE = `https://discord.com/channels/${SERVER}/${CHANNEL}`;
 const LONG_PAGE = 'https://example.org/long';
-
-function clickButton(page: DrivenPage, label: string): Promise<void> {
-  return page.evaluate((text: string) => {
-    const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === text);
-    if (!button) throw new Error(`No button "${text}"`);
-    button.click();
-  }, label);
-}
 
 async function capture(popup: DrivenPage, label: string): Promise<void> {
   await popup.waitFor(() => document.querySelector('[data-testid="page-label"]'), null);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { updateSettings } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -108,11 +108,7 @@ async function unlockWith(page: DrivenPage, passphrase: string): Promise<void> {
 async function captureVisible(browser: ExtensionBrowser, url: string): Promise<string> {
   const { tabId } = await browser.openTab(url);
   const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-  await popup.evaluate(() => {
-    const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Capture visible area');
-    if (!button) throw new Error('No capture button');
-    button.click();
-  }, null);
+  await clickButton(popup, 'Capture visible area');
   const outcome = await popup.waitFor(() => {
     const done = document.querySelector('[data-testid="capture-result"]');
     if (done) return { id: done.getAttribute('data-capture-id') ?? '' };

@@ -7,7 +7,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { storedCaptures } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -132,9 +132,7 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
     const before = (await storedCaptures(browser)).length;
 
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await popup.evaluate(() => {
-      Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Capture visible area')!.click();
-    }, null);
+    await clickButton(popup, 'Capture visible area');
     const id = await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]')?.getAttribute('data-capture-id'), null, 60_000);
     const captures = await storedCaptures(browser);
     expect(captures).toHaveLength(before + 1);

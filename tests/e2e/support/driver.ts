@@ -69,3 +69,12 @@ export function pageHeightWhenImagesLoaded(): Promise<number> {
     ),
   ).then(() => document.documentElement.scrollHeight);
 }
+
+/** Clicks the button whose visible text is `label`, as a person finds it (by what it says). */
+export function clickButton(page: DrivenPage, label: string): Promise<void> {
+  return page.evaluate((text: string) => {
+    const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === text);
+    if (!button) throw new Error(`No button "${text}"`);
+    button.click();
+  }, label);
+}
