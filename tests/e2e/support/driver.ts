@@ -70,10 +70,24 @@ export function pageHeightWhenImagesLoaded(): Promise<number> {
   ).then(() => document.documentElement.scrollHeight);
 }
 
-/** Clicks the button whose visible text is `label`, as a person finds it (by what it says). */
-export function clickButton(page: DrivenPage, label: string): Promise<void> {
-  return page.evaluate((text: string) => {
-    const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === text);
+/**
+ * Clicks the button whose visible text is `label`, as a person finds it (by what it says): waits until it is
+ * shown and enabled, as a person would on a slow machine, instead of failing on a page still rendering.
+ */
+export async function clickButton(page: DrivenPage, label: string, timeoutMs = 20_000): Promise<void> {
+  const findEnabled = (text: string) =>
+    Array.from(document.querySelectorAll('button')).some(
+      (candidate) => candidate.textContent?.trim() === text && !candidate.disabled,
+    );
+  try {
+    await page.waitFor(findEnabled, label, timeoutMs);
+  } catch {
+    throw new Error(`No button "${label}" (waited ${timeoutMs} ms)`);
+  }
+  await page.evaluate((text: string) => {
+    const button = Array.from(document.querySelectorAll('button')).find(
+      (candidate) => candidate.textContent?.trim() === text && !candidate.disabled,
+    );
     if (!button) throw new Error(`No button "${text}"`);
     button.click();
   }, label);
