@@ -168,7 +168,7 @@ async function captureTiles(
   for (const tile of tiles) {
     checkCancelled(job.signal);
     const state: TileState = visibleOnly
-      ? { scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 } }
+      ? { viewport: geometry.viewport, devicePixelRatio: geometry.devicePixelRatio, scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 } }
       : await agent({
           type: 'capture-agent',
           op: 'show-tile',

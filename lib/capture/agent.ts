@@ -24,6 +24,9 @@ export interface AgentGeometry {
 }
 
 export interface TileState {
+  /** Measured again at every tile: a change means the window, zoom or screen changed (the capture is aborted). */
+  viewport: { width: number; height: number };
+  devicePixelRatio: number;
   scrollTop: number;
   contentHeight: number;
   viewRect: AgentGeometry['viewRect'];
@@ -72,13 +75,12 @@ export class CaptureAgent {
 
   geometry(): AgentGeometry {
     const root = this.doc.documentElement;
-    const viewport = { width: root.clientWidth || this.#win.innerWidth, height: this.#win.innerHeight };
     const state = this.#state();
     return {
       url: this.#win.location.href,
       title: this.doc.title,
-      viewport,
-      devicePixelRatio: this.#win.devicePixelRatio || 1,
+      viewport: state.viewport,
+      devicePixelRatio: state.devicePixelRatio,
       scroller: this.#kind,
       viewRect: state.viewRect,
       viewRectInDocument: state.viewRectInDocument,
@@ -129,6 +131,11 @@ export class CaptureAgent {
   }
 
   #state(): TileState {
+    const root = this.doc.documentElement;
+    const measured = {
+      viewport: { width: root.clientWidth || this.#win.innerWidth, height: this.#win.innerHeight },
+      devicePixelRatio: this.#win.devicePixelRatio || 1,
+    };
     if (this.#kind === 'inner' && this.#scroller) {
       const rect = visibleRect(this.#scroller.getBoundingClientRect(), this.#win);
       const inner = this.#scroller;
@@ -136,14 +143,15 @@ export class CaptureAgent {
       const top = rect.top + (inner as HTMLElement).clientTop;
       const height = Math.min(rect.height, inner.clientHeight);
       return {
+        ...measured,
         scrollTop: inner.scrollTop,
         contentHeight: inner.scrollHeight,
         viewRect: { left: rect.left, top, width: rect.width, height },
         viewRectInDocument: { left: rect.left + this.#win.scrollX, top: top + this.#win.scrollY },
       };
     }
-    const root = this.doc.documentElement;
     return {
+      ...measured,
       scrollTop: this.#win.scrollY,
       contentHeight: Math.max(root.scrollHeight, this.doc.body?.scrollHeight ?? 0),
       viewRect: { left: 0, top: 0, width: root.clientWidth || this.#win.innerWidth, height: this.#win.innerHeight },

@@ -2,6 +2,8 @@
  * Chrome allows two captureVisibleTab calls per second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND) and rejects,
  * not queues, the ones over. The pacer spaces calls so a call never falls within one second of the call before
  * the previous one, and retries with backoff when the browser still refuses (quota, readback failures).
+ * The quota is per extension, not per capture: every capture shares `capturePacer`, and callers take turns (two
+ * captures in two windows never put three calls in one second).
  */
 
 export interface PacerClock {
@@ -30,6 +32,8 @@ export function isRetryableCaptureError(error: unknown): boolean {
 
 export class CapturePacer {
   #calls: number[] = [];
+  /** Callers take turns: each one's wait is measured after the call before it was counted. */
+  #queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly callsPerWindow = 2,
@@ -48,9 +52,7 @@ export class CapturePacer {
 
   async call<T>(capture: () => Promise<T>, signal?: AbortSignal, maxAttempts = 6): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      await this.clock.sleep(this.delayBeforeNextCall(), signal);
-      this.#calls.push(this.clock.now());
-      if (this.#calls.length > this.callsPerWindow) this.#calls.shift();
+      await this.#takeTurn(signal);
       try {
         return await capture();
       } catch (error) {
@@ -60,4 +62,18 @@ export class CapturePacer {
       }
     }
   }
+
+  /** Waits until a call may go out and counts it; an aborted wait gives the turn to the next caller at once. */
+  #takeTurn(signal?: AbortSignal): Promise<void> {
+    const turn = this.#queue.then(async () => {
+      await this.clock.sleep(this.delayBeforeNextCall(), signal);
+      this.#calls.push(this.clock.now());
+      if (this.#calls.length > this.callsPerWindow) this.#calls.shift();
+    });
+    this.#queue = turn.catch(() => undefined);
+    return turn;
+  }
 }
+
+/** The one pacer of the extension: Chrome's quota counts every capture call of the extension together. */
+export const capturePacer = new CapturePacer();

@@ -3,6 +3,10 @@
  * capture was made. Layout is pure (text measured through a callback) so it can be tested without a canvas;
  * drawing takes any 2D context.
  */
+import type { CaptureMode } from '../evidence/types';
+import { translate, type Lang } from '../i18n';
+import { describePage } from '../page-label';
+import { parsePlatformUrl } from '../platforms/registry';
 
 export interface StampLine {
   label: string;
@@ -105,4 +109,37 @@ export function localIsoTime(date: Date, timeZone: string): string {
   const abs = Math.abs(offsetMinutes);
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}
+
+/**
+ * The band's text: what was captured, its capture ID (the one in the record and the bundle, so a printed image can
+ * be matched to its file), where and when. `{part}` and `{parts}` are filled in per image part.
+ */
+export function stampLines(page: {
+  lang: Lang;
+  mode: CaptureMode;
+  captureId: string;
+  url: string;
+  title: string;
+  capturedAt: Date;
+  timeZone: string;
+}): StampLine[] {
+  const t = (key: Parameters<typeof translate>[1]) => translate(page.lang, key);
+  const parsed = parsePlatformUrl(page.url);
+  return [
+    { label: '', value: `${t('app.name')} · ${t(page.mode === 'full' ? 'stamp.fullPage' : 'stamp.visibleArea')} · ${t('stamp.part')} {part}/{parts}` },
+    { label: t('stamp.captureId'), value: page.captureId },
+    { label: t('stamp.url'), value: page.url },
+    { label: t('stamp.title'), value: page.title || '-' },
+    { label: t('stamp.platform'), value: parsed ? describePage(parsed, page.lang) : t('stamp.noPlatform') },
+    { label: t('stamp.utc'), value: page.capturedAt.toISOString() },
+    { label: t('stamp.local'), value: `${localIsoTime(page.capturedAt, page.timeZone)} (${page.timeZone})` },
+  ];
+}
+
+/** Sortable, unique, and says nothing about the device: time plus randomness. */
+export function newCaptureId(at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace('.', '').replace('T', '-').replace('Z', '');
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `cap-${stamp}-${random}`;
 }

@@ -7,7 +7,8 @@ function fakeClock() {
   const sleeps: number[] = [];
   const clock: PacerClock = {
     now: () => now,
-    sleep: async (ms) => {
+    sleep: async (ms, signal) => {
+      if (signal?.aborted) throw signal.reason;
       sleeps.push(ms);
       now += ms;
     },
@@ -60,5 +61,28 @@ describe('CapturePacer', () => {
     expect(isRetryableCaptureError(new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.'))).toBe(true);
     expect(isRetryableCaptureError('Failed to capture tab: image readback failed')).toBe(true);
     expect(isRetryableCaptureError(new Error('Failed to capture tab: view is invisible'))).toBe(false);
+  });
+});
+
+describe('one pacer shared by concurrent captures', () => {
+  it('keeps two captures running at once under the quota together', async () => {
+    const { clock, now } = fakeClock();
+    const pacer = new CapturePacer(2, 1000, 25, clock);
+    const times: number[] = [];
+    const capture = async (count: number) => {
+      for (let i = 0; i < count; i += 1) await pacer.call(async () => times.push(now()));
+    };
+    await Promise.all([capture(6), capture(6)]);
+    expect(times).toHaveLength(12);
+    for (let i = 2; i < times.length; i += 1) expect(times[i]! - times[i - 2]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('an aborted wait frees the turn for the other capture', async () => {
+    const { clock } = fakeClock();
+    const pacer = new CapturePacer(2, 1000, 25, clock);
+    const controller = new AbortController();
+    controller.abort(new Error('stopped'));
+    await expect(pacer.call(async () => 'never', controller.signal)).rejects.toThrow('stopped');
+    await expect(pacer.call(async () => 'image')).resolves.toBe('image');
   });
 });

@@ -1,0 +1,123 @@
+/**
+ * What a capture session needs from the browser, as one interface: the session (session.ts) holds every rule,
+ * the browser side (browser-driver.ts) only calls APIs, and unit tests drive the session with fakes.
+ */
+import type { AgentGeometry, TileState } from './agent';
+import type { CaptureRange, Tile } from './plan';
+import type { StampLine } from './stamp';
+import type { CaptureErrorCode, CaptureSummary } from '../messages';
+import type { CaptureMode } from '../evidence/types';
+import type { Lang } from '../i18n';
+import type { ExtractedItem } from '../platforms/types';
+
+/** What the session reads of its tab before and after every browser capture call. */
+export interface TabFacts {
+  windowId: number;
+  url: string;
+  /** In front of its window. */
+  active: boolean;
+  /** The tab's zoom factor (1 = 100%). */
+  zoom: number;
+}
+
+/** Browser events that can make a running capture wrong; the driver forwards them, the session judges them. */
+export type TabEvent =
+  | { kind: 'activated'; tabId: number; windowId: number }
+  | { kind: 'detached'; tabId: number }
+  | { kind: 'attached'; tabId: number; windowId: number }
+  | { kind: 'updated'; tabId: number; url?: string }
+  | { kind: 'zoom'; tabId: number; zoom: number }
+  | { kind: 'removed'; tabId: number }
+  | { kind: 'window-resized'; windowId: number }
+  /** The capture agent's document went away (reload, navigation, crash): its port to us disconnected. */
+  | { kind: 'agent-gone'; tabId: number };
+
+/** The capture agent in the page (lib/capture/agent.ts), reached through messages. */
+export interface AgentLink {
+  prepare(): Promise<AgentGeometry>;
+  showTile(request: { scrollTop: number; showTopBars: boolean; showBottomBars: boolean; coverHeight: number }): Promise<TileState>;
+  restore(): Promise<void>;
+  serialize(): Promise<string>;
+}
+
+/** A decoded screen image (an ImageBitmap in the browser). */
+export interface TileImage {
+  width: number;
+  height: number;
+  close(): void;
+}
+
+/** A rectangle of the document, CSS px: Firefox draws it in one call. Null: the visible viewport. */
+export type CaptureRect = { x: number; y: number; width: number; height: number } | null;
+
+export interface StitchResult {
+  parts: Array<{ index: number; blob: Blob; width: number; height: number; bandHeight: number }>;
+  thumbnail: Blob | null;
+  bandHeight: number;
+  scale: number;
+}
+
+export interface StitcherLike {
+  add(tile: Tile, image: TileImage, source: { left: number; top: number; width: number }, scale: number): void;
+  done(): Promise<StitchResult>;
+}
+
+export interface PageSource {
+  blob: Blob;
+  mime: string;
+  extension: string;
+}
+
+/** Spaces browser capture calls (Chrome's quota); one for the whole extension. */
+export interface PacerLike {
+  call<T>(capture: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+export interface CaptureRequest {
+  tabId: number;
+  mode: CaptureMode;
+  lang: Lang;
+  maxScreens: number;
+  /** The side-panel selection made on this page, recorded with the capture. */
+  selectedItems: ExtractedItem[];
+}
+
+/** Everything a finished capture holds until it is saved (or discarded). */
+export interface FinishedCapture {
+  captureId: string;
+  request: CaptureRequest;
+  geometry: AgentGeometry;
+  range: CaptureRange;
+  stitched: StitchResult;
+  source: PageSource;
+  capturedAt: Date;
+  requestedUrl: string;
+  finalUrl: string;
+}
+
+export interface CaptureDriver {
+  /** Firefox draws a rectangle of the document in one call; Chrome captures the viewport only. */
+  readonly drawsRects: boolean;
+  /** Null when the tab is gone. */
+  readTab(tabId: number): Promise<TabFacts | null>;
+  /** Why this URL can never be captured, if so. */
+  blockReason(url: string): Promise<CaptureErrorCode | null>;
+  isLocked(): Promise<boolean>;
+  /** A running capture is activity: postpones auto-lock, keeps the background awake. */
+  touch(): void;
+  /** Ends pick mode and injects the agent. */
+  startAgent(tabId: number): Promise<AgentLink>;
+  captureTile(windowId: number, rect: CaptureRect): Promise<TileImage>;
+  /** The page source, taken after the agent has put the page back. */
+  pageSource(tabId: number, agent: AgentLink): Promise<PageSource>;
+  /** Starts forwarding events; returns the function that stops it. */
+  watch(tabId: number, windowId: number, onEvent: (event: TabEvent) => void): () => void;
+  newStitcher(options: { widthCss: number; heightCss: number; stampLines: StampLine[] }): StitcherLike;
+  /**
+   * Hashes the files and stores record, files and audit entry in one transaction; stores nothing when `signal`
+   * is aborted before that transaction starts (quick exit during the hashing).
+   */
+  save(capture: FinishedCapture, signal: AbortSignal): Promise<CaptureSummary>;
+  readonly pacer: PacerLike;
+  now(): Date;
+}

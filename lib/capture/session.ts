@@ -1,0 +1,356 @@
+/**
+ * One capture, from the click to the stored record: bound at its start to a tab, its window, its page, zoom,
+ * viewport and scale, and aborted (nothing stored) the moment any of these changes. Everything it asks of the
+ * browser goes through a `CaptureDriver`, so every rule here is unit-tested with fakes.
+ *
+ * What makes a capture wrong, and how each is caught:
+ * - another tab in front, the tab moved to another window, navigated, reloaded, closed, zoomed, the window resized:
+ *   by browser events at any moment (even a switch away and back within a pacing wait), and by reading the tab
+ *   immediately before and after every browser capture call;
+ * - the viewport or pixel ratio changed: measured by the agent at every tile;
+ * - a screen of another size than the first one (another zoom, size or screen): checked on every image.
+ * The page source is taken after the agent has put the page back, so it holds nothing of ours.
+ * A finished capture whose save fails is kept (state 'unsaved') until saved again or discarded.
+ */
+import { CaptureError, toCaptureError } from './errors';
+import { eventProblem, tabProblem, tileFits, viewportProblem, type Binding } from './binding';
+import { planRange, planTiles, type CaptureRange, type Tile } from './plan';
+import { newCaptureId, stampLines } from './stamp';
+import type { AgentGeometry, TileState } from './agent';
+import type { AgentLink, CaptureDriver, CaptureRect, CaptureRequest, FinishedCapture, StitchResult, TabEvent, TileImage } from './driver';
+import type { CaptureErrorCode, CaptureSummary } from '../messages';
+
+export type CapturePhase = 'preparing' | 'capturing' | 'saving';
+
+export type SessionStatus =
+  | { state: 'running'; phase: CapturePhase; done: number; total: number }
+  | { state: 'done'; summary: CaptureSummary }
+  /** Finished, but the save failed: kept until `retrySave()` succeeds or `discard()`. */
+  | { state: 'unsaved'; code: CaptureErrorCode; detail?: string }
+  | { state: 'failed'; code: CaptureErrorCode; detail?: string };
+
+/** Firefox's captureTab draws at most 32,767 px a side. */
+const MAX_DRAWN_TILE_PX = 32_000;
+/** After the last screen only these still matter (the page source must be of the same page). */
+const PROBLEMS_AFTER_TILES: ReadonlySet<CaptureErrorCode> = new Set(['navigated', 'reloaded', 'tab-closed']);
+
+export class CaptureSession {
+  readonly captureId: string;
+  readonly capturedAt: Date;
+  #status: SessionStatus = { state: 'running', phase: 'preparing', done: 0, total: 1 };
+  #listeners = new Set<(status: SessionStatus) => void>();
+  #controller = new AbortController();
+  #problem: CaptureError | null = null;
+  #binding: Binding | null = null;
+  #tilesDone = false;
+  #finished: FinishedCapture | null = null;
+  #step = 'start';
+
+  constructor(
+    readonly request: CaptureRequest,
+    private readonly driver: CaptureDriver,
+  ) {
+    this.capturedAt = driver.now();
+    this.captureId = newCaptureId(this.capturedAt);
+  }
+
+  get status(): SessionStatus {
+    return this.#status;
+  }
+
+  /** Calls `listener` with the current status at once, then on every change. */
+  subscribe(listener: (status: SessionStatus) => void): () => void {
+    this.#listeners.add(listener);
+    listener(this.#status);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Captures, then saves. Never throws: the outcome is in `status`. */
+  async run(): Promise<SessionStatus> {
+    try {
+      this.#finished = await this.#capture();
+    } catch (error) {
+      this.#set({ state: 'failed', ...describe(this.#problem ?? toCaptureError(error, this.#step)) });
+      return this.#status;
+    }
+    return this.#save();
+  }
+
+  /** Stops a running capture (nothing is stored), or drops a finished one that was not saved. */
+  cancel(code: CaptureErrorCode = 'cancelled'): void {
+    this.#stop(new CaptureError(code));
+    if (this.#status.state === 'unsaved') this.discard(code);
+  }
+
+  async retrySave(): Promise<SessionStatus> {
+    if (this.#status.state !== 'unsaved') return this.#status;
+    return this.#save();
+  }
+
+  discard(code: CaptureErrorCode = 'cancelled'): void {
+    if (this.#status.state !== 'unsaved') return;
+    this.#finished = null;
+    this.#set({ state: 'failed', code });
+  }
+
+  #set(status: SessionStatus): void {
+    this.#status = status;
+    for (const listener of this.#listeners) listener(status);
+  }
+
+  #progress(phase: CapturePhase, done: number, total: number): void {
+    this.#set({ state: 'running', phase, done, total });
+  }
+
+  /** The first cause wins; every wait in progress (the pacer's) ends at once. */
+  #stop(problem: CaptureError): void {
+    this.#problem ??= problem;
+    this.#controller.abort(this.#problem);
+  }
+
+  #throwIfStopped(): void {
+    if (this.#problem) throw this.#problem;
+  }
+
+  async #capture(): Promise<FinishedCapture> {
+    const { driver, request } = this;
+    const start = await driver.readTab(request.tabId);
+    if (!start) throw new CaptureError('tab-closed');
+    const blocked = await driver.blockReason(start.url);
+    if (blocked) throw new CaptureError(blocked);
+    // Locked: say so at once rather than after the whole capture (the save would refuse it anyway).
+    if (await driver.isLocked()) throw new CaptureError('locked');
+    this.#throwIfStopped();
+
+    const binding: Binding = { tabId: request.tabId, windowId: start.windowId, url: start.url, zoom: start.zoom, viewport: { width: 0, height: 0 }, devicePixelRatio: 0 };
+    this.#binding = binding;
+    // From here on, anything that happens to the tab counts.
+    const unwatch = driver.watch(request.tabId, start.windowId, (event) => this.#onEvent(event));
+    let agent: AgentLink | null = null;
+    let restored = false;
+    try {
+      this.#step = 'inject';
+      agent = await driver.startAgent(request.tabId);
+      const link = agent;
+      const geometry = await this.#agentCall(() => link.prepare());
+      binding.viewport = geometry.viewport;
+      binding.devicePixelRatio = geometry.devicePixelRatio;
+      await this.#assertBound();
+      this.#step = 'tiles';
+      const { stitched, range } = await this.#captureTiles(link, geometry);
+      this.#progress('saving', 0, 1);
+      // Put the page back BEFORE taking its source: the source must hold nothing of ours.
+      this.#step = 'restore';
+      await this.#agentCall(() => link.restore());
+      restored = true;
+      // Events about the last screen have arrived by now (restore took a round trip to the page).
+      this.#tilesDone = true;
+      this.#step = 'page source';
+      const source = await driver.pageSource(request.tabId, link);
+      const finalTab = await driver.readTab(request.tabId);
+      const afterwards = tabProblem(binding, finalTab);
+      if (afterwards && PROBLEMS_AFTER_TILES.has(afterwards)) this.#stop(new CaptureError(afterwards));
+      this.#throwIfStopped();
+      return {
+        captureId: this.captureId,
+        request,
+        geometry,
+        range,
+        stitched,
+        source,
+        capturedAt: this.capturedAt,
+        requestedUrl: start.url,
+        finalUrl: finalTab?.url || geometry.url,
+      };
+    } catch (error) {
+      // Put the page back as it was, whatever happened (the tab may be gone: then there is nothing to restore).
+      if (agent && !restored) await agent.restore().catch(() => undefined);
+      throw error;
+    } finally {
+      unwatch();
+    }
+  }
+
+  #onEvent(event: TabEvent): void {
+    const binding = this.#binding;
+    if (!binding) return;
+    const problem = eventProblem(binding, event);
+    if (!problem || (this.#tilesDone && !PROBLEMS_AFTER_TILES.has(problem))) return;
+    if (problem !== 'reloaded') return this.#stop(new CaptureError(problem));
+    // The agent's document is gone: the tab says whether it went to another page, closed, or reloaded.
+    void this.driver.readTab(binding.tabId).then(
+      (facts) => this.#stop(new CaptureError(documentGone(binding, facts))),
+      () => this.#stop(new CaptureError('tab-closed')),
+    );
+  }
+
+  /** Still our tab, in front, in the same window, on the same page, at the same zoom. */
+  async #assertBound(): Promise<void> {
+    this.#throwIfStopped();
+    const problem = tabProblem(this.#binding!, await this.driver.readTab(this.#binding!.tabId));
+    if (problem) this.#stop(new CaptureError(problem));
+    this.#throwIfStopped();
+  }
+
+  /** An agent that stops answering has lost its document: say why from the tab. */
+  async #agentCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      this.#throwIfStopped();
+      return result;
+    } catch (error) {
+      this.#throwIfStopped();
+      if (error instanceof CaptureError) throw error;
+      const facts = await this.driver.readTab(this.#binding!.tabId).catch(() => null);
+      throw new CaptureError(documentGone(this.#binding!, facts), String(error));
+    }
+  }
+
+  async #captureTiles(agent: AgentLink, geometry: AgentGeometry): Promise<{ stitched: StitchResult; range: CaptureRange }> {
+    const { request, driver } = this;
+    const visibleOnly = request.mode === 'visible' || geometry.scroller === 'none';
+    // The visible area is the whole viewport as the person sees it; a full page is the scrolled element's content.
+    const view = visibleOnly
+      ? { ...geometry, viewRect: { left: 0, top: 0, ...geometry.viewport }, viewHeight: geometry.viewport.height, contentHeight: geometry.viewport.height, scrollTop: 0 }
+      : geometry;
+    const range = visibleOnly
+      ? { top: 0, bottom: view.viewHeight, limited: false, screens: 1 }
+      : planRange(view, geometry.scroller === 'inner' ? 'current-bottom' : 'top', request.maxScreens);
+    const tileHeight =
+      driver.drawsRects && geometry.scroller === 'document' && !visibleOnly
+        ? Math.max(view.viewHeight, Math.min(view.contentHeight - view.viewHeight, Math.floor(MAX_DRAWN_TILE_PX / geometry.devicePixelRatio)))
+        : view.viewHeight;
+    const tiles = planTiles(view, range, geometry.scroller === 'inner' ? 'bottom-up' : 'top-down', tileHeight);
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    const stitcher = driver.newStitcher({
+      widthCss: view.viewRect.width,
+      heightCss: range.bottom - range.top,
+      stampLines: stampLines({ lang: request.lang, mode: request.mode, captureId: this.captureId, url: geometry.url || this.#binding!.url, title: geometry.title, capturedAt: this.capturedAt, timeZone }),
+    });
+    // Chat apps add older messages above as we scroll up; everything we planned then moves down by as much.
+    let shift = 0;
+    let scale = 0;
+    let drawing: Promise<void> = Promise.resolve();
+    try {
+      for (const tile of tiles) {
+        this.#throwIfStopped();
+        const state: TileState = visibleOnly
+          ? { viewport: geometry.viewport, devicePixelRatio: geometry.devicePixelRatio, scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 } }
+          : await this.#agentCall(() =>
+              agent.showTile({
+                scrollTop: tile.scrollTop + shift,
+                showTopBars: tile.isFirst || tiles.length === 1,
+                showBottomBars: tile.isLast || tiles.length === 1,
+                coverHeight: tile.keepFrom + tile.keepHeight,
+              }),
+            );
+        const changed = viewportProblem(this.#binding!, state.viewport, state.devicePixelRatio);
+        if (changed) this.#stop(new CaptureError(changed));
+        if (geometry.scroller === 'inner') shift = state.contentHeight - geometry.contentHeight;
+        const keepFrom = clamp(range.top + shift + tile.outputTop - state.scrollTop, 0, Math.max(0, state.viewRect.height - Math.min(tile.keepHeight, state.viewRect.height)));
+        const grab = await this.#grab(tile, state, keepFrom, visibleOnly, geometry);
+        // The first screen binds the scale; every later one must match it.
+        scale ||= grab.image.width / grab.css.width;
+        if (!tileFits(grab.image, grab.css, scale)) {
+          grab.image.close();
+          const expected = `${Math.round(grab.css.width * scale)}x${Math.round(grab.css.height * scale)}`;
+          this.#stop(new CaptureError('resized', `screen ${tile.index + 1} is ${grab.image.width}x${grab.image.height} px, expected ${expected}`));
+          this.#throwIfStopped();
+        }
+        driver.touch();
+        // Stitch while the next tile scrolls into place.
+        drawing = drawing.then(() => {
+          stitcher.add(tile, grab.image, grab.source, scale);
+          grab.image.close();
+        });
+        this.#progress('capturing', tile.index + 1, tiles.length);
+      }
+      await drawing;
+    } catch (error) {
+      await drawing.catch(() => undefined);
+      throw error;
+    }
+    return { stitched: await stitcher.done(), range };
+  }
+
+  async #grab(tile: Tile, state: TileState, keepFrom: number, visibleOnly: boolean, geometry: AgentGeometry) {
+    if (this.driver.drawsRects) {
+      const rect = {
+        x: state.viewRectInDocument.left,
+        y: state.viewRectInDocument.top + keepFrom,
+        width: state.viewRect.width,
+        height: visibleOnly ? state.viewRect.height : tile.keepHeight,
+      };
+      const image = await this.#captureCall(rect);
+      return { image, css: { width: rect.width, height: rect.height }, source: { left: 0, top: 0, width: rect.width } };
+    }
+    const image = await this.#captureCall(null);
+    const source = { left: state.viewRect.left, top: state.viewRect.top + keepFrom, width: state.viewRect.width };
+    return { image, css: geometry.viewport, source };
+  }
+
+  /**
+   * The browser captures whatever tab is in front of the window, not a given tab: so the tab is checked right
+   * before the call (after the pacer's wait) and right after it, and any event in between voids the image.
+   */
+  async #captureCall(rect: CaptureRect): Promise<TileImage> {
+    const windowId = this.#binding!.windowId;
+    try {
+      return await this.driver.pacer.call(async () => {
+        await this.#assertBound();
+        let image: TileImage;
+        try {
+          image = await this.driver.captureTile(windowId, rect);
+        } catch (error) {
+          await this.#assertBound(); // a precise reason first (another tab came in front, the page went)
+          const message = String((error as { message?: unknown })?.message ?? error);
+          if (/invisible|hidden/i.test(message)) throw new CaptureError('hidden', message);
+          throw error;
+        }
+        try {
+          await this.#assertBound();
+        } catch (problem) {
+          image.close();
+          throw problem;
+        }
+        return image;
+      }, this.#controller.signal);
+    } catch (error) {
+      throw this.#problem ?? error;
+    }
+  }
+
+  async #save(): Promise<SessionStatus> {
+    const finished = this.#finished!;
+    this.#progress('saving', 0, 1);
+    try {
+      this.#throwIfStopped();
+      const summary = await this.driver.save(finished, this.#controller.signal);
+      this.#finished = null;
+      this.#set({ state: 'done', summary });
+    } catch (error) {
+      if (this.#problem) {
+        // Stopped on purpose (quick exit, cancel): nothing is kept.
+        this.#finished = null;
+        this.#set({ state: 'failed', ...describe(this.#problem) });
+      } else {
+        this.#set({ state: 'unsaved', ...describe(toCaptureError(error, 'save')) });
+      }
+    }
+    return this.#status;
+  }
+}
+
+function describe(error: CaptureError): { code: CaptureErrorCode; detail?: string } {
+  return error.message && error.message !== error.code ? { code: error.code, detail: error.message } : { code: error.code };
+}
+
+/** The agent's document went away: to another page, with the tab, or the same page reloaded (or crashed). */
+function documentGone(binding: Binding, facts: Parameters<typeof tabProblem>[1]): CaptureErrorCode {
+  const problem = tabProblem(binding, facts);
+  return problem === 'tab-closed' || problem === 'navigated' ? problem : 'reloaded';
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
