@@ -11,7 +11,7 @@
  * Then import-plan.ts turns the verified bundle into records to store.
  */
 import { sha256Hex } from '../evidence/hash';
-import { verifyChain } from '../storage/audit';
+import { latestAuditOf, trailProblems, type TrailProblem } from '../storage/verify';
 import { BundleError } from './errors';
 import {
   MANIFEST_PATH,
@@ -112,36 +112,35 @@ function checkSums(bytes: Uint8Array, hashes: Map<string, string>): void {
   }
 }
 
-/** The chain is intact, and each capture's files are the ones the trail recorded for it. */
-function checkAudit(manifest: BundleManifest): void {
-  const trail = manifest.audit;
-  const broken = verifyChain(trail, manifest.case.id)[0];
-  if (broken) {
-    const index = trail.findIndex((entry) => entry.seq === broken.seq);
-    throw new BundleError('audit-broken', `Entry ${broken.seq}: ${broken.reason}.`, `audit[${index}]`);
-  }
-  manifest.captures.forEach((capture, c) => {
-    const entry = trail.findLast(
-      (candidate) => candidate.details.captureId === capture.id && Array.isArray(candidate.details.fileSha256s),
-    );
-    if (!entry) {
-      throw new BundleError('not-audited', `No audit entry records capture ${capture.id}.`, `captures[${c}]`);
-    }
-    const names = strings(entry.details.fileNames);
-    const hashes = strings(entry.details.fileSha256s);
-    const audited = new Map(names.map((name, i) => [name, hashes[i]]));
-    capture.files.forEach((meta, f) => {
-      if (audited.get(meta.name) !== meta.sha256) {
-        throw new BundleError(
-          'not-audited',
-          `File ${meta.name}: SHA-256 ${meta.sha256}, audit entry ${entry.seq} records ${audited.get(meta.name) ?? 'nothing'}.`,
-          `captures[${c}].files[${f}]`,
-        );
-      }
-    });
-  });
+/**
+ * The chain is intact, and each capture's files are the ones the trail recorded for it (lib/storage/verify.ts,
+ * the same check as the manager's Verify); the first problem is thrown with its place in the manifest.
+ */
+export function checkAudit(manifest: BundleManifest): void {
+  const problem = trailProblems(manifest.case.id, manifest.audit, manifest.captures)[0];
+  if (problem) throw auditError(problem, manifest);
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+function auditError(problem: TrailProblem, manifest: BundleManifest): BundleError {
+  const { audit: trail, captures } = manifest;
+  switch (problem.kind) {
+    case 'audit-broken': {
+      const index = trail.findIndex((entry) => entry.seq === problem.seq);
+      return new BundleError('audit-broken', `Entry ${problem.seq}: ${problem.reason}.`, `audit[${index}]`);
+    }
+    case 'capture-not-audited': {
+      const c = captures.findIndex((capture) => capture.id === problem.captureId);
+      return new BundleError('not-audited', `No audit entry records capture ${problem.captureId}.`, `captures[${c}]`);
+    }
+    case 'file-audit-mismatch': {
+      const c = captures.findIndex((capture) => capture.id === problem.captureId);
+      const f = captures[c]!.files.findIndex((meta) => meta.name === problem.fileName && meta.sha256 === problem.recorded);
+      const seq = latestAuditOf(problem.captureId, trail)?.entry.seq;
+      return new BundleError(
+        'not-audited',
+        `File ${problem.fileName}: SHA-256 ${problem.recorded}, audit entry ${seq} records ${problem.audited ?? 'nothing'}.`,
+        `captures[${c}].files[${f}]`,
+      );
+    }
+  }
 }

@@ -1,0 +1,70 @@
+/**
+ * The audit trail as stored: appending an entry inside a write's transaction, reading a case's trail, and
+ * verifying a case (verify.ts) on what the database holds. The hash chain itself is audit.ts.
+ */
+import type { EncryptedValue } from '../crypto/cipher';
+import type { AuditEntry, StoredFile } from '../evidence/types';
+import { nextEntry, type AuditFields } from './audit';
+import { caseKeyRange, type StoreCore, type WriteStore } from './core';
+import { invalid } from './errors';
+import { storedAuditEntry, unsealAll } from './sealing';
+import { storedCaseProblems, type StoredCase, type VerifyProblem } from './verify';
+
+/**
+ * Reads the case's last entry and appends the next one, within the caller's transaction. `sealedDetails` is the
+ * entry's details sealed beforehand (StoreCore.sealFor) when writes are sealed.
+ */
+export async function appendAudit(
+  store: WriteStore<'audit'>,
+  fields: AuditFields,
+  sealedDetails: EncryptedValue | null = null,
+): Promise<AuditEntry> {
+  // The chain only needs the previous entry's seq and hash, which are kept in clear.
+  const last = await store.openCursor(caseKeyRange(fields.caseId), 'prev');
+  const entry = nextEntry(last?.value, fields);
+  await store.add(storedAuditEntry(entry, sealedDetails));
+  return entry;
+}
+
+/** The case's audit entries, by seq. */
+export async function auditTrail(core: StoreCore, caseId: string): Promise<AuditEntry[]> {
+  return core.readAll('audit', () => core.db.getAll('audit', caseKeyRange(caseId)));
+}
+
+/**
+ * Re-hashes every stored file of the case and re-checks the audit chain. Empty when everything is intact;
+ * otherwise one precise problem per faulty file or entry.
+ */
+export async function verifyCase(core: StoreCore, caseId: string): Promise<VerifyProblem[]> {
+  return storedCaseProblems(await readCase(core, caseId));
+}
+
+/**
+ * The case's trail, captures and files read in ONE transaction, so that a capture saved meanwhile cannot show
+ * up without its audit entry. Blobs are only handles here; they are decrypted and hashed after the transaction.
+ */
+async function readCase(core: StoreCore, caseId: string): Promise<StoredCase> {
+  const raw = await core.read(async () => {
+    const tx = core.db.transaction(['cases', 'captures', 'files', 'audit'], 'readonly');
+    if (!(await tx.objectStore('cases').get(caseId))) throw invalid(`No case ${caseId}.`);
+    const trail = await tx.objectStore('audit').getAll(caseKeyRange(caseId));
+    const captures = await tx.objectStore('captures').index('byCaseTime').getAll(caseKeyRange(caseId));
+    const files = new Map<string, StoredFile[]>();
+    for (const capture of captures) {
+      files.set(capture.id, await tx.objectStore('files').index('byCapture').getAll(capture.id));
+    }
+    await tx.done;
+    return { trail, captures, files };
+  });
+  return core.read(async () => {
+    const key = await core.cipher.key();
+    const files = new Map<string, StoredFile[]>();
+    for (const [captureId, stored] of raw.files) files.set(captureId, await unsealAll('files', key, stored));
+    return {
+      caseId,
+      trail: await unsealAll('audit', key, raw.trail),
+      captures: await unsealAll('captures', key, raw.captures),
+      files,
+    };
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The store's side of evidence bundles (lib/bundle/): the export's audit entry, and a verified bundle stored as
+ * a case.
+ */
+import type { AuditEntry, CaptureRecord, CapturerRole, CaseRecord, ReportTracking, StoredFile } from '../evidence/types';
+import { appendAudit } from './audit-trail';
+import { captureProblems, fileHashProblems } from './captures';
+import { requireCase } from './cases';
+import type { StoreCore } from './core';
+import { invalid } from './errors';
+import { seal, sealAuditDetails, storedAuditEntry } from './sealing';
+
+export type ExportDetails = {
+  fileName: string;
+  bundleSha256: string;
+  scope: 'case' | 'selection';
+  captureIds: string[];
+};
+
+/** What importCase stores (lib/bundle/import-plan.ts makes it). */
+export interface CaseToImport {
+  caseRecord: CaseRecord;
+  captures: readonly CaptureRecord[];
+  files: readonly StoredFile[];
+  reports: readonly ReportTracking[];
+  audit: readonly AuditEntry[];
+}
+
+/**
+ * Records an export in the case's trail (file name, the bundle's SHA-256, which captures): the same hash the
+ * receiving side's 'import' entry will hold, which ties the two trails together.
+ */
+export async function recordExport(
+  core: StoreCore,
+  caseId: string,
+  details: ExportDetails,
+  actorRole: CapturerRole,
+): Promise<void> {
+  await core.sealedWrite(
+    ['cases', 'audit', 'settings'],
+    async (key) => ({ auditSeal: key ? await sealAuditDetails(key, caseId, details) : null }),
+    async (tx, p) => {
+      await requireCase(tx.objectStore('cases'), caseId);
+      const fields = { caseId, at: core.nowIso(), action: 'export' as const, actorRole, details };
+      await appendAudit(tx.objectStore('audit'), fields, p.auditSeal);
+    },
+  );
+}
+
+/**
+ * Stores a verified bundle (lib/bundle/import-plan.ts) as a case: the case, its captures, files, reports and its
+ * whole audit trail as exported plus the 'import' entry, in one transaction. Ids are kept (they are inside the
+ * audit hashes), so a case that is already here is refused ('invalid', problem "already here").
+ */
+export async function importCase(core: StoreCore, plan: CaseToImport): Promise<void> {
+  const problems: string[] = [];
+  for (const capture of plan.captures) {
+    problems.push(...captureProblems(capture, plan.files.filter((file) => file.captureId === capture.id)));
+  }
+  if (problems.length === 0) problems.push(...(await fileHashProblems(plan.files)));
+  if (problems.length > 0) throw invalid('The bundle is inconsistent; nothing was imported.', problems);
+  if (await core.read(() => core.db.get('cases', plan.caseRecord.id))) {
+    throw invalid('This case is already here; nothing was imported.', [`case ${plan.caseRecord.id} already here`]);
+  }
+  await core.sealedWrite(
+    ['cases', 'captures', 'files', 'reports', 'audit', 'settings'],
+    (key) => sealPlan(key, plan),
+    async (tx, p) => {
+      await tx.objectStore('cases').add(p.caseRecord);
+      for (const capture of p.captures) await tx.objectStore('captures').add(capture);
+      for (const file of p.files) await tx.objectStore('files').add(file);
+      for (const report of p.reports) await tx.objectStore('reports').put(report);
+      for (const entry of p.audit) await tx.objectStore('audit').add(entry);
+    },
+  );
+}
+
+/** The plan's records in their stored form: sealed with `key`, in clear without. */
+async function sealPlan(key: CryptoKey | null, plan: CaseToImport): Promise<CaseToImport> {
+  if (!key) return { ...plan, audit: plan.audit.map((entry) => storedAuditEntry(entry, null)) };
+  const files: StoredFile[] = [];
+  for (const file of plan.files) files.push(await seal('files', key, file));
+  const captures: CaptureRecord[] = [];
+  for (const capture of plan.captures) captures.push(await seal('captures', key, capture));
+  const reports: ReportTracking[] = [];
+  for (const report of plan.reports) reports.push(await seal('reports', key, report));
+  const audit: AuditEntry[] = [];
+  for (const entry of plan.audit) {
+    audit.push(storedAuditEntry(entry, await sealAuditDetails(key, entry.caseId, entry.details)));
+  }
+  return { caseRecord: await seal('cases', key, plan.caseRecord), captures, files, reports, audit };
+}
