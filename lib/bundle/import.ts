@@ -10,6 +10,7 @@
  *
  * Then import-plan.ts turns the verified bundle into records to store.
  */
+import { SHA256_HEX } from '../evidence/fields';
 import { sha256Hex } from '../evidence/hash';
 import { latestAuditOf, trailProblems, type TrailProblem } from '../storage/verify';
 import { BundleError } from './errors';
@@ -17,7 +18,6 @@ import {
   MANIFEST_PATH,
   README_PATH,
   REPORT_PATH,
-  SHA256_HEX,
   SUMS_PATH,
   validateManifest,
   type BundleManifest,

@@ -1,33 +1,24 @@
 /**
- * The evidence bundle's manifest (`manifest.json`): its type and a strict, hand-written validator.
- * The format is documented in lib/bundle/FORMAT.md; keep both in step.
+ * The evidence bundle's manifest (`manifest.json`): its schema, built from the evidence schemas
+ * (lib/evidence/schema.ts), and its validator. The format is documented in lib/bundle/FORMAT.md; a test checks
+ * that both name the same fields.
  *
  * The validator is strict on purpose: an unknown field is refused (with its path), not ignored. A bundle is
  * evidence; nothing in it should be unexplained, and a reader that does not know a field cannot vouch for it. So
  * any change to the manifest, even adding an optional field, is a new `formatVersion` (and older readers say
- * "made by a newer version" instead of misreading it). No schema library: the checks are small, typed, and give
- * the exact path of the first bad field.
+ * "made by a newer version" instead of misreading it). The first problem is reported with its exact path.
  */
-import type {
-  AuditEntry,
-  CaptureRecord,
-  CapturerRole,
-  CaseRecord,
-  FileMeta,
-  FileRole,
-  ReportStatus,
-  ReportTracking,
-} from '../evidence/types';
-import type { Lang } from '../guide/types';
-import type {
-  ExtractedItem,
-  IdentifierField,
-  IdentifierKey,
-  PageIds,
-  PageKind,
-  ParsedUrl,
-  PlatformId,
-} from '../platforms/types';
+import * as v from 'valibot';
+import { evidencePath, list, nonEmptyText, oneOf, record, sha256, text, utcTime, wholeAmount } from '../evidence/fields';
+import {
+  AuditEntrySchema,
+  CAPTURER_ROLES,
+  CaptureRecordSchema,
+  CaseRecordSchema,
+  FILE_ROLES,
+  ReportTrackingSchema,
+} from '../evidence/schema';
+import { LANGUAGES } from '../i18n';
 
 export const BUNDLE_FORMAT = 'capture-and-report-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -39,149 +30,59 @@ export const REPORT_PATH = 'report.html';
 export const README_PATH = 'README.txt';
 
 /** One evidence file in the ZIP. Its other properties (pixel size, part...) are in its capture's `files`. */
-export interface BundleFile {
+export const BundleFileSchema = record({
   /** Path inside the ZIP: `evidence/<capture id>/<file name>`. */
-  path: string;
+  path: evidencePath,
   /** The stored file's id and the capture it belongs to. */
-  fileId: string;
-  captureId: string;
-  role: FileRole;
+  fileId: nonEmptyText,
+  captureId: nonEmptyText,
+  role: oneOf(FILE_ROLES),
   /** The stored file name (FileMeta.name). */
-  name: string;
-  mime: string;
-  size: number;
+  name: nonEmptyText,
+  mime: text,
+  size: wholeAmount,
   /** SHA-256 of the file's bytes, lowercase hex, as computed when it was captured. */
-  sha256: string;
-}
+  sha256,
+});
 
-export interface BundleManifest {
-  format: typeof BUNDLE_FORMAT;
-  formatVersion: typeof BUNDLE_FORMAT_VERSION;
+const wholeFromOne = 'must be a whole number from 1';
+
+export const BundleManifestSchema = record({
+  format: v.literal(BUNDLE_FORMAT, `must be "${BUNDLE_FORMAT}"`),
+  formatVersion: v.pipe(
+    v.number(wholeFromOne),
+    v.integer(wholeFromOne),
+    v.minValue(1, wholeFromOne),
+    v.literal(
+      BUNDLE_FORMAT_VERSION,
+      (issue) =>
+        `format version ${String(issue.input)} is not supported (this version reads ${BUNDLE_FORMAT_VERSION}); ` +
+        'it was made by a newer version of the tool',
+    ),
+  ),
   /** The program that wrote the bundle. */
-  tool: { name: string; version: string };
+  tool: record({ name: nonEmptyText, version: nonEmptyText }),
   /** UTC, ISO 8601 with milliseconds. */
-  exportedAt: string;
+  exportedAt: utcTime,
   /** Who exported: the role, and a name only if the person chose to give one. */
-  exportedBy: { role: CapturerRole; name?: string };
+  exportedBy: record({ role: oneOf(CAPTURER_ROLES), name: v.optional(text) }),
   /** Language of report.html and README.txt. */
-  language: Lang;
+  language: oneOf(LANGUAGES),
   /** The whole case, or only some of its captures (the audit trail is always the whole case's). */
-  scope: 'case' | 'selection';
-  case: CaseRecord;
+  scope: oneOf(['case', 'selection']),
+  case: CaseRecordSchema,
+  // The lists come last, so that a missing or bad small field is reported before a problem deep in a list.
   /** Capture records exactly as stored (no image data), oldest first. */
-  captures: CaptureRecord[];
-  files: BundleFile[];
+  captures: list(CaptureRecordSchema),
+  files: list(BundleFileSchema),
   /** Where the reports to each platform stand (status, date, reference, answer). */
-  reports: ReportTracking[];
+  reports: list(ReportTrackingSchema),
   /** The case's whole audit trail, by seq. */
-  audit: AuditEntry[];
-}
+  audit: list(AuditEntrySchema),
+});
 
-// ---------------------------------------------------------------------------------------------------------------
-// Known values. `satisfies Record<X, true>` makes the compiler fail when a union member is added or removed.
-
-const ROLES = { victim: true, staff: true, helper: true } satisfies Record<CapturerRole, true>;
-const FILE_ROLES = { screenshot: true, source: true, thumbnail: true } satisfies Record<FileRole, true>;
-const LANGS = { nl: true, fr: true, en: true } satisfies Record<Lang, true>;
-const MODES = { visible: true, full: true } satisfies Record<CaptureRecord['mode'], true>;
-const SCROLLERS = { document: true, inner: true, none: true } satisfies Record<CaptureRecord['scroller'], true>;
-const ACTIONS = {
-  'case-create': true,
-  'case-update': true,
-  capture: true,
-  note: true,
-  move: true,
-  export: true,
-  import: true,
-  delete: true,
-  'report-update': true,
-} satisfies Record<AuditEntry['action'], true>;
-const PLATFORMS = {
-  facebook: true,
-  messenger: true,
-  instagram: true,
-  snapchat: true,
-  youtube: true,
-  tiktok: true,
-  x: true,
-  whatsapp: true,
-  discord: true,
-} satisfies Record<PlatformId, true>;
-const PAGE_KINDS = {
-  home: true,
-  profile: true,
-  post: true,
-  photo: true,
-  video: true,
-  reel: true,
-  story: true,
-  live: true,
-  channel: true,
-  group: true,
-  server: true,
-  'server-channel': true,
-  'server-message': true,
-  'dm-channel': true,
-  'dm-message': true,
-  chat: true,
-  invite: true,
-  share: true,
-  'short-link': true,
-  'link-shim': true,
-  other: true,
-} satisfies Record<PageKind, true>;
-const PAGE_ID_KEYS = {
-  handle: true,
-  userId: true,
-  postId: true,
-  videoId: true,
-  storyId: true,
-  groupId: true,
-  serverId: true,
-  channelId: true,
-  messageId: true,
-  chatId: true,
-  phone: true,
-  code: true,
-  inviteCode: true,
-} satisfies Record<keyof PageIds, true>;
-const IDENTIFIER_KEYS = {
-  serverId: true,
-  channelId: true,
-  messageId: true,
-  messageLink: true,
-  userId: true,
-  authorName: true,
-  handle: true,
-  postUrl: true,
-  postId: true,
-  profileUrl: true,
-  videoUrl: true,
-  videoId: true,
-  chatId: true,
-  phone: true,
-  groupId: true,
-  time: true,
-  url: true,
-} satisfies Record<IdentifierKey, true>;
-const REPORT_STATUSES = { 'to-report': true, reported: true, removed: true, refused: true } satisfies Record<
-  ReportStatus,
-  true
->;
-const ITEM_KINDS = { message: true, post: true, profile: true, video: true, chat: true } satisfies Record<
-  ExtractedItem['kind'],
-  true
->;
-
-export const SHA256_HEX = /^[0-9a-f]{64}$/;
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?([+-]\d{2}:\d{2}|Z)$/;
-/** A path segment: starts with a letter or digit, then letters, digits, '.', '_', '-' (no '..' tricks, no '/'). */
-export const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
-const EVIDENCE_PATH = /^evidence\/([A-Za-z0-9][A-Za-z0-9._-]{0,199})\/([A-Za-z0-9][A-Za-z0-9._-]{0,199})$/;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Validation
+export type BundleFile = v.InferOutput<typeof BundleFileSchema>;
+export type BundleManifest = v.InferOutput<typeof BundleManifestSchema>;
 
 export type ManifestCheck =
   | { ok: true; manifest: BundleManifest }
@@ -202,259 +103,30 @@ class Invalid extends Error {
  * It does not check file contents or the audit hash chain: readBundle does that.
  */
 export function validateManifest(value: unknown): ManifestCheck {
+  const result = v.safeParse(BundleManifestSchema, value, { abortEarly: true });
+  if (!result.success) return refusal(issuePath(result.issues[0]), result.issues[0].message);
   try {
-    return { ok: true, manifest: checkManifest(value) };
+    checkCrossReferences(result.output);
   } catch (error) {
-    if (error instanceof Invalid) {
-      const code = error.detail.startsWith('format version') ? 'unsupported-version' : 'invalid-manifest';
-      return { ok: false, code, path: error.path, detail: error.detail };
-    }
+    if (error instanceof Invalid) return refusal(error.path, error.detail);
     throw error;
   }
+  return { ok: true, manifest: result.output };
 }
 
-function checkManifest(value: unknown): BundleManifest {
-  const o = object(value, '', {
-    required: ['format', 'formatVersion', 'tool', 'exportedAt', 'exportedBy', 'language', 'scope', 'case'],
-    optional: [],
-    rest: ['captures', 'files', 'reports', 'audit'],
-  });
-  if (o.format !== BUNDLE_FORMAT) throw new Invalid('format', `must be "${BUNDLE_FORMAT}"`);
-  if (typeof o.formatVersion !== 'number' || !Number.isInteger(o.formatVersion) || o.formatVersion < 1) {
-    throw new Invalid('formatVersion', 'must be a whole number from 1');
+function refusal(path: string, detail: string): ManifestCheck {
+  const code = detail.startsWith('format version') ? 'unsupported-version' : 'invalid-manifest';
+  return { ok: false, code, path, detail };
+}
+
+/** `captures[0].files[1].sha256`: the path as the person editing the JSON would write it. */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    path = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key);
   }
-  if (o.formatVersion !== BUNDLE_FORMAT_VERSION) {
-    throw new Invalid(
-      'formatVersion',
-      `format version ${o.formatVersion} is not supported (this version reads ${BUNDLE_FORMAT_VERSION}); ` +
-        'it was made by a newer version of the tool',
-    );
-  }
-  const tool = object(o.tool, 'tool', { required: ['name', 'version'] });
-  const exportedBy = object(o.exportedBy, 'exportedBy', { required: ['role'], optional: ['name'] });
-  const manifest: BundleManifest = {
-    format: BUNDLE_FORMAT,
-    formatVersion: BUNDLE_FORMAT_VERSION,
-    tool: { name: text(tool.name, 'tool.name', true), version: text(tool.version, 'tool.version', true) },
-    exportedAt: utcTime(o.exportedAt, 'exportedAt'),
-    exportedBy: {
-      role: oneOf(exportedBy.role, 'exportedBy.role', ROLES),
-      ...optionalText(exportedBy, 'name', 'exportedBy'),
-    },
-    language: oneOf(o.language, 'language', LANGS),
-    scope: oneOf(o.scope, 'scope', { case: true, selection: true }),
-    case: checkCase(o.case, 'case'),
-    captures: list(o.captures, 'captures', checkCapture),
-    files: list(o.files, 'files', checkBundleFile),
-    reports: list(o.reports, 'reports', checkReport),
-    audit: list(o.audit, 'audit', checkAuditEntry),
-  };
-  checkCrossReferences(manifest);
-  return manifest;
-}
-
-function checkCase(value: unknown, path: string): CaseRecord {
-  const o = object(value, path, {
-    required: ['id', 'title', 'createdAt', 'capturerRole', 'notes'],
-    optional: ['capturerName', 'imported'],
-  });
-  const record: CaseRecord = {
-    id: segment(o.id, `${path}.id`),
-    title: text(o.title, `${path}.title`, true),
-    createdAt: utcTime(o.createdAt, `${path}.createdAt`),
-    capturerRole: oneOf(o.capturerRole, `${path}.capturerRole`, ROLES),
-    ...optionalText(o, 'capturerName', path),
-    notes: text(o.notes, `${path}.notes`),
-  };
-  if (o.imported !== undefined) {
-    const imported = object(o.imported, `${path}.imported`, {
-      required: ['bundleSha256', 'importedAt', 'bundleName'],
-    });
-    record.imported = {
-      bundleSha256: sha256(imported.bundleSha256, `${path}.imported.bundleSha256`),
-      importedAt: utcTime(imported.importedAt, `${path}.imported.importedAt`),
-      bundleName: text(imported.bundleName, `${path}.imported.bundleName`),
-    };
-  }
-  return record;
-}
-
-function checkCapture(value: unknown, path: string): CaptureRecord {
-  const o = object(value, path, {
-    required: [
-      'id',
-      'caseId',
-      'requestedUrl',
-      'finalUrl',
-      'title',
-      'platform',
-      'parsed',
-      'identifiers',
-      'selectedItems',
-      'mode',
-      'capturedAt',
-      'timeZone',
-      'localTime',
-      'viewport',
-      'page',
-      'devicePixelRatio',
-      'scale',
-      'scroller',
-      'browser',
-      'extension',
-      'files',
-      'notes',
-    ],
-    optional: ['limitedTo'],
-  });
-  const record: CaptureRecord = {
-    id: segment(o.id, `${path}.id`),
-    caseId: text(o.caseId, `${path}.caseId`, true),
-    requestedUrl: text(o.requestedUrl, `${path}.requestedUrl`),
-    finalUrl: text(o.finalUrl, `${path}.finalUrl`),
-    title: text(o.title, `${path}.title`),
-    platform: o.platform === null ? null : oneOf(o.platform, `${path}.platform`, PLATFORMS),
-    parsed: o.parsed === null ? null : checkParsed(o.parsed, `${path}.parsed`),
-    identifiers: list(o.identifiers, `${path}.identifiers`, checkIdentifier),
-    selectedItems: list(o.selectedItems, `${path}.selectedItems`, checkItem),
-    mode: oneOf(o.mode, `${path}.mode`, MODES),
-    capturedAt: utcTime(o.capturedAt, `${path}.capturedAt`),
-    timeZone: text(o.timeZone, `${path}.timeZone`, true),
-    localTime: matching(o.localTime, `${path}.localTime`, LOCAL_TIME, 'a local ISO 8601 time with its offset'),
-    viewport: size(o.viewport, `${path}.viewport`),
-    page: size(o.page, `${path}.page`),
-    devicePixelRatio: number(o.devicePixelRatio, `${path}.devicePixelRatio`, { positive: true }),
-    scale: number(o.scale, `${path}.scale`, { positive: true }),
-    scroller: oneOf(o.scroller, `${path}.scroller`, SCROLLERS),
-    browser: nameVersion(o.browser, `${path}.browser`),
-    extension: nameVersion(o.extension, `${path}.extension`),
-    files: list(o.files, `${path}.files`, checkFileMeta),
-    notes: text(o.notes, `${path}.notes`),
-  };
-  if (o.limitedTo !== undefined) {
-    const limited = object(o.limitedTo, `${path}.limitedTo`, { required: ['screens', 'reason'] });
-    record.limitedTo = {
-      screens: number(limited.screens, `${path}.limitedTo.screens`, { integer: true, positive: true }),
-      reason: oneOf(limited.reason, `${path}.limitedTo.reason`, { 'max-screens': true }),
-    };
-  }
-  return record;
-}
-
-function checkParsed(value: unknown, path: string): ParsedUrl {
-  const o = object(value, path, { required: ['platform', 'kind', 'ids', 'url'], optional: ['createdAt', 'target'] });
-  const ids = object(o.ids, `${path}.ids`, { required: [], optional: Object.keys(PAGE_ID_KEYS) });
-  const parsed: ParsedUrl = {
-    platform: oneOf(o.platform, `${path}.platform`, PLATFORMS),
-    kind: oneOf(o.kind, `${path}.kind`, PAGE_KINDS),
-    ids: Object.fromEntries(
-      Object.entries(ids)
-        .filter(([, v]) => v !== undefined)
-        .map(([key, v]) => [key, text(v, `${path}.ids.${key}`)]),
-    ) as PageIds,
-    url: text(o.url, `${path}.url`),
-  };
-  if (o.createdAt !== undefined) parsed.createdAt = utcTime(o.createdAt, `${path}.createdAt`);
-  if (o.target !== undefined) {
-    const target = object(o.target, `${path}.target`, { required: ['url', 'parsed'] });
-    parsed.target = {
-      url: text(target.url, `${path}.target.url`),
-      parsed: target.parsed === null ? null : checkParsed(target.parsed, `${path}.target.parsed`),
-    };
-  }
-  return parsed;
-}
-
-function checkIdentifier(value: unknown, path: string): IdentifierField {
-  const o = object(value, path, { required: ['key', 'value'] });
-  return { key: oneOf(o.key, `${path}.key`, IDENTIFIER_KEYS), value: text(o.value, `${path}.value`) };
-}
-
-function checkItem(value: unknown, path: string): ExtractedItem {
-  const o = object(value, path, { required: ['key', 'kind', 'fields'], optional: ['excerpt'] });
-  return {
-    key: text(o.key, `${path}.key`),
-    kind: oneOf(o.kind, `${path}.kind`, ITEM_KINDS),
-    fields: list(o.fields, `${path}.fields`, checkIdentifier),
-    ...optionalText(o, 'excerpt', path),
-  };
-}
-
-function checkFileMeta(value: unknown, path: string): FileMeta {
-  const o = object(value, path, {
-    required: ['id', 'captureId', 'role', 'name', 'mime', 'size', 'sha256'],
-    optional: ['width', 'height', 'part', 'partCount', 'bandHeight'],
-  });
-  const meta: FileMeta = {
-    id: text(o.id, `${path}.id`, true),
-    captureId: text(o.captureId, `${path}.captureId`, true),
-    role: oneOf(o.role, `${path}.role`, FILE_ROLES),
-    name: text(o.name, `${path}.name`, true),
-    mime: text(o.mime, `${path}.mime`),
-    size: number(o.size, `${path}.size`, { integer: true }),
-    sha256: sha256(o.sha256, `${path}.sha256`),
-  };
-  for (const key of ['width', 'height', 'part', 'partCount', 'bandHeight'] as const) {
-    if (o[key] !== undefined) meta[key] = number(o[key], `${path}.${key}`, { integer: true });
-  }
-  return meta;
-}
-
-function checkBundleFile(value: unknown, path: string): BundleFile {
-  const o = object(value, path, {
-    required: ['path', 'fileId', 'captureId', 'role', 'name', 'mime', 'size', 'sha256'],
-  });
-  return {
-    path: matching(o.path, `${path}.path`, EVIDENCE_PATH, 'evidence/<capture id>/<file name>, letters, digits, . _ -'),
-    fileId: text(o.fileId, `${path}.fileId`, true),
-    captureId: text(o.captureId, `${path}.captureId`, true),
-    role: oneOf(o.role, `${path}.role`, FILE_ROLES),
-    name: text(o.name, `${path}.name`, true),
-    mime: text(o.mime, `${path}.mime`),
-    size: number(o.size, `${path}.size`, { integer: true }),
-    sha256: sha256(o.sha256, `${path}.sha256`),
-  };
-}
-
-function checkReport(value: unknown, path: string): ReportTracking {
-  const o = object(value, path, {
-    required: ['caseId', 'platform', 'status', 'updatedAt'],
-    optional: ['reportedOn', 'reference', 'answer'],
-  });
-  return {
-    caseId: text(o.caseId, `${path}.caseId`, true),
-    platform: oneOf(o.platform, `${path}.platform`, { ...PLATFORMS, other: true }),
-    status: oneOf(o.status, `${path}.status`, REPORT_STATUSES),
-    ...optionalText(o, 'reportedOn', path),
-    ...optionalText(o, 'reference', path),
-    ...optionalText(o, 'answer', path),
-    updatedAt: utcTime(o.updatedAt, `${path}.updatedAt`),
-  };
-}
-
-function checkAuditEntry(value: unknown, path: string): AuditEntry {
-  const o = object(value, path, {
-    required: ['caseId', 'seq', 'at', 'action', 'actorRole', 'details', 'prevHash', 'hash'],
-  });
-  const details = object(o.details, `${path}.details`, { required: [], anyKey: true });
-  for (const [key, v] of Object.entries(details)) {
-    const ok =
-      v === null ||
-      ['string', 'boolean'].includes(typeof v) ||
-      (typeof v === 'number' && Number.isFinite(v)) ||
-      (Array.isArray(v) && v.every((item) => typeof item === 'string'));
-    if (!ok) throw new Invalid(`${path}.details.${key}`, 'must be text, a number, true/false, null or a list of texts');
-  }
-  return {
-    caseId: text(o.caseId, `${path}.caseId`, true),
-    seq: number(o.seq, `${path}.seq`, { integer: true }),
-    at: utcTime(o.at, `${path}.at`),
-    action: oneOf(o.action, `${path}.action`, ACTIONS),
-    actorRole: oneOf(o.actorRole, `${path}.actorRole`, ROLES),
-    details: details as AuditEntry['details'],
-    prevHash: sha256(o.prevHash, `${path}.prevHash`),
-    hash: sha256(o.hash, `${path}.hash`),
-  };
+  return path;
 }
 
 /** Captures, files and trail must describe one case, and agree with each other. */
@@ -516,100 +188,4 @@ export function safeSegment(value: string): string {
   const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[._-]+/, '');
   const cut = cleaned.slice(0, 200);
   return cut === '' ? 'file' : cut;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Small typed checks; each throws Invalid with the path of the value.
-
-interface Shape {
-  required: readonly string[];
-  optional?: readonly string[];
-  /** Required too; listed apart only to keep the big lists last in error order. */
-  rest?: readonly string[];
-  /** Any key allowed (a free map, like audit details). */
-  anyKey?: boolean;
-}
-
-function object(value: unknown, path: string, shape: Shape): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Invalid(path, 'must be an object');
-  }
-  const o = value as Record<string, unknown>;
-  const required = [...shape.required, ...(shape.rest ?? [])];
-  for (const key of required) {
-    if (!(key in o)) throw new Invalid(join(path, key), 'is missing');
-  }
-  if (!shape.anyKey) {
-    const known = new Set([...required, ...(shape.optional ?? [])]);
-    for (const key of Object.keys(o)) {
-      if (!known.has(key)) throw new Invalid(join(path, key), 'is not a field of this format version');
-    }
-  }
-  return o;
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-function list<T>(value: unknown, path: string, each: (item: unknown, path: string) => T): T[] {
-  if (!Array.isArray(value)) throw new Invalid(path, 'must be a list');
-  return value.map((item, i) => each(item, `${path}[${i}]`));
-}
-
-function text(value: unknown, path: string, nonEmpty = false): string {
-  if (typeof value !== 'string') throw new Invalid(path, 'must be text');
-  if (nonEmpty && value.trim() === '') throw new Invalid(path, 'must not be empty');
-  return value;
-}
-
-function optionalText<K extends string>(o: Record<string, unknown>, key: K, path: string): { [P in K]?: string } {
-  return o[key] === undefined ? {} : ({ [key]: text(o[key], join(path, key)) } as { [P in K]?: string });
-}
-
-function matching(value: unknown, path: string, pattern: RegExp, what: string): string {
-  const s = text(value, path);
-  if (!pattern.test(s)) throw new Invalid(path, `must be ${what}`);
-  return s;
-}
-
-function segment(value: unknown, path: string): string {
-  return matching(value, path, SAFE_SEGMENT, 'letters, digits, . _ - (starting with a letter or digit)');
-}
-
-function utcTime(value: unknown, path: string): string {
-  const s = matching(value, path, UTC_TIME, 'a UTC ISO 8601 time like 2026-11-28T15:02:11.123Z');
-  if (Number.isNaN(Date.parse(s))) throw new Invalid(path, 'is not a real date');
-  return s;
-}
-
-function sha256(value: unknown, path: string): string {
-  return matching(value, path, SHA256_HEX, '64 lowercase hexadecimal digits (SHA-256)');
-}
-
-function number(value: unknown, path: string, rules: { integer?: boolean; positive?: boolean } = {}): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Invalid(path, 'must be a number');
-  if (rules.integer && !Number.isInteger(value)) throw new Invalid(path, 'must be a whole number');
-  if (rules.positive ? value <= 0 : value < 0) throw new Invalid(path, rules.positive ? 'must be above 0' : 'must not be negative');
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, path: string, allowed: Record<T, true>): T {
-  if (typeof value !== 'string' || !Object.hasOwn(allowed, value)) {
-    throw new Invalid(path, `must be one of ${Object.keys(allowed).join(', ')}`);
-  }
-  return value as T;
-}
-
-function size(value: unknown, path: string): { width: number; height: number } {
-  const o = object(value, path, { required: ['width', 'height'] });
-  return {
-    width: number(o.width, `${path}.width`),
-    height: number(o.height, `${path}.height`),
-  };
-}
-
-function nameVersion(value: unknown, path: string): { name: string; version: string } {
-  const o = object(value, path, { required: ['name', 'version'] });
-  return { name: text(o.name, `${path}.name`), version: text(o.version, `${path}.version`) };
 }

@@ -1,0 +1,272 @@
+/**
+ * The evidence data model, defined once: what is stored in IndexedDB (lib/storage) and exported in bundles
+ * (lib/bundle). The TypeScript types (types.ts), the bundle validator (lib/bundle/manifest.ts) and the lists of
+ * known values all come from here; lib/bundle/FORMAT.md is the readable spec (a test checks both name the same
+ * fields). Users depend on it: change it only with a schema version bump and a tested migration, and a new
+ * bundle `formatVersion`.
+ *
+ * Recorded: what proves a capture (where, when, how, with what tool, the hashes). Not recorded: anything that
+ * identifies the device or its owner (no IP, no hardware or account ids, no user agent string beyond the
+ * browser's name and version).
+ */
+import * as v from 'valibot';
+import { platforms } from '../platforms/registry';
+import type { PlatformId } from '../platforms/types';
+import {
+  detailMap,
+  list,
+  localTime,
+  nameVersion,
+  nonEmptyText,
+  oneOf,
+  positive,
+  record,
+  segment,
+  sha256,
+  size,
+  text,
+  utcTime,
+  wholeAmount,
+  wholePositive,
+} from './fields';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Known values
+
+/** Who is capturing: shown in the audit trail and the exported report. */
+export const CAPTURER_ROLES = ['victim', 'staff', 'helper'] as const;
+export const CAPTURE_MODES = ['visible', 'full'] as const;
+/** What a stored file is. */
+export const FILE_ROLES = ['screenshot', 'source', 'thumbnail'] as const;
+/** What scrolled during a full capture: the document, a pane inside it, or nothing (one screen). */
+export const SCROLLERS = ['document', 'inner', 'none'] as const;
+export const AUDIT_ACTIONS = [
+  'case-create',
+  'case-update',
+  'capture',
+  'note',
+  'move',
+  'export',
+  'import',
+  'delete',
+  'report-update',
+] as const;
+/** Where a report to one platform stands, for one case (the guide: report, then follow up). */
+export const REPORT_STATUSES = ['to-report', 'reported', 'removed', 'refused'] as const;
+
+/**
+ * What a URL points at. Kinds are shared across platforms so the interface can describe them in plain words
+ * (see `kind.*` messages in `lib/i18n`). Add a kind here only together with its messages in every language.
+ */
+export const PAGE_KINDS = [
+  'home', // the platform's start page or feed
+  'profile', // a person's or account's page
+  'post', // a post, tweet, photo post, permalink
+  'photo',
+  'video',
+  'reel', // short vertical video (reels, shorts, TikTok is 'video')
+  'story',
+  'live',
+  'channel', // YouTube channel
+  'group', // Facebook group
+  'server', // Discord server without a channel
+  'server-channel', // Discord channel in a server
+  'server-message', // Discord message in a server channel
+  'dm-channel', // direct / private conversation
+  'dm-message', // one message in a direct conversation
+  'chat', // a conversation (Messenger, WhatsApp Web, Snapchat web)
+  'invite', // an invitation link (discord.gg, chat.whatsapp.com)
+  'share', // a share link whose target is only known to the platform (facebook.com/share/...)
+  'short-link', // a short link that only the platform can resolve (t.co, vm.tiktok.com)
+  'link-shim', // an outbound redirect wrapper (l.facebook.com/l.php?u=...)
+  'other', // on the platform, but not a page kind we know
+] as const;
+
+/** What one identifier is; the side panel labels each key in the interface language. */
+export const IDENTIFIER_KEYS = [
+  'serverId',
+  'channelId',
+  'messageId',
+  'messageLink',
+  'userId',
+  'authorName',
+  'handle',
+  'postUrl',
+  'postId',
+  'profileUrl',
+  'videoUrl',
+  'videoId',
+  'chatId',
+  'phone',
+  'groupId',
+  'time',
+  'url',
+] as const;
+export const ITEM_KINDS = ['message', 'post', 'profile', 'video', 'chat'] as const;
+
+/** Platform ids come from the registry: adding a platform there is enough for its evidence to be valid. */
+export const platformId = oneOf(platforms.map((platform): PlatformId => platform.id));
+export const reportPlatform = oneOf([...platforms.map((platform): PlatformId | 'other' => platform.id), 'other']);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Records
+
+export const CaseRecordSchema = record({
+  id: segment,
+  /** A title or pseudonym; never required to be a real name. */
+  title: nonEmptyText,
+  createdAt: utcTime,
+  capturerRole: oneOf(CAPTURER_ROLES),
+  /** Optional name of the helper or staff member, if they wish to be named. */
+  capturerName: v.optional(text),
+  notes: text,
+  /** Set when the case came from an imported bundle. */
+  imported: v.optional(record({ bundleSha256: sha256, importedAt: utcTime, bundleName: text })),
+});
+
+/** Identifiers that a URL (or, later, the page) reveals. Every value is a string: IDs may exceed 2^53. */
+export const PageIdsSchema = record({
+  /** Account handle or user name, without '@'. */
+  handle: v.optional(text),
+  /** Numeric or opaque user / profile id. */
+  userId: v.optional(text),
+  postId: v.optional(text),
+  videoId: v.optional(text),
+  storyId: v.optional(text),
+  groupId: v.optional(text),
+  /** Discord server (guild) id. */
+  serverId: v.optional(text),
+  channelId: v.optional(text),
+  messageId: v.optional(text),
+  /** Chat / thread id (Messenger thread, WhatsApp jid, phone number). */
+  chatId: v.optional(text),
+  /** Phone number in international digits, where a link carries one (wa.me). */
+  phone: v.optional(text),
+  /** Short or share code (t.co/<code>, /share/p/<code>, instagram shortcode). */
+  code: v.optional(text),
+  inviteCode: v.optional(text),
+});
+
+const parsedUrlFields = {
+  platform: platformId,
+  kind: oneOf(PAGE_KINDS),
+  ids: PageIdsSchema,
+  /**
+   * The address normalized to one canonical https form (tracking query parameters dropped), when the platform
+   * has one for this kind; otherwise the input URL without its fragment.
+   */
+  url: text,
+  /** Creation time (ISO 8601, UTC) decoded from a snowflake id in the URL (Discord, X). */
+  createdAt: v.optional(utcTime),
+};
+
+/** What a URL points at, as understood by its platform module. Recursive (link shims), so declared by hand. */
+export interface ParsedUrl extends v.InferOutput<ReturnType<typeof record<typeof parsedUrlFields>>> {
+  /** For link shims: the wrapped destination, parsed if it is itself a platform URL. */
+  target?: { url: string; parsed: ParsedUrl | null };
+}
+
+export const ParsedUrlSchema: v.GenericSchema<unknown, ParsedUrl> = record({
+  ...parsedUrlFields,
+  target: v.optional(record({ url: text, parsed: v.nullable(v.lazy(() => ParsedUrlSchema)) })),
+});
+
+export const IdentifierFieldSchema = record({
+  key: oneOf(IDENTIFIER_KEYS),
+  /** The value exactly as a report form wants it; 'unknown' is never used: absent means not found. */
+  value: text,
+});
+
+/** One thing on screen that can be reported on its own: a Discord message, an X post. */
+export const ExtractedItemSchema = record({
+  /** Stable key within the page (the message or post id), used to select items. */
+  key: text,
+  kind: oneOf(ITEM_KINDS),
+  fields: list(IdentifierFieldSchema),
+  /** A short excerpt of the visible text, to help the person recognise the item (never sent anywhere). */
+  excerpt: v.optional(text),
+});
+
+export const FileMetaSchema = record({
+  id: nonEmptyText,
+  captureId: nonEmptyText,
+  role: oneOf(FILE_ROLES),
+  /** File name inside an export bundle, e.g. `<capture-id>/screenshot-1.png`. */
+  name: nonEmptyText,
+  mime: text,
+  size: wholeAmount,
+  sha256,
+  /** Pixel size, for images. */
+  width: v.optional(wholeAmount),
+  height: v.optional(wholeAmount),
+  /** For screenshots split into parts: 1-based index and count. */
+  part: v.optional(wholeAmount),
+  partCount: v.optional(wholeAmount),
+  /**
+   * Height in pixels of the evidence band stamped above the page pixels; rows [bandHeight, height) are the
+   * page exactly as captured.
+   */
+  bandHeight: v.optional(wholeAmount),
+});
+
+export const CaptureRecordSchema = record({
+  id: segment,
+  caseId: nonEmptyText,
+  /** The URL of the tab when the person asked for the capture, and the one loaded when it finished. */
+  requestedUrl: text,
+  finalUrl: text,
+  title: text,
+  platform: v.nullable(platformId),
+  parsed: v.nullable(ParsedUrlSchema),
+  /** Identifiers of the page itself (from the URL), and the items the person selected in the side panel. */
+  identifiers: list(IdentifierFieldSchema),
+  selectedItems: list(ExtractedItemSchema),
+  mode: oneOf(CAPTURE_MODES),
+  /** UTC, ISO 8601 with milliseconds. */
+  capturedAt: utcTime,
+  /** IANA time zone name of the capturing browser, e.g. Europe/Brussels. */
+  timeZone: nonEmptyText,
+  /** Local wall-clock time with its UTC offset, e.g. 2026-11-28T16:02:11+01:00. */
+  localTime,
+  viewport: size,
+  /** Size of what was captured, in CSS pixels (the scrolled pane's content for inner scrollers). */
+  page: size,
+  devicePixelRatio: positive,
+  /** Image pixels per CSS pixel, measured from the captured image (zoom and DPR together). */
+  scale: positive,
+  scroller: oneOf(SCROLLERS),
+  /** Set when a long pane was captured only partly (from the current position back a number of screens). */
+  limitedTo: v.optional(record({ screens: wholePositive, reason: oneOf(['max-screens']) })),
+  browser: nameVersion,
+  extension: nameVersion,
+  files: list(FileMetaSchema),
+  notes: text,
+});
+
+export const AuditEntrySchema = record({
+  caseId: nonEmptyText,
+  /** 0, 1, 2... within the case; with `prevHash` it makes the trail append-only and tamper-evident. */
+  seq: wholeAmount,
+  at: utcTime,
+  action: oneOf(AUDIT_ACTIONS),
+  actorRole: oneOf(CAPTURER_ROLES),
+  /** What the action touched: capture id, file hashes, target case, export file name... Never image data. */
+  details: detailMap,
+  /** Hash of the previous entry of this case (64 zeros for the first). */
+  prevHash: sha256,
+  /** SHA-256 (hex) of the canonical JSON of every field above. */
+  hash: sha256,
+});
+
+export const ReportTrackingSchema = record({
+  caseId: nonEmptyText,
+  platform: reportPlatform,
+  status: oneOf(REPORT_STATUSES),
+  /** Date the report was made (YYYY-MM-DD), as the person enters it. */
+  reportedOn: v.optional(text),
+  /** The platform's reference or ticket number. */
+  reference: v.optional(text),
+  /** What the platform answered. */
+  answer: v.optional(text),
+  updatedAt: utcTime,
+});
