@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PAGE_KINDS as PAGE_KIND_LIST } from '../../../lib/evidence/schema';
 import { hostMatches, parsePlatformUrl, platforms, platformsForHost } from '../../../lib/platforms/registry';
 import type { PageKind, ParsedUrl, PlatformModule } from '../../../lib/platforms/types';
 import { DISCORD_EPOCH_ISO, expectedSnowflakeTime, X_EPOCH_ISO } from './helpers';
 
-const PAGE_KINDS: ReadonlySet<PageKind> = new Set<PageKind>([
-  'home', 'profile', 'post', 'photo', 'video', 'reel', 'story', 'live', 'channel', 'group', 'server', 'server-channel',
-  'server-message', 'dm-channel', 'dm-message', 'chat', 'invite', 'share', 'short-link', 'link-shim', 'other',
-]);
+const PAGE_KINDS: ReadonlySet<PageKind> = new Set<PageKind>(PAGE_KIND_LIST);
 
 /** Every host pattern, with `*.` removed: the registrable domain it stands for. */
 const BASE_HOSTS = [...new Set(platforms.flatMap((platform) => platform.hosts.map((host) => host.replace(/^\*\./, ''))))];
