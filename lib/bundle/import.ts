@@ -10,8 +10,7 @@
  *
  * Then import-plan.ts turns the verified bundle into records to store.
  */
-import { SHA256_HEX } from '../evidence/fields';
-import { sha256Hex } from '../evidence/hash';
+import { SHA256_HEX, sha256Hex } from '../evidence/hash';
 import { latestAuditOf, trailProblems, type TrailProblem } from '../storage/verify';
 import { BundleError } from './errors';
 import {

@@ -6,12 +6,12 @@
  * nothing unexplained, and a reader that does not know a field cannot vouch for it.
  */
 import * as v from 'valibot';
+import { SHA256_HEX } from './hash';
 
-export const SHA256_HEX = /^[0-9a-f]{64}$/;
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?([+-]\d{2}:\d{2}|Z)$/;
 /** A path segment: starts with a letter or digit, then letters, digits, '.', '_', '-' (no '..' tricks, no '/'). */
-export const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

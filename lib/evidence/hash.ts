@@ -6,6 +6,10 @@
  * transaction commit early): hash first, then write. The audit chain, which must be hashed inside its
  * transaction, uses the synchronous hash in lib/storage/audit.ts instead.
  */
+
+/** How every SHA-256 is written in the evidence: 64 lowercase hexadecimal digits. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
 export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await toBufferSource(data));
   return toHex(new Uint8Array(digest));

@@ -2,7 +2,7 @@
  * Captures and their files: saving a capture (record, files and audit entry in one transaction), reading them,
  * notes, moves and deletions; and the checks a capture passes before anything is written.
  */
-import { sha256Hex } from '../evidence/hash';
+import { SHA256_HEX, sha256Hex } from '../evidence/hash';
 import type { CaptureRecord, CapturerRole, FileMeta, FileRole, StoredFile } from '../evidence/types';
 import { canonicalJson, sha256OfText, type AuditFields } from './audit';
 import { appendAudit } from './audit-trail';
@@ -10,8 +10,6 @@ import { requireCase } from './cases';
 import { caseKeyRange, compareStrings, type StoreCore } from './core';
 import { Conflict, invalid } from './errors';
 import { sameStored, seal, sealAuditDetails, unseal } from './sealing';
-
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * Stores a capture, all its files and its audit entry, all or nothing. The record and files are checked first
