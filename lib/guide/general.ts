@@ -6,7 +6,8 @@
  * hand-off services). Opening hours and postal address of the Institute vary between sources and are
  * deliberately not hard-coded.
  */
-import type { GeneralGuide, GuideLink, Localized } from './types';
+import { added, fromGuide } from './origin';
+import type { AddedNote, GeneralGuide, GuideLink, Localized } from './types';
 
 /** Free phone number of the Institute; option 1 is the line for this kind of report. */
 export const INSTITUTE_PHONE = '0800 12 800';
@@ -21,6 +22,7 @@ export const instituteName: Localized = {
 /** The Institute's website; the guide's "contact the Institute [here]" links point at the Institute. */
 export const instituteLink: GuideLink = {
   id: 'institute-website',
+  origin: fromGuide('Facebook en Messenger'),
   label: {
     nl: 'Website van het Instituut voor de gelijkheid van vrouwen en mannen',
     fr: 'Site web de l’Institut pour l’égalité des femmes et des hommes',
@@ -32,6 +34,7 @@ export const instituteLink: GuideLink = {
 
 export const helpWantedLink: GuideLink = {
   id: 'helpwanted',
+  origin: fromGuide('Facebook en Messenger'),
   label: {
     nl: 'HelpWanted.nl',
     fr: 'HelpWanted.nl (en néerlandais)',
@@ -43,6 +46,7 @@ export const helpWantedLink: GuideLink = {
 
 export const stopNciiLink: GuideLink = {
   id: 'stopncii',
+  origin: added('service-site'),
   label: { nl: 'StopNCII.org', fr: 'StopNCII.org', en: 'StopNCII.org' },
   url: 'https://stopncii.org',
   confirmed: true,
@@ -50,6 +54,7 @@ export const stopNciiLink: GuideLink = {
 
 export const takeItDownLink: GuideLink = {
   id: 'take-it-down',
+  origin: added('service-site'),
   label: {
     nl: 'Take It Down (takeitdown.ncmec.org)',
     fr: 'Take It Down (takeitdown.ncmec.org)',
@@ -66,9 +71,13 @@ export const instituteContact: Localized = {
   en: `You can call the Institute free of charge on ${INSTITUTE_PHONE} (option 1) or e-mail ${INSTITUTE_EMAIL}.`,
 };
 
+/** The contact facts as a note beside a guide step that says "contact the Institute": the guide gives none. */
+export const instituteContactAside: AddedNote = { text: instituteContact, origin: added('institute-site') };
+
 export const general: GeneralGuide = {
   start: {
     id: 'start',
+    origin: fromGuide('Wat kan je zelf doen?'),
     title: {
       nl: 'Wat kan je zelf doen?',
       fr: 'Que pouvez-vous faire vous-même ?',
@@ -82,6 +91,7 @@ export const general: GeneralGuide = {
     steps: [
       {
         id: 'start-act-fast',
+        origin: fromGuide('Hoe haal je de beelden offline?'),
         text: {
           nl: 'Wees snel. Eenmaal beelden wijdverspreid zijn op het internet, is het zeer moeilijk de verspreiding tegen te gaan. Grijp dus meteen in wanneer je intieme beelden van jou ziet opduiken.',
           fr: 'Agissez vite. Une fois que des images sont largement diffusées sur internet, il est très difficile d’arrêter leur diffusion. Réagissez donc dès que vous voyez apparaître des images intimes de vous.',
@@ -90,6 +100,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'start-screenshot',
+        origin: fromGuide('Hoe haal je de beelden offline?'),
         text: {
           nl: 'Neem eerst een screenshot van het intieme beeld, waarop het platform (en eventueel de datum) duidelijk zichtbaar is. Dit kan later dienen als bewijs in een eventuele rechtszaak.',
           fr: 'Faites d’abord une capture d’écran de l’image intime, sur laquelle la plateforme (et si possible la date) est clairement visible. Elle pourra servir plus tard de preuve dans une éventuelle procédure en justice.',
@@ -98,6 +109,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'start-follow-steps',
+        origin: fromGuide('Hoe haal je de beelden offline?'),
         text: {
           nl: 'Je kan de beelden zelf offline halen door het stappenplan voor het platform te volgen. Lukt het je niet of heb je een vraag? Dan kan je het Instituut contacteren om je te helpen.',
           fr: 'Vous pouvez faire retirer les images vous-même en suivant les étapes prévues pour la plateforme. Vous n’y arrivez pas ou vous avez une question ? Vous pouvez contacter l’Institut, qui vous aidera.',
@@ -108,15 +120,19 @@ export const general: GeneralGuide = {
     ],
     notes: [
       {
-        nl: 'Deze handleiding werd opgesteld door het Instituut voor de gelijkheid van vrouwen en mannen met de hulp van HelpWanted.nl, waar je nog meer info over de strijd tegen digitale seksuele uitbuiting kan vinden.',
-        fr: 'Ce guide a été rédigé par l’Institut pour l’égalité des femmes et des hommes avec l’aide de HelpWanted.nl, où vous trouverez encore plus d’informations sur la lutte contre l’exploitation sexuelle numérique.',
-        en: 'This guide was written by the Institute for the Equality of Women and Men with the help of HelpWanted.nl, where you can find more information on fighting online sexual exploitation.',
+        text: {
+          nl: 'Deze handleiding werd opgesteld door het Instituut voor de gelijkheid van vrouwen en mannen met de hulp van HelpWanted.nl, waar je nog meer info over de strijd tegen digitale seksuele uitbuiting kan vinden.',
+          fr: 'Ce guide a été rédigé par l’Institut pour l’égalité des femmes et des hommes avec l’aide de HelpWanted.nl, où vous trouverez encore plus d’informations sur la lutte contre l’exploitation sexuelle numérique.',
+          en: 'This guide was written by the Institute for the Equality of Women and Men with the help of HelpWanted.nl, where you can find more information on fighting online sexual exploitation.',
+        },
+        origin: fromGuide('Hoe haal je de beelden offline?'),
       },
     ],
   },
 
   institute: {
     id: 'institute',
+    origin: fromGuide('Hoe haal je de beelden offline?'),
     title: {
       nl: 'Het Instituut contacteren',
       fr: 'Contacter l’Institut',
@@ -130,6 +146,7 @@ export const general: GeneralGuide = {
     steps: [
       {
         id: 'institute-phone',
+        origin: added('institute-site'),
         text: {
           nl: `Bel gratis naar ${INSTITUTE_PHONE} en kies optie 1.`,
           fr: `Appelez gratuitement le ${INSTITUTE_PHONE} et choisissez l’option 1.`,
@@ -138,6 +155,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'institute-email',
+        origin: added('institute-site'),
         text: {
           nl: `Of mail naar ${INSTITUTE_EMAIL}.`,
           fr: `Ou écrivez à ${INSTITUTE_EMAIL}.`,
@@ -146,6 +164,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'institute-website',
+        origin: added('institute-site'),
         text: {
           nl: 'Op de website van het Instituut vind je ook een online meldformulier.',
           fr: 'Sur le site web de l’Institut, vous trouverez aussi un formulaire de signalement en ligne.',
@@ -155,6 +174,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'institute-helpwanted',
+        origin: added('service-site'),
         text: {
           nl: 'Wil je liever eerst anoniem met iemand praten? HelpWanted.nl is een Nederlandse hulplijn, gratis en anoniem.',
           fr: 'Vous préférez d’abord parler à quelqu’un de manière anonyme ? HelpWanted.nl est une ligne d’aide néerlandaise (en néerlandais), gratuite et anonyme.',
@@ -165,20 +185,27 @@ export const general: GeneralGuide = {
     ],
     notes: [
       {
-        nl: 'Sinds 1 juli 2020 is het Instituut bevoegd om volwassen slachtoffers te helpen van het verspreiden van intieme beelden zonder toestemming. Ben je jonger dan 18? Dan kan je terecht bij Child Focus.',
-        fr: 'Depuis le 1er juillet 2020, l’Institut est compétent pour aider les victimes adultes de diffusion non consentie d’images intimes. Vous avez moins de 18 ans ? Vous pouvez vous adresser à Child Focus.',
-        en: 'Since 1 July 2020, the Institute has been competent to help adult victims of intimate images shared without consent. If you are under 18, you can turn to Child Focus.',
+        text: {
+          nl: 'Sinds 1 juli 2020 is het Instituut bevoegd om volwassen slachtoffers te helpen van het verspreiden van intieme beelden zonder toestemming. Ben je jonger dan 18? Dan kan je terecht bij Child Focus.',
+          fr: 'Depuis le 1er juillet 2020, l’Institut est compétent pour aider les victimes adultes de diffusion non consentie d’images intimes. Vous avez moins de 18 ans ? Vous pouvez vous adresser à Child Focus.',
+          en: 'Since 1 July 2020, the Institute has been competent to help adult victims of intimate images shared without consent. If you are under 18, you can turn to Child Focus.',
+        },
+        origin: added('institute-site'),
       },
       {
-        nl: 'Het Instituut is een betrouwbare melder (trusted flagger) bij Facebook en Google/YouTube: zijn verwijderingsaanvragen worden er met voorrang behandeld.',
-        fr: 'L’Institut est un signaleur de confiance (trusted flagger) auprès de Facebook et de Google/YouTube : ses demandes de retrait y sont traitées en priorité.',
-        en: 'The Institute is a trusted flagger with Facebook and Google/YouTube: its removal requests are handled there with priority.',
+        text: {
+          nl: 'Het Instituut is een betrouwbare melder (trusted flagger) bij Facebook en Google/YouTube: zijn verwijderingsaanvragen worden er met voorrang behandeld.',
+          fr: 'L’Institut est un signaleur de confiance (trusted flagger) auprès de Facebook et de Google/YouTube : ses demandes de retrait y sont traitées en priorité.',
+          en: 'The Institute is a trusted flagger with Facebook and Google/YouTube: its removal requests are handled there with priority.',
+        },
+        origin: added('institute-site'),
       },
     ],
   },
 
   handoff: {
     id: 'handoff',
+    origin: added('service-site'),
     title: {
       nl: 'Verdere verspreiding voorkomen',
       fr: 'Empêcher que les images soient à nouveau diffusées',
@@ -192,6 +219,7 @@ export const general: GeneralGuide = {
     steps: [
       {
         id: 'handoff-stopncii',
+        origin: added('service-site'),
         text: {
           nl: 'Ben je volwassen? Gebruik StopNCII.org. Het maakt op je eigen toestel een digitale vingerafdruk (hash) van je beelden; de beelden zelf verlaten je toestel nooit. Bewaar je dossiernummer en pincode goed: die kunnen niet worden hersteld als je ze kwijt bent.',
           fr: 'Vous êtes adulte ? Utilisez StopNCII.org. Le service crée sur votre propre appareil une empreinte numérique (hash) de vos images ; les images elles-mêmes ne quittent jamais votre appareil. Conservez bien votre numéro de dossier et votre code PIN : ils ne peuvent pas être récupérés si vous les perdez.',
@@ -201,6 +229,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'handoff-take-it-down',
+        origin: added('service-site'),
         text: {
           nl: 'Werden de beelden gemaakt toen je jonger was dan 18 (ook als je nu ouder bent)? Gebruik dan Take It Down. Het is anoniem en de vingerafdruk (hash) wordt ook op je eigen toestel gemaakt.',
           fr: 'Les images ont été prises quand vous aviez moins de 18 ans (même si vous avez plus de 18 ans aujourd’hui) ? Utilisez alors Take It Down. C’est anonyme, et l’empreinte (hash) est elle aussi créée sur votre propre appareil.',
@@ -213,6 +242,7 @@ export const general: GeneralGuide = {
 
   otherSites: {
     id: 'other-sites',
+    origin: added('our-advice'),
     title: {
       nl: 'Een andere website',
       fr: 'Un autre site web',
@@ -226,6 +256,7 @@ export const general: GeneralGuide = {
     steps: [
       {
         id: 'other-capture',
+        origin: added('our-advice'),
         text: {
           nl: 'Leg eerst bewijs vast: neem een screenshot waarop de website en de datum zichtbaar zijn, en bewaar het adres (de URL) van de pagina.',
           fr: 'Conservez d’abord des preuves : faites une capture d’écran sur laquelle le site et la date sont visibles, et gardez l’adresse (l’URL) de la page.',
@@ -234,6 +265,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'other-report-link',
+        origin: added('our-advice'),
         text: {
           nl: 'Zoek op de website een knop of link om te melden (bijvoorbeeld “Melden”, “Rapporteren”, “Report” of “Abuse”) of een contactadres, vaak onderaan de pagina. Vraag daar om de beelden te verwijderen.',
           fr: 'Cherchez sur le site un bouton ou un lien de signalement (par exemple « Signaler », « Report » ou « Abuse ») ou une adresse de contact, souvent en bas de la page. Demandez-y le retrait des images.',
@@ -242,6 +274,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'other-institute',
+        origin: added('our-advice'),
         text: {
           nl: 'Lukt het niet, of weet je niet hoe? Het Instituut kan je helpen.',
           fr: 'Vous n’y arrivez pas, ou vous ne savez pas comment faire ? L’Institut peut vous aider.',
@@ -251,6 +284,7 @@ export const general: GeneralGuide = {
       },
       {
         id: 'other-police',
+        origin: added('our-advice'),
         text: {
           nl: 'Je kan ook klacht neerleggen bij de politie. Hoe je dat doet, lees je bij “Klacht neerleggen bij de politie”.',
           fr: 'Vous pouvez aussi porter plainte auprès de la police. Vous trouverez comment faire sous « Porter plainte auprès de la police ».',

@@ -3,10 +3,14 @@
  * the four ID numbers. The guide's "[hier]" link on finding the numbers has no known address: described in text.
  * The note on message links comes from shared/notes/platforms.md (Discord's form asks for message links).
  */
+import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('Discord');
 
 const requestLink: GuideLink = {
   id: 'discord-request',
+  origin: inGuide,
   label: {
     nl: 'Discord Trust & Safety Center: melding maken',
     fr: 'Discord Trust & Safety Center : faire un signalement',
@@ -18,6 +22,7 @@ const requestLink: GuideLink = {
 
 const reportLink: GuideLink = {
   id: 'discord-report',
+  origin: added('platform-help'),
   label: {
     nl: 'Meldformulier van Discord',
     fr: 'Formulaire de signalement de Discord',
@@ -31,6 +36,7 @@ export const guide: PlatformGuide = {
   sections: [
     {
       id: 'discord-ids',
+      origin: inGuide,
       title: {
         nl: 'De nodige gegevens verzamelen',
         fr: 'Rassembler les informations nécessaires',
@@ -44,6 +50,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'discord-user-id',
+          origin: inGuide,
           text: {
             nl: 'ID-nummer van de gebruiker: de reeks van 17 of 18 cijfers die aangeeft over welke gebruiker je een melding maakt. Dit is niet de Discord-gebruikersnaam+tag.',
             fr: 'Numéro d’identification (ID) de l’utilisateur : la série de 17 ou 18 chiffres qui indique quel utilisateur vous signalez. Ce n’est pas le nom d’utilisateur Discord + tag.',
@@ -52,6 +59,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'discord-channel-id',
+          origin: inGuide,
           text: {
             nl: 'ID-nummer van het kanaal: het unieke nummer dat aangeeft waar het bericht in kwestie gestuurd werd. Persoonlijke chats hebben ook kanaalnummers.',
             fr: 'ID du salon (canal) : le numéro unique qui indique où le message en question a été envoyé. Les conversations privées ont aussi un numéro de salon.',
@@ -60,6 +68,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'discord-message-id',
+          origin: inGuide,
           text: {
             nl: 'ID-nummer van het bericht: het unieke nummer van het bericht dat je meldt. Gaat het om een groot aantal berichten? Dan volstaat het om de nummers van slechts een paar berichten in het gesprek toe te voegen.',
             fr: 'ID du message : le numéro unique du message que vous signalez. S’il s’agit de nombreux messages, il suffit d’ajouter les numéros de quelques messages de la conversation.',
@@ -68,6 +77,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'discord-server-id',
+          origin: inGuide,
           text: {
             nl: 'ID-nummer van de server: maak je een melding van een server, geef dan ook het servernummer op.',
             fr: 'ID du serveur : si vous signalez un serveur, indiquez aussi le numéro du serveur.',
@@ -77,14 +87,18 @@ export const guide: PlatformGuide = {
       ],
       notes: [
         {
-          nl: 'Hoe je deze nummers vindt, wordt uitgelegd in de hulppagina’s van Discord.',
-          fr: 'Les pages d’aide de Discord expliquent comment trouver ces numéros.',
-          en: 'Discord’s help pages explain how to find these numbers.',
+          text: {
+            nl: 'Hoe je deze nummers vindt, wordt uitgelegd in de hulppagina’s van Discord.',
+            fr: 'Les pages d’aide de Discord expliquent comment trouver ces numéros.',
+            en: 'Discord’s help pages explain how to find these numbers.',
+          },
+          origin: added('our-reading'),
         },
       ],
     },
     {
       id: 'discord-report',
+      origin: inGuide,
       title: {
         nl: 'De melding maken',
         fr: 'Faire le signalement',
@@ -93,6 +107,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'discord-describe',
+          origin: inGuide,
           text: {
             nl: 'Geef bij je melding een beschrijving van het probleem dat je wil melden, en voeg de ID-nummers toe. Zonder ID-nummers kan Discord het probleem niet onderzoeken.',
             fr: 'Dans votre signalement, décrivez le problème que vous voulez signaler et ajoutez les numéros d’identification (ID). Sans ces numéros, Discord ne peut pas examiner le problème.',
@@ -103,9 +118,12 @@ export const guide: PlatformGuide = {
       ],
       notes: [
         {
-          nl: 'Het formulier van Discord vraagt vaak ook links naar de berichten. Zo’n berichtlink (discord.com/channels/…) bevat de nummers van de server, het kanaal en het bericht. Screenshots alleen worden meestal niet aanvaard.',
-          fr: 'Le formulaire de Discord demande souvent aussi les liens vers les messages. Un tel lien de message (discord.com/channels/…) contient les numéros du serveur, du salon et du message. Des captures d’écran seules ne sont généralement pas acceptées.',
-          en: 'Discord’s form often also asks for links to the messages. Such a message link (discord.com/channels/…) contains the numbers of the server, the channel and the message. Screenshots alone are usually not accepted.',
+          text: {
+            nl: 'Het formulier van Discord vraagt vaak ook links naar de berichten. Zo’n berichtlink (discord.com/channels/…) bevat de nummers van de server, het kanaal en het bericht. Screenshots alleen worden meestal niet aanvaard.',
+            fr: 'Le formulaire de Discord demande souvent aussi les liens vers les messages. Un tel lien de message (discord.com/channels/…) contient les numéros du serveur, du salon et du message. Des captures d’écran seules ne sont généralement pas acceptées.',
+            en: 'Discord’s form often also asks for links to the messages. Such a message link (discord.com/channels/…) contains the numbers of the server, the channel and the message. Screenshots alone are usually not accepted.',
+          },
+          origin: added('platform-help'),
         },
       ],
     },

@@ -4,11 +4,15 @@
  * The guide's HelpWanted.nl "handleiding" link has no known address: it is described in text, with a link to
  * HelpWanted.nl itself.
  */
-import { helpWantedLink, instituteContact, instituteLink } from '../../guide/general';
+import { helpWantedLink, instituteContactAside, instituteLink } from '../../guide/general';
+import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('Facebook en Messenger');
 
 const formLink: GuideLink = {
   id: 'fb-form',
+  origin: inGuide,
   label: {
     nl: 'Formulier van Facebook om intieme beelden te laten verwijderen',
     fr: 'Formulaire de Facebook pour demander le retrait d’images intimes',
@@ -20,6 +24,7 @@ const formLink: GuideLink = {
 
 const notWithoutMyConsentLink: GuideLink = {
   id: 'fb-not-without-my-consent',
+  origin: inGuide,
   label: {
     nl: 'Facebook: informatie en tips voor slachtoffers (Not Without My Consent)',
     fr: 'Facebook : informations et conseils pour les victimes (Not Without My Consent)',
@@ -31,6 +36,7 @@ const notWithoutMyConsentLink: GuideLink = {
 
 const metaNciiLink: GuideLink = {
   id: 'meta-ncii',
+  origin: added('platform-help'),
   label: {
     nl: 'Meta: intieme beelden gedeeld zonder toestemming',
     fr: 'Meta : images intimes partagées sans consentement',
@@ -44,6 +50,7 @@ export const guide: PlatformGuide = {
   sections: [
     {
       id: 'fb-evidence',
+      origin: inGuide,
       title: {
         nl: 'Eerst: bewijs bewaren',
         fr: 'D’abord : garder des preuves',
@@ -57,6 +64,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'fb-screenshots',
+          origin: inGuide,
           text: {
             nl: 'Maak eerst screenshots.',
             fr: 'Faites d’abord des captures d’écran.',
@@ -65,6 +73,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'fb-save-profile-url',
+          origin: inGuide,
           text: {
             nl: 'Sla de Facebook-URL op van het profiel van de persoon die de beelden heeft verspreid.',
             fr: 'Enregistrez l’URL Facebook du profil de la personne qui a diffusé les images.',
@@ -73,6 +82,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'fb-save-profile-email',
+          origin: inGuide,
           text: {
             nl: 'Sla ook het e-mailadres op van het profiel van de persoon die de beelden heeft verspreid.',
             fr: 'Enregistrez aussi l’adresse e-mail du profil de la personne qui a diffusé les images.',
@@ -83,6 +93,7 @@ export const guide: PlatformGuide = {
     },
     {
       id: 'fb-options',
+      origin: inGuide,
       title: {
         nl: 'Drie opties',
         fr: 'Trois possibilités',
@@ -96,15 +107,18 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'fb-option-institute',
+          origin: inGuide,
+          asides: [instituteContactAside],
           text: {
-            nl: `Contacteer het Instituut. Het Instituut en Facebook werken goed samen, waardoor de verwijderingsaanvragen van het Instituut prioritair en snel behandeld worden. ${instituteContact.nl}`,
-            fr: `Contactez l’Institut. L’Institut et Facebook collaborent bien : les demandes de retrait de l’Institut sont traitées en priorité et rapidement. ${instituteContact.fr}`,
-            en: `Contact the Institute. The Institute and Facebook work well together, so the Institute’s removal requests are handled with priority and quickly. ${instituteContact.en}`,
+            nl: 'Contacteer het Instituut. Het Instituut en Facebook werken goed samen, waardoor de verwijderingsaanvragen van het Instituut prioritair en snel behandeld worden.',
+            fr: 'Contactez l’Institut. L’Institut et Facebook collaborent bien : les demandes de retrait de l’Institut sont traitées en priorité et rapidement.',
+            en: 'Contact the Institute. The Institute and Facebook work well together, so the Institute’s removal requests are handled with priority and quickly.',
           },
           links: [instituteLink],
         },
         {
           id: 'fb-option-form',
+          origin: inGuide,
           text: {
             nl: 'Vul zelf het formulier in om Facebook te vragen de beelden te verwijderen. Heb je vragen of heb je hulp nodig bij het invullen van het formulier? Contacteer dan het Instituut.',
             fr: 'Remplissez vous-même le formulaire pour demander à Facebook de retirer les images. Vous avez des questions ou besoin d’aide pour remplir le formulaire ? Contactez l’Institut.',
@@ -114,6 +128,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'fb-option-report-menu',
+          origin: inGuide,
           text: {
             nl: 'Meld het intieme beeld op Facebook door te klikken op de drie puntjes en dan op “Rapporteren”. Zo worden de beelden niet enkel verwijderd, maar ook preventief offline gehaald als ze opnieuw worden gepost.',
             fr: 'Signalez l’image intime sur Facebook en cliquant sur les trois petits points, puis sur « Signaler ». Ainsi, les images ne sont pas seulement retirées : elles sont aussi bloquées d’avance si quelqu’un les publie à nouveau.',
@@ -124,6 +139,7 @@ export const guide: PlatformGuide = {
     },
     {
       id: 'fb-more-info',
+      origin: inGuide,
       title: {
         nl: 'Meer informatie en tips',
         fr: 'Plus d’informations et de conseils',
@@ -132,6 +148,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'fb-info-tips',
+          origin: inGuide,
           text: {
             nl: 'Naast het mogelijk maken om de intieme beelden te verwijderen, biedt Facebook ook algemene informatie en tips aan voor slachtoffers.',
             fr: 'En plus de permettre le retrait des images intimes, Facebook propose aussi des informations générales et des conseils pour les victimes.',
@@ -141,6 +158,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'fb-helpwanted-guide',
+          origin: inGuide,
           text: {
             nl: 'Wil je meer weten over het beveiligen van je Facebookprofiel en tips over hoe je voorkomt dat je intieme foto’s tegen jou worden gedeeld? Dan kan je de handleiding van HelpWanted.nl volgen.',
             fr: 'Vous voulez en savoir plus sur la sécurisation de votre profil Facebook, et des conseils pour éviter que vos photos intimes soient partagées contre votre gré ? Vous pouvez suivre le guide de HelpWanted.nl (en néerlandais).',

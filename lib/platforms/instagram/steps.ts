@@ -3,10 +3,14 @@
  * The guide's HelpWanted.nl tips link has no known address: described in text, linked to HelpWanted.nl itself.
  */
 import { helpWantedLink } from '../../guide/general';
+import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('Instagram');
 
 const helpLink: GuideLink = {
   id: 'ig-help',
+  origin: added('platform-help'),
   label: {
     nl: 'Hulppagina van Instagram over intieme beelden',
     fr: 'Page d’aide d’Instagram sur les images intimes',
@@ -18,6 +22,7 @@ const helpLink: GuideLink = {
 
 const contactFormLink: GuideLink = {
   id: 'ig-contact-form',
+  origin: inGuide,
   label: {
     nl: 'Formulier van Instagram (ook zonder Instagram-profiel)',
     fr: 'Formulaire d’Instagram (aussi sans compte Instagram)',
@@ -31,6 +36,7 @@ export const guide: PlatformGuide = {
   sections: [
     {
       id: 'ig-report',
+      origin: inGuide,
       title: {
         nl: 'Rapporteren op Instagram',
         fr: 'Signaler sur Instagram',
@@ -44,6 +50,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'ig-app',
+          origin: inGuide,
           text: {
             nl: 'Via de Instagram-app rapporteer je zo:',
             fr: 'Dans l’application Instagram, vous faites un signalement comme ceci :',
@@ -52,6 +59,7 @@ export const guide: PlatformGuide = {
           substeps: [
             {
               id: 'ig-app-dots',
+              origin: inGuide,
               text: {
                 nl: 'Klik op de drie puntjes rechtsboven het profiel of bericht.',
                 fr: 'Cliquez sur les trois petits points en haut à droite du profil ou de la publication.',
@@ -60,6 +68,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'ig-app-report',
+              origin: inGuide,
               text: {
                 nl: 'Klik vervolgens op “Rapporteren”.',
                 fr: 'Cliquez ensuite sur « Signaler ».',
@@ -68,6 +77,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'ig-app-follow',
+              origin: inGuide,
               text: {
                 nl: 'Volg de verdere aanwijzingen op het scherm.',
                 fr: 'Suivez les instructions qui s’affichent à l’écran.',
@@ -78,6 +88,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'ig-web-profile',
+          origin: inGuide,
           text: {
             nl: 'Via de webpagina van Instagram rapporteer je het profiel van de verspreider zo:',
             fr: 'Sur le site web d’Instagram, vous signalez le profil de la personne qui diffuse les images comme ceci :',
@@ -86,6 +97,7 @@ export const guide: PlatformGuide = {
           substeps: [
             {
               id: 'ig-web-profile-dots',
+              origin: inGuide,
               text: {
                 nl: 'Klik op het profiel op de drie puntjes naast de gebruikersnaam.',
                 fr: 'Sur le profil, cliquez sur les trois petits points à côté du nom d’utilisateur.',
@@ -94,6 +106,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'ig-web-profile-report',
+              origin: inGuide,
               text: {
                 nl: 'Klik vervolgens op “Gebruiker rapporteren”.',
                 fr: 'Cliquez ensuite sur « Signaler l’utilisateur ».',
@@ -102,6 +115,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'ig-web-profile-follow',
+              origin: inGuide,
               text: {
                 nl: 'Volg de verdere instructies.',
                 fr: 'Suivez les instructions suivantes.',
@@ -112,6 +126,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'ig-web-post',
+          origin: inGuide,
           text: {
             nl: 'Via de webpagina van Instagram rapporteer je het bericht zo:',
             fr: 'Sur le site web d’Instagram, vous signalez la publication comme ceci :',
@@ -120,6 +135,7 @@ export const guide: PlatformGuide = {
           substeps: [
             {
               id: 'ig-web-post-dots',
+              origin: inGuide,
               text: {
                 nl: 'Klik op de drie puntjes rechtsboven het bericht.',
                 fr: 'Cliquez sur les trois petits points en haut à droite de la publication.',
@@ -128,6 +144,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'ig-web-post-report',
+              origin: inGuide,
               text: {
                 nl: 'Klik vervolgens op “Rapporteren als ongepast”.',
                 fr: 'Cliquez ensuite sur « Signaler comme inapproprié ».',
@@ -136,6 +153,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'ig-web-post-follow',
+              origin: inGuide,
               text: {
                 nl: 'Volg de verdere instructies.',
                 fr: 'Suivez les instructions suivantes.',
@@ -146,6 +164,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'ig-no-account',
+          origin: inGuide,
           text: {
             nl: 'Wil je intieme beelden of profielen aangeven, maar heb je geen Instagram-profiel? Gebruik dan het formulier van Instagram.',
             fr: 'Vous voulez signaler des images intimes ou des profils, mais vous n’avez pas de compte Instagram ? Utilisez alors le formulaire d’Instagram.',
@@ -157,6 +176,7 @@ export const guide: PlatformGuide = {
     },
     {
       id: 'ig-tips',
+      origin: inGuide,
       title: {
         nl: 'Tips',
         fr: 'Conseils',
@@ -165,6 +185,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'ig-helpwanted-tips',
+          origin: inGuide,
           text: {
             nl: 'Wil je tips om je Instagram-account beter te beveiligen? Wil je de gevolgen van de verspreiding van je intieme beelden beperken? HelpWanted.nl biedt je een heleboel tips.',
             fr: 'Vous voulez des conseils pour mieux sécuriser votre compte Instagram ? Vous voulez limiter les conséquences de la diffusion de vos images intimes ? HelpWanted.nl propose de nombreux conseils (en néerlandais).',

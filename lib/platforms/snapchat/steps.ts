@@ -4,10 +4,14 @@
  * the guide names them in Dutch; the English and French texts use the usual English names, since the report is
  * made in English.
  */
+import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('Snapchat');
 
 const safetyReportingLink: GuideLink = {
   id: 'snap-safety-reporting',
+  origin: inGuide,
   label: {
     nl: 'Snapchatondersteuning: een veiligheidsprobleem melden',
     fr: 'Assistance Snapchat : signaler un problème de sécurité',
@@ -19,6 +23,7 @@ const safetyReportingLink: GuideLink = {
 
 const requestFormLink: GuideLink = {
   id: 'snap-request-form',
+  origin: added('platform-help'),
   label: {
     nl: 'Formulier van Snapchatondersteuning',
     fr: 'Formulaire de l’assistance Snapchat',
@@ -33,6 +38,7 @@ export const guide: PlatformGuide = {
   sections: [
     {
       id: 'snap-report',
+      origin: inGuide,
       title: {
         nl: 'Melden bij Snapchat',
         fr: 'Signaler à Snapchat',
@@ -45,14 +51,18 @@ export const guide: PlatformGuide = {
       },
       notes: [
         {
-          nl: 'Let erop dat je deze melding in het Engels doet.',
-          fr: 'Attention : faites ce signalement en anglais.',
-          en: 'Please make this report in English.',
+          text: {
+            nl: 'Let erop dat je deze melding in het Engels doet.',
+            fr: 'Attention : faites ce signalement en anglais.',
+            en: 'Please make this report in English.',
+          },
+          origin: inGuide,
         },
       ],
       steps: [
         {
           id: 'snap-app',
+          origin: inGuide,
           text: {
             nl: 'Via de app doe je melding door op de drie verticale puntjes te klikken en de optie “Melden” of “Report” te kiezen. Leg vervolgens duidelijk uit waarom je deze melding doet.',
             fr: 'Dans l’application, vous faites un signalement en touchant les trois points verticaux et en choisissant l’option « Signaler » ou « Report ». Expliquez ensuite clairement pourquoi vous faites ce signalement.',
@@ -61,6 +71,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'snap-web',
+          origin: inGuide,
           text: {
             nl: 'Via een webpagina doe je melding door te surfen naar Snapchatondersteuning en te klikken op “Een veiligheidsprobleem melden”. Je kiest dan van de acht opties de meest toepasselijke:',
             fr: 'Sur le web, vous faites un signalement en allant sur l’assistance Snapchat et en cliquant sur « Signaler un problème de sécurité » (« Report a safety concern »). Choisissez ensuite, parmi les huit options, celle qui correspond le mieux :',
@@ -70,6 +81,7 @@ export const guide: PlatformGuide = {
           substeps: [
             {
               id: 'snap-web-my-account',
+              origin: inGuide,
               text: {
                 nl: 'Mijn Snapchataccount. Kies deze optie als iemand een nepaccount van jou heeft aangemaakt.',
                 fr: 'Mon compte Snapchat (My Snapchat account). Choisissez cette option si quelqu’un a créé un faux compte à votre nom.',
@@ -78,6 +90,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'snap-web-story',
+              origin: inGuide,
               text: {
                 nl: 'Een Verhaal. Kies deze optie om een naaktafbeelding, bedreiging of pesterijen in een verhaal (Story) te rapporteren.',
                 fr: 'Une Story (A Story). Choisissez cette option pour signaler une image de nudité, une menace ou du harcèlement dans une Story.',
@@ -86,6 +99,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'snap-web-snap-map',
+              origin: inGuide,
               text: {
                 nl: 'Snapkaart. Kies deze optie als je een Snap op Snap Map wilt rapporteren. Je krijgt dan eerst instructies over hoe je deze Snap vanuit de app kan rapporteren. Heb je daarna nog steeds last van deze content? Klik dan op “Ja” bij de vraag “Heb je nog ergens anders hulp bij nodig?”. Je kan nu het formulier invullen.',
                 fr: 'Snap Map. Choisissez cette option si vous voulez signaler un Snap sur la Snap Map. Vous recevez d’abord des instructions pour signaler ce Snap depuis l’application. Si ce contenu vous pose encore problème ensuite, cliquez sur « Oui » à la question « Avez-vous besoin d’aide pour autre chose ? ». Vous pouvez alors remplir le formulaire.',
@@ -94,6 +108,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'snap-web-context-cards',
+              origin: inGuide,
               text: {
                 nl: 'Context Cards. Kies deze optie als je iets van Context Cards wilt rapporteren.',
                 fr: 'Context Cards. Choisissez cette option si vous voulez signaler quelque chose dans les Context Cards.',
@@ -102,6 +117,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'snap-web-other-account',
+              origin: inGuide,
               text: {
                 nl: 'Het Snapchataccount van iemand anders. Kies deze optie als iemand je een naaktafbeelding of een ander vervelend bericht heeft gestuurd. Eerst krijg je informatie over hoe je een persoon kan blokkeren of rapporteren. Om het profiel via de website te rapporteren, druk je op “Ja” bij de vraag “Kunnen we op een andere manier helpen?”.',
                 fr: 'Le compte Snapchat de quelqu’un d’autre (Someone else’s Snapchat account). Choisissez cette option si quelqu’un vous a envoyé une image de nudité ou un autre message désagréable. Vous recevez d’abord des informations sur la manière de bloquer ou de signaler une personne. Pour signaler le profil via le site web, cliquez sur « Oui » à la question « Pouvons-nous vous aider autrement ? ».',
@@ -110,6 +126,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'snap-web-other-story',
+              origin: inGuide,
               text: {
                 nl: 'Een Verhaal van een andere Snapchatter. Kies deze optie als je een Snap van een andere Snapchatter wilt rapporteren. Om het profiel te rapporteren, druk je op “Ja” bij de vraag “Kunnen we op een andere manier helpen?”.',
                 fr: 'La Story d’un autre Snapchatter (Another Snapchatter’s Story). Choisissez cette option si vous voulez signaler un Snap d’un autre Snapchatter. Pour signaler le profil, cliquez sur « Oui » à la question « Pouvons-nous vous aider autrement ? ».',
@@ -118,6 +135,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'snap-web-discover',
+              origin: inGuide,
               text: {
                 nl: 'Verkennen. Kies deze optie als je Snapchat ergens feedback over wil geven.',
                 fr: 'Discover. Choisissez cette option si vous voulez donner votre avis à Snapchat sur quelque chose.',
@@ -126,6 +144,7 @@ export const guide: PlatformGuide = {
             },
             {
               id: 'snap-web-lenses',
+              origin: inGuide,
               text: {
                 nl: 'Lenzen. Kies deze optie als je een ongepaste lens wilt rapporteren.',
                 fr: 'Lentilles (Lenses). Choisissez cette option si vous voulez signaler une lentille inappropriée.',

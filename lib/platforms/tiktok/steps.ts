@@ -3,10 +3,14 @@
  * icon as an image that is lost in the text version ("door te klikken op , daarna ..."); the text names the
  * icon generically instead of guessing which one it was.
  */
+import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('TikTok');
 
 const reportSexualAbuseLink: GuideLink = {
   id: 'tiktok-report-sexual-abuse',
+  origin: added('platform-help'),
   label: {
     nl: 'TikTok: seksueel misbruik melden',
     fr: 'TikTok : signaler des abus sexuels',
@@ -20,6 +24,7 @@ export const guide: PlatformGuide = {
   sections: [
     {
       id: 'tiktok-report',
+      origin: inGuide,
       title: {
         nl: 'Melden bij TikTok',
         fr: 'Signaler à TikTok',
@@ -33,6 +38,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'tiktok-account',
+          origin: inGuide,
           text: {
             nl: 'Je rapporteert een account door te klikken op “Melden” onder de drie verticale bolletjes en de meest gepaste optie te kiezen. Maak ook gebruik van de mogelijkheid om een beschrijving van de melding en foto’s als bewijs toe te voegen, zoals screenshots van een profiel of chatgesprekken.',
             fr: 'Vous signalez un compte en touchant « Signaler » sous les trois points verticaux et en choisissant l’option la plus adaptée. Profitez aussi de la possibilité d’ajouter une description de votre signalement et des photos comme preuves, par exemple des captures d’écran d’un profil ou de conversations.',
@@ -41,6 +47,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'tiktok-comment-or-video',
+          origin: inGuide,
           text: {
             nl: 'Je rapporteert een reactie of video door op het icoon bij de reactie of video te klikken, daarna op “Melden” te klikken en vervolgens de instructies te volgen.',
             fr: 'Vous signalez un commentaire ou une vidéo en touchant l’icône à côté du commentaire ou de la vidéo, puis « Signaler », et en suivant ensuite les instructions.',
@@ -49,6 +56,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'tiktok-comment-under-video',
+          origin: inGuide,
           text: {
             nl: 'Je rapporteert een reactie onder een video door de reactie te selecteren, vervolgens op “Melden” te klikken en de instructies verder te volgen.',
             fr: 'Vous signalez un commentaire sous une vidéo en sélectionnant le commentaire, puis en touchant « Signaler » et en suivant les instructions.',

@@ -3,12 +3,16 @@
  * so there are no report links. The guide's "[hier]" link for more information on blocking and privacy settings
  * has no known address: it is described in text only.
  */
+import { added, fromGuide } from '../../guide/origin';
 import type { PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('Whatsapp');
 
 export const guide: PlatformGuide = {
   sections: [
     {
       id: 'wa-block-report',
+      origin: inGuide,
       title: {
         nl: 'Een contact blokkeren of rapporteren',
         fr: 'Bloquer ou signaler un contact',
@@ -22,6 +26,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'wa-android-block-report',
+          origin: inGuide,
           text: {
             nl: 'Op een Android-gsm: open het gesprek met de persoon die je wilt blokkeren, klik op de drie verticale bolletjes, selecteer “Meer” en kies dan de optie “Blokkeren” of “Rapporteren”.',
             fr: 'Sur un téléphone Android : ouvrez la conversation avec la personne que vous voulez bloquer, touchez les trois points verticaux, sélectionnez « Plus », puis choisissez l’option « Bloquer » ou « Signaler ».',
@@ -30,6 +35,7 @@ export const guide: PlatformGuide = {
           substeps: [
             {
               id: 'wa-android-block-and-report',
+              origin: inGuide,
               text: {
                 nl: 'Wil je iemand zowel blokkeren als rapporteren? Kies dan de optie “Blokkeren” (en dus niet “Rapporteren”), bevestig dat je wilt blokkeren en klik daarna op “Melden en blokkeren”.',
                 fr: 'Vous voulez à la fois bloquer et signaler quelqu’un ? Choisissez alors l’option « Bloquer » (et donc pas « Signaler »), confirmez que vous voulez bloquer, puis touchez « Signaler et bloquer ».',
@@ -40,6 +46,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'wa-iphone-block-report',
+          origin: inGuide,
           text: {
             nl: 'Op een iPhone: open het profiel van de persoon die je wilt blokkeren, klik op de naam van die persoon en scrol naar beneden tot je de optie “Rapporteren” ziet. Volg de verdere instructies.',
             fr: 'Sur un iPhone : ouvrez le profil de la personne que vous voulez bloquer, touchez son nom et faites défiler vers le bas jusqu’à l’option « Signaler ». Suivez ensuite les instructions.',
@@ -49,14 +56,18 @@ export const guide: PlatformGuide = {
       ],
       notes: [
         {
-          nl: 'Meer informatie over het blokkeren van contacten en de gevolgen daarvan, en over je privacyinstellingen, vind je in de hulppagina’s van WhatsApp.',
-          fr: 'Vous trouverez plus d’informations sur le blocage de contacts et ses conséquences, ainsi que sur vos paramètres de confidentialité, dans les pages d’aide de WhatsApp.',
-          en: 'You can find more information on blocking contacts and what that does, and on your privacy settings, in WhatsApp’s help pages.',
+          text: {
+            nl: 'Meer informatie over het blokkeren van contacten en de gevolgen daarvan, en over je privacyinstellingen, vind je in de hulppagina’s van WhatsApp.',
+            fr: 'Vous trouverez plus d’informations sur le blocage de contacts et ses conséquences, ainsi que sur vos paramètres de confidentialité, dans les pages d’aide de WhatsApp.',
+            en: 'You can find more information on blocking contacts and what that does, and on your privacy settings, in WhatsApp’s help pages.',
+          },
+          origin: added('our-reading'),
         },
       ],
     },
     {
       id: 'wa-explain',
+      origin: inGuide,
       title: {
         nl: 'Uitleg geven en screenshots toevoegen',
         fr: 'Donner des explications et ajouter des captures d’écran',
@@ -70,6 +81,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'wa-explain-android',
+          origin: inGuide,
           text: {
             nl: 'Op een Android-gsm tik je op de drie verticale bolletjes, dan op “Instellingen”, dan op “Help” en dan op “Contact opnemen”.',
             fr: 'Sur un téléphone Android, touchez les trois points verticaux, puis « Paramètres », puis « Aide », puis « Nous contacter ».',
@@ -78,6 +90,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'wa-explain-iphone',
+          origin: inGuide,
           text: {
             nl: 'Op een iPhone tik je op “Instellingen” (het radartje), dan op “Help” en dan op “Contact opnemen”.',
             fr: 'Sur un iPhone, touchez « Réglages » (la roue dentée), puis « Aide », puis « Nous contacter ».',
@@ -86,6 +99,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'wa-explain-windows-phone',
+          origin: inGuide,
           text: {
             nl: 'Op een Windows Phone ga je naar het menu door op de drie horizontale bolletjes te klikken. Selecteer dan “Instellingen”, dan “Info” en vervolgens “Ondersteuning”.',
             fr: 'Sur un Windows Phone, ouvrez le menu en touchant les trois points horizontaux. Sélectionnez ensuite « Paramètres », puis « Infos », puis « Assistance ».',
@@ -96,6 +110,7 @@ export const guide: PlatformGuide = {
     },
     {
       id: 'wa-group',
+      origin: inGuide,
       title: {
         nl: 'Een hele groep rapporteren',
         fr: 'Signaler tout un groupe',
@@ -104,6 +119,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'wa-report-group',
+          origin: inGuide,
           text: {
             nl: 'Je kan ook een hele groep rapporteren, bijvoorbeeld wanneer er naaktbeelden in de groep worden gedeeld. Open de chat, klik op de menuknop of de groepsnaam, klik vervolgens op “Groepsinformatie” en selecteer dan onderaan “Groep rapporteren”.',
             fr: 'Vous pouvez aussi signaler tout un groupe, par exemple quand des images de nudité y sont partagées. Ouvrez la discussion, touchez le bouton de menu ou le nom du groupe, puis « Infos du groupe », et sélectionnez tout en bas « Signaler le groupe ».',

@@ -5,11 +5,15 @@
  * The guide shows the menu icon as an image lost in the text version; on X it is the "more" icon (three dots).
  * X's take-it-down form (platforms.md, confirmed) is not in the guide and is only offered as a platform link.
  */
-import { instituteContact, instituteLink } from '../../guide/general';
+import { instituteContactAside, instituteLink } from '../../guide/general';
+import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, GuideStep, PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('Twitter');
 
 const privateInformationFormLink: GuideLink = {
   id: 'x-private-information-form',
+  origin: inGuide,
   label: {
     nl: 'Formulier van X voor het rapporteren van privégegevens',
     fr: 'Formulaire de X pour signaler des informations privées',
@@ -21,6 +25,7 @@ const privateInformationFormLink: GuideLink = {
 
 const takeItDownFormLink: GuideLink = {
   id: 'x-take-it-down-form',
+  origin: added('platform-help'),
   label: {
     nl: 'Formulier van X om intieme beelden zonder toestemming te melden (geen account nodig)',
     fr: 'Formulaire de X pour signaler des images intimes diffusées sans consentement (sans compte)',
@@ -35,6 +40,7 @@ function reportSteps(prefix: string): GuideStep[] {
   return [
     {
       id: `${prefix}-report-tweet`,
+      origin: inGuide,
       text: {
         nl: 'Selecteer “Tweet rapporteren” via het icoon met de drie puntjes bij de Tweet.',
         fr: 'Sélectionnez « Signaler le Tweet » via l’icône aux trois petits points du Tweet.',
@@ -43,6 +49,7 @@ function reportSteps(prefix: string): GuideStep[] {
     },
     {
       id: `${prefix}-sensitive-media`,
+      origin: inGuide,
       text: {
         nl: 'Selecteer “De Tweet bevat een gevoelige foto of video”.',
         fr: 'Sélectionnez « Le Tweet contient une photo ou une vidéo sensible ».',
@@ -51,6 +58,7 @@ function reportSteps(prefix: string): GuideStep[] {
     },
     {
       id: `${prefix}-unauthorized-media`,
+      origin: inGuide,
       text: {
         nl: 'Selecteer “Een onbevoegde foto of video”.',
         fr: 'Sélectionnez « Une photo ou une vidéo non autorisée ».',
@@ -59,6 +67,7 @@ function reportSteps(prefix: string): GuideStep[] {
     },
     {
       id: `${prefix}-intimate-content`,
+      origin: inGuide,
       text: {
         nl: 'Selecteer “Het bevat onbevoegde, intieme content van mij of van iemand anders”.',
         fr: 'Sélectionnez « Il contient du contenu intime non autorisé me concernant ou concernant quelqu’un d’autre ».',
@@ -67,6 +76,7 @@ function reportSteps(prefix: string): GuideStep[] {
     },
     {
       id: `${prefix}-on-behalf-of`,
+      origin: inGuide,
       text: {
         nl: 'Selecteer de relevante optie, afhankelijk van degene namens wie je content rapporteert.',
         fr: 'Sélectionnez l’option qui convient, selon la personne au nom de laquelle vous signalez le contenu (vous-même ou quelqu’un d’autre).',
@@ -75,6 +85,7 @@ function reportSteps(prefix: string): GuideStep[] {
     },
     {
       id: `${prefix}-select-tweets`,
+      origin: inGuide,
       text:
         prefix === 'x-app'
           ? {
@@ -90,6 +101,7 @@ function reportSteps(prefix: string): GuideStep[] {
     },
     {
       id: `${prefix}-send`,
+      origin: inGuide,
       text: {
         nl: 'Verstuur je rapport.',
         fr: 'Envoyez votre signalement.',
@@ -103,6 +115,7 @@ export const guide: PlatformGuide = {
   sections: [
     {
       id: 'x-report',
+      origin: inGuide,
       title: {
         nl: 'Melden bij X (Twitter)',
         fr: 'Signaler à X (Twitter)',
@@ -116,6 +129,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'x-app',
+          origin: inGuide,
           text: {
             nl: 'Vanuit de app maak je zo melding:',
             fr: 'Depuis l’application, vous faites un signalement comme ceci :',
@@ -125,6 +139,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'x-web',
+          origin: inGuide,
           text: {
             nl: 'Vanaf de website maak je zo melding:',
             fr: 'Depuis le site web, vous faites un signalement comme ceci :',
@@ -134,6 +149,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'x-private-information-form',
+          origin: inGuide,
           text: {
             nl: 'Je kan ook melding maken via het formulier voor het rapporteren van privégegevens, door de optie “An unauthorized photo or video” te selecteren.',
             fr: 'Vous pouvez aussi faire un signalement via le formulaire pour signaler des informations privées, en sélectionnant l’option « An unauthorized photo or video » (une photo ou une vidéo non autorisée).',
@@ -144,21 +160,30 @@ export const guide: PlatformGuide = {
       ],
       notes: [
         {
-          nl: 'Twitter heet nu X, en Tweets heten nu posts. Daarom kunnen de knoppen en opties iets anders heten dan hier beschreven.',
-          fr: 'Twitter s’appelle désormais X, et les Tweets s’appellent désormais des posts. Les boutons et options peuvent donc porter un nom un peu différent de celui indiqué ici.',
-          en: 'Twitter is now called X, and Tweets are now called posts. So the buttons and options may have slightly different names than described here.',
+          text: {
+            nl: 'Twitter heet nu X, en Tweets heten nu posts. Daarom kunnen de knoppen en opties iets anders heten dan hier beschreven.',
+            fr: 'Twitter s’appelle désormais X, et les Tweets s’appellent désormais des posts. Les boutons et options peuvent donc porter un nom un peu différent de celui indiqué ici.',
+            en: 'Twitter is now called X, and Tweets are now called posts. So the buttons and options may have slightly different names than described here.',
+          },
+          origin: added('our-advice'),
         },
         {
-          nl: 'Achtergrondinformatie: Twitter maakt een onderscheid in wie kan vragen om beelden offline te halen, afhankelijk van om welke beelden het gaat. Naaktbeelden die zonder toestemming verspreid werden en duidelijk gedeeld werden uit wraak of om geld te verdienen, of berichten die oproepen om zulke beelden te verspreiden, kunnen door iedereen aangegeven worden. Beelden die zonder toestemming om een andere reden verspreid werden, kunnen enkel door de betrokkenen zelf aangegeven worden.',
-          fr: 'Contexte : Twitter fait une distinction, selon le type d’images, entre les personnes qui peuvent demander leur retrait. Les images de nudité diffusées sans consentement et clairement partagées par vengeance ou pour gagner de l’argent, ou les messages qui appellent à diffuser de telles images, peuvent être signalés par tout le monde. Les images diffusées sans consentement pour une autre raison ne peuvent être signalées que par les personnes concernées elles-mêmes.',
-          en: 'Background: Twitter distinguishes who can ask for images to be taken offline, depending on the kind of images. Nude images shared without consent that were clearly shared out of revenge or to make money, or messages calling for such images to be spread, can be reported by anyone. Images shared without consent for any other reason can only be reported by the people concerned themselves.',
+          text: {
+            nl: 'Achtergrondinformatie: Twitter maakt een onderscheid in wie kan vragen om beelden offline te halen, afhankelijk van om welke beelden het gaat. Naaktbeelden die zonder toestemming verspreid werden en duidelijk gedeeld werden uit wraak of om geld te verdienen, of berichten die oproepen om zulke beelden te verspreiden, kunnen door iedereen aangegeven worden. Beelden die zonder toestemming om een andere reden verspreid werden, kunnen enkel door de betrokkenen zelf aangegeven worden.',
+            fr: 'Contexte : Twitter fait une distinction, selon le type d’images, entre les personnes qui peuvent demander leur retrait. Les images de nudité diffusées sans consentement et clairement partagées par vengeance ou pour gagner de l’argent, ou les messages qui appellent à diffuser de telles images, peuvent être signalés par tout le monde. Les images diffusées sans consentement pour une autre raison ne peuvent être signalées que par les personnes concernées elles-mêmes.',
+            en: 'Background: Twitter distinguishes who can ask for images to be taken offline, depending on the kind of images. Nude images shared without consent that were clearly shared out of revenge or to make money, or messages calling for such images to be spread, can be reported by anyone. Images shared without consent for any other reason can only be reported by the people concerned themselves.',
+          },
+          origin: inGuide,
         },
         {
-          nl: 'Dit druist in tegen de idee van de wetgever. Het Instituut zal dan ook in dialoog treden met Twitter om dit probleem aan te kaarten. In afwachting hiervan, en bij twijfel, kan je het Instituut contacteren om in jouw naam op te treden.',
-          fr: 'Cela va à l’encontre de l’intention du législateur. L’Institut va donc engager le dialogue avec Twitter pour soulever ce problème. En attendant, et en cas de doute, vous pouvez contacter l’Institut pour qu’il agisse en votre nom.',
-          en: 'This goes against what the lawmakers intended. The Institute will therefore raise this problem in a dialogue with Twitter. In the meantime, and whenever you are in doubt, you can contact the Institute to act on your behalf.',
+          text: {
+            nl: 'Dit druist in tegen de idee van de wetgever. Het Instituut zal dan ook in dialoog treden met Twitter om dit probleem aan te kaarten. In afwachting hiervan, en bij twijfel, kan je het Instituut contacteren om in jouw naam op te treden.',
+            fr: 'Cela va à l’encontre de l’intention du législateur. L’Institut va donc engager le dialogue avec Twitter pour soulever ce problème. En attendant, et en cas de doute, vous pouvez contacter l’Institut pour qu’il agisse en votre nom.',
+            en: 'This goes against what the lawmakers intended. The Institute will therefore raise this problem in a dialogue with Twitter. In the meantime, and whenever you are in doubt, you can contact the Institute to act on your behalf.',
+          },
+          origin: inGuide,
         },
-        instituteContact,
+        instituteContactAside,
       ],
     },
   ],

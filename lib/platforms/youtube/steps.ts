@@ -2,10 +2,14 @@
  * YouTube: the guide's section "Youtube" (shared/seed/ncii-removal-guide.nl.txt): contact the channel first,
  * then the form (no account needed) or "Report" under the video (needs a Google account).
  */
+import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
+
+const inGuide = fromGuide('Youtube');
 
 const privacyFormLink: GuideLink = {
   id: 'yt-privacy-form',
+  origin: inGuide,
   label: {
     nl: 'Formulier van YouTube (privacyklacht)',
     fr: 'Formulaire de YouTube (plainte pour atteinte à la vie privée)',
@@ -19,6 +23,7 @@ export const guide: PlatformGuide = {
   sections: [
     {
       id: 'yt-channel-first',
+      origin: inGuide,
       title: {
         nl: 'Eerst: het kanaal contacteren',
         fr: 'D’abord : contacter la chaîne',
@@ -32,6 +37,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'yt-contact-channel',
+          origin: inGuide,
           text: {
             nl: 'Neem eerst contact op met het kanaal dat je beelden verspreidt. Dien pas klacht in bij YouTube als de beelden daarna nog niet van het kanaal verwijderd werden.',
             fr: 'Contactez d’abord la chaîne qui diffuse vos images. Ne portez plainte auprès de YouTube que si les images n’ont toujours pas été retirées de la chaîne après cela.',
@@ -42,14 +48,18 @@ export const guide: PlatformGuide = {
       // Not in the guide: contacting the person who shares the images can be unsafe, so the tool says so gently.
       notes: [
         {
-          nl: 'Doe dit alleen als je je daar veilig bij voelt. Het Instituut kan ook contact opnemen in jouw plaats.',
-          fr: 'Ne le faites que si vous vous sentez en sécurité pour le faire. L’Institut peut aussi prendre contact à votre place.',
-          en: 'Only do this if you feel safe doing so. The Institute can also make contact for you.',
+          text: {
+            nl: 'Doe dit alleen als je je daar veilig bij voelt. Het Instituut kan ook contact opnemen in jouw plaats.',
+            fr: 'Ne le faites que si vous vous sentez en sécurité pour le faire. L’Institut peut aussi prendre contact à votre place.',
+            en: 'Only do this if you feel safe doing so. The Institute can also make contact for you.',
+          },
+          origin: added('our-advice'),
         },
       ],
     },
     {
       id: 'yt-report',
+      origin: inGuide,
       title: {
         nl: 'Melden bij YouTube',
         fr: 'Signaler à YouTube',
@@ -63,6 +73,7 @@ export const guide: PlatformGuide = {
       steps: [
         {
           id: 'yt-form',
+          origin: inGuide,
           text: {
             nl: 'Vul het formulier in. Hiervoor heb je geen profiel nodig.',
             fr: 'Remplissez le formulaire. Vous n’avez pas besoin de compte pour cela.',
@@ -72,6 +83,7 @@ export const guide: PlatformGuide = {
         },
         {
           id: 'yt-report-video',
+          origin: inGuide,
           text: {
             nl: 'Klik op “Melden” onder de drie horizontale puntjes onder het filmpje en kies de meest passende optie. Hiervoor heb je wel een Google account nodig (bijvoorbeeld van Gmail). Je kan gemakkelijk een Google account aanmaken op www.gmail.com.',
             fr: 'Cliquez sur « Signaler » sous les trois points horizontaux sous la vidéo et choisissez l’option qui convient le mieux. Pour cela, vous avez besoin d’un compte Google (par exemple un compte Gmail). Vous pouvez facilement créer un compte Google sur www.gmail.com.',
