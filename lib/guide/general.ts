@@ -2,16 +2,31 @@
  * Guidance that is not tied to one platform: the guide's opening advice, how to reach the Institute,
  * the hand-off services (StopNCII, Take It Down) and what to do on a site that is not one of the nine.
  *
- * Sources: shared/seed/ncii-removal-guide.nl.txt (opening part) and shared/notes/platforms.md (contact facts,
- * hand-off services). Opening hours and postal address of the Institute vary between sources and are
- * deliberately not hard-coded.
+ * Sources: shared/seed/ncii-removal-guide.nl.txt (opening part), the Institute's own site (contacts) and
+ * shared/notes/platforms.md (hand-off services). The guide itself gives no phone number, hours or e-mail address:
+ * every contact here is marked as added, from the Institute's website.
  */
 import { added, fromGuide } from './origin';
 import type { AddedNote, GeneralGuide, GuideLink, Localized } from './types';
 
 /** Free phone number of the Institute; option 1 is the line for this kind of report. */
 export const INSTITUTE_PHONE = '0800 12 800';
-export const INSTITUTE_EMAIL = 'gelijkheid.manvrouw@igvm.belgie.be';
+
+/**
+ * The line's hours, as the Institute's reporting page gives them (aide.igvm-iefh.belgium.be; older pages of its
+ * site give other hours: check them again before a release).
+ */
+export const instituteHours: Localized = {
+  nl: 'op maandag, dinsdag, donderdag en vrijdag van 9 tot 12 uur en op woensdag van 13 tot 16 uur; daarbuiten kan je een bericht inspreken op het antwoordapparaat',
+  fr: 'les lundi, mardi, jeudi et vendredi de 9 h à 12 h, et le mercredi de 13 h à 16 h ; en dehors de ces heures, vous pouvez laisser un message sur le répondeur',
+  en: 'on Monday, Tuesday, Thursday and Friday from 9:00 to 12:00 and on Wednesday from 13:00 to 16:00; outside those hours you can leave a message on the answering machine',
+};
+
+/**
+ * Only the Institute's Dutch pages give this e-mail address, so only the Dutch text shows it: each language shows
+ * the contacts the Institute's site confirms in that language (phone and online form in all three).
+ */
+export const INSTITUTE_EMAIL_NL = 'gelijkheid.manvrouw@igvm.belgie.be';
 
 export const instituteName: Localized = {
   nl: 'Instituut voor de gelijkheid van vrouwen en mannen',
@@ -64,11 +79,11 @@ export const takeItDownLink: GuideLink = {
   confirmed: true,
 };
 
-/** The contact facts in one sentence, reused by platform steps that say "contact the Institute". */
+/** The contact facts, shown beside guide steps that say "contact the Institute". */
 export const instituteContact: Localized = {
-  nl: `Je kan het Instituut gratis bellen op ${INSTITUTE_PHONE} (keuze 1) of mailen naar ${INSTITUTE_EMAIL}.`,
-  fr: `Vous pouvez appeler gratuitement l’Institut au ${INSTITUTE_PHONE} (choix 1) ou écrire à ${INSTITUTE_EMAIL}.`,
-  en: `You can call the Institute free of charge on ${INSTITUTE_PHONE} (option 1) or e-mail ${INSTITUTE_EMAIL}.`,
+  nl: `Je kan het Instituut gratis bellen op ${INSTITUTE_PHONE} (keuze 1), ${instituteHours.nl}. Je kan ook het online meldformulier op de website van het Instituut gebruiken, of mailen naar ${INSTITUTE_EMAIL_NL}.`,
+  fr: `Vous pouvez appeler gratuitement l’Institut au ${INSTITUTE_PHONE} (tapez 1), ${instituteHours.fr}. Vous pouvez aussi utiliser le formulaire de signalement en ligne sur le site de l’Institut.`,
+  en: `You can call the Institute free of charge on ${INSTITUTE_PHONE} (option 1), ${instituteHours.en}. You can also use the online reporting form on the Institute’s website.`,
 };
 
 /** The contact facts as a note beside a guide step that says "contact the Institute": the guide gives none. */
@@ -148,25 +163,16 @@ export const general: GeneralGuide = {
         id: 'institute-phone',
         origin: added('institute-site'),
         text: {
-          nl: `Bel gratis naar ${INSTITUTE_PHONE} en kies optie 1.`,
-          fr: `Appelez gratuitement le ${INSTITUTE_PHONE} et choisissez l’option 1.`,
-          en: `Call ${INSTITUTE_PHONE} free of charge and choose option 1.`,
-        },
-      },
-      {
-        id: 'institute-email',
-        origin: added('institute-site'),
-        text: {
-          nl: `Of mail naar ${INSTITUTE_EMAIL}.`,
-          fr: `Ou écrivez à ${INSTITUTE_EMAIL}.`,
-          en: `Or e-mail ${INSTITUTE_EMAIL}.`,
+          nl: `Bel gratis naar ${INSTITUTE_PHONE} en kies optie 1: ${instituteHours.nl}.`,
+          fr: `Appelez gratuitement le ${INSTITUTE_PHONE} et tapez 1 : ${instituteHours.fr}.`,
+          en: `Call ${INSTITUTE_PHONE} free of charge and choose option 1: ${instituteHours.en}.`,
         },
       },
       {
         id: 'institute-website',
         origin: added('institute-site'),
         text: {
-          nl: 'Op de website van het Instituut vind je ook een online meldformulier.',
+          nl: `Op de website van het Instituut vind je ook een online meldformulier. Je kan ook mailen naar ${INSTITUTE_EMAIL_NL}.`,
           fr: 'Sur le site web de l’Institut, vous trouverez aussi un formulaire de signalement en ligne.',
           en: 'The Institute’s website also has an online reporting form.',
         },

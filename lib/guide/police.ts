@@ -1,7 +1,8 @@
 /**
  * Filing a complaint with the police (Belgium), from the guide's part "Klacht neerleggen bij de politie"
- * (shared/seed/ncii-removal-guide.nl.txt). The guide's "[link]" to more information on collecting evidence has
- * no known address, so it is described in text and pointed at the Institute instead of being linked.
+ * (shared/seed/ncii-removal-guide.nl.txt). The guide's "[link]" to more information on collecting evidence lost
+ * its address: the checklist says so plainly, and that asking the Institute is our reading, not the guide's.
+ * The Institute's contacts beside the guide's "contact the Institute" are marked as from the Institute's site.
  */
 import { instituteContactAside, instituteLink } from './general';
 import { added, fromGuide } from './origin';
@@ -113,7 +114,7 @@ export const police: PoliceGuide = {
       origin: fromGuide('Waar moet je rekening mee houden?'),
       title: {
         nl: 'Waar moet je rekening mee houden?',
-        fr: 'À quoi devez-vous vous attendre ?',
+        fr: 'De quoi devez-vous tenir compte ?',
         en: 'What should you keep in mind?',
       },
       steps: [],
@@ -207,9 +208,9 @@ export const police: PoliceGuide = {
           id: 'police-evidence-more-info',
           origin: added('our-reading'),
           text: {
-            nl: 'Meer informatie over hoe en welk bewijs je kan verzamelen, kan je vragen aan het Instituut.',
-            fr: 'Pour en savoir plus sur les preuves à rassembler et la manière de le faire, vous pouvez vous adresser à l’Institut.',
-            en: 'For more information on what evidence to gather and how, you can ask the Institute.',
+            nl: 'De gids verwijst hier naar een link met meer informatie over hoe en welk bewijs je kan verzamelen, maar het adres van die link ging verloren. Die informatie kan je ook aan het Instituut vragen.',
+            fr: 'Le guide renvoie ici à un lien vers plus d’informations sur les preuves à rassembler et la manière de le faire, mais l’adresse de ce lien a été perdue. Vous pouvez aussi demander ces informations à l’Institut.',
+            en: 'The guide points here to a link with more information on what evidence to gather and how, but the link’s address was lost. You can also ask the Institute for this information.',
           },
           links: [instituteLink],
         },

@@ -33,8 +33,8 @@ export type GuidePart = (typeof GUIDE_PARTS)[number];
 
 /**
  * Where material that is not the guide's comes from: the Institute's own website, the platform's own help pages,
- * the hand-off service's own website (StopNCII.org, Take It Down), our own advice, or our reading of a link or
- * picture that was lost from the guide's text.
+ * the hand-off service's own website (StopNCII.org, Take It Down), our own advice, or our reading of the guide
+ * (where its link or picture was lost from its text, or where we translate a label it quotes).
  */
 export const ADDED_SOURCES = ['institute-site', 'platform-help', 'service-site', 'our-advice', 'our-reading'] as const;
 

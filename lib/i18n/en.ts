@@ -106,7 +106,7 @@ export const en = {
   'origin.platform-help': "Not in the guide: from the platform’s own help pages",
   'origin.service-site': "Not in the guide: from the service’s own website",
   'origin.our-advice': "Not in the guide: our own advice",
-  'origin.our-reading': "Not in the guide’s words: our reading, where its link or picture was lost",
+  'origin.our-reading': "Not the guide’s words: our reading of it",
   'ids.title': "Identifiers for your report",
   'ids.page': "This page",
   'ids.items': "On screen ({count})",

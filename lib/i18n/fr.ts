@@ -104,7 +104,7 @@ export const fr: Record<MessageKey, string> = {
   'origin.platform-help': "Pas dans le guide : d’après les pages d’aide de la plateforme",
   'origin.service-site': "Pas dans le guide : d’après le site du service lui-même",
   'origin.our-advice': "Pas dans le guide : notre propre conseil",
-  'origin.our-reading': "Pas les mots du guide : notre lecture, là où un lien ou une image a été perdu",
+  'origin.our-reading': "Pas les mots du guide : notre lecture",
   'ids.title': "Identifiants pour votre signalement",
   'ids.page': "Cette page",
   'ids.items': "À l’écran ({count})",

@@ -104,7 +104,7 @@ export const nl: Record<MessageKey, string> = {
   'origin.platform-help': "Niet uit de gids: uit de hulppagina’s van het platform zelf",
   'origin.service-site': "Niet uit de gids: van de website van de dienst zelf",
   'origin.our-advice': "Niet uit de gids: ons eigen advies",
-  'origin.our-reading': "Niet de woorden van de gids: onze lezing, waar een link of afbeelding verloren ging",
+  'origin.our-reading': "Niet de woorden van de gids: onze lezing ervan",
   'ids.title': "Gegevens voor je melding",
   'ids.page': "Deze pagina",
   'ids.items': "Op het scherm ({count})",

@@ -1,6 +1,7 @@
 /**
  * Discord: the guide's section "Discord" (shared/seed/ncii-removal-guide.nl.txt): the Trust & Safety Center and
- * the four ID numbers. The guide's "[hier]" link on finding the numbers has no known address: described in text.
+ * the four ID numbers. The guide's "[hier]" link on finding the numbers lost its address: a note, marked as our
+ * reading, says so plainly.
  * The note on message links comes from shared/notes/platforms.md (Discord's form asks for message links).
  */
 import { added, fromGuide } from '../../guide/origin';
@@ -88,9 +89,9 @@ export const guide: PlatformGuide = {
       notes: [
         {
           text: {
-            nl: 'Hoe je deze nummers vindt, wordt uitgelegd in de hulppagina’s van Discord.',
-            fr: 'Les pages d’aide de Discord expliquent comment trouver ces numéros.',
-            en: 'Discord’s help pages explain how to find these numbers.',
+            nl: 'Voor meer informatie over het vinden van deze nummers verwijst de gids naar een link waarvan het adres verloren ging. Onze lezing: de hulppagina’s van Discord leggen uit hoe je ze vindt.',
+            fr: 'Pour plus d’informations sur la manière de trouver ces numéros, le guide renvoie à un lien dont l’adresse a été perdue. Notre lecture : les pages d’aide de Discord expliquent comment les trouver.',
+            en: 'For more information on finding these numbers, the guide points to a link whose address was lost. Our reading: Discord’s help pages explain how to find them.',
           },
           origin: added('our-reading'),
         },

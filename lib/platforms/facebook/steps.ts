@@ -161,8 +161,8 @@ export const guide: PlatformGuide = {
           origin: inGuide,
           text: {
             nl: 'Wil je meer weten over het beveiligen van je Facebookprofiel en tips over hoe je voorkomt dat je intieme foto’s tegen jou worden gedeeld? Dan kan je de handleiding van HelpWanted.nl volgen.',
-            fr: 'Vous voulez en savoir plus sur la sécurisation de votre profil Facebook, et des conseils pour éviter que vos photos intimes soient partagées contre votre gré ? Vous pouvez suivre le guide de HelpWanted.nl (en néerlandais).',
-            en: 'Want to know more about securing your Facebook profile, and tips on preventing your intimate photos from being shared against your will? You can follow the guide by HelpWanted.nl (in Dutch).',
+            fr: 'Vous voulez en savoir plus sur la sécurisation de votre profil Facebook, et des conseils pour éviter que vos photos intimes soient utilisées contre vous ? Vous pouvez suivre le guide de HelpWanted.nl (en néerlandais).',
+            en: 'Want to know more about securing your Facebook profile, and tips on preventing your intimate photos from being used against you? You can follow the guide by HelpWanted.nl (in Dutch).',
           },
           links: [helpWantedLink],
         },

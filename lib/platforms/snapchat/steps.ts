@@ -1,8 +1,9 @@
 /**
  * Snapchat: the guide's section "Snapchat" (shared/seed/ncii-removal-guide.nl.txt), with all eight options of
  * the web route. The guide asks for reports in English, hence `reportLanguage: 'en'`. Option names are given as
- * the guide names them in Dutch; the English and French texts use the usual English names, since the report is
- * made in English.
+ * the guide names them in Dutch. Since the report is made in English, the buttons and questions the person meets
+ * are given in English first, with the translation beside them; that English is our translation of the guide's
+ * Dutch (a note, marked as our reading, says Snapchat's wording may differ).
  */
 import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
@@ -58,6 +59,14 @@ export const guide: PlatformGuide = {
           },
           origin: inGuide,
         },
+        {
+          text: {
+            nl: 'De gids geeft de knoppen en vragen van Snapchat in het Nederlands. Omdat je de melding in het Engels doet, staat de Engelse tekst hier eerst, met de vertaling erbij. Die Engelse tekst is onze vertaling van de gids: Snapchat kan het iets anders verwoorden.',
+            fr: 'Le guide cite les boutons et les questions de Snapchat en néerlandais. Comme le signalement se fait en anglais, le texte anglais est donné ici en premier, avec la traduction à côté. Ce texte anglais est notre traduction du guide : Snapchat peut le formuler un peu autrement.',
+            en: 'The guide quotes Snapchat’s buttons and questions in Dutch. Since the report is made in English, they are given here in English; that English is our translation of the guide, and Snapchat’s own wording may differ slightly.',
+          },
+          origin: added('our-reading'),
+        },
       ],
       steps: [
         {
@@ -73,8 +82,8 @@ export const guide: PlatformGuide = {
           id: 'snap-web',
           origin: inGuide,
           text: {
-            nl: 'Via een webpagina doe je melding door te surfen naar Snapchatondersteuning en te klikken op “Een veiligheidsprobleem melden”. Je kiest dan van de acht opties de meest toepasselijke:',
-            fr: 'Sur le web, vous faites un signalement en allant sur l’assistance Snapchat et en cliquant sur « Signaler un problème de sécurité » (« Report a safety concern »). Choisissez ensuite, parmi les huit options, celle qui correspond le mieux :',
+            nl: 'Via een webpagina doe je melding door te surfen naar Snapchatondersteuning en te klikken op “Report a safety concern” (“Een veiligheidsprobleem melden”). Je kiest dan van de acht opties de meest toepasselijke:',
+            fr: 'Sur le web, vous faites un signalement en allant sur l’assistance Snapchat et en cliquant sur « Report a safety concern » (« Signaler un problème de sécurité »). Choisissez ensuite, parmi les huit options, celle qui correspond le mieux :',
             en: 'On the web, you report by going to Snapchat Support and clicking “Report a safety concern”. Then choose the most fitting of the eight options:',
           },
           links: [safetyReportingLink, requestFormLink],
@@ -84,7 +93,7 @@ export const guide: PlatformGuide = {
               origin: inGuide,
               text: {
                 nl: 'Mijn Snapchataccount. Kies deze optie als iemand een nepaccount van jou heeft aangemaakt.',
-                fr: 'Mon compte Snapchat (My Snapchat account). Choisissez cette option si quelqu’un a créé un faux compte à votre nom.',
+                fr: 'My Snapchat account (mon compte Snapchat). Choisissez cette option si quelqu’un a créé un faux compte à votre nom.',
                 en: 'My Snapchat account. Choose this option if someone has made a fake account pretending to be you.',
               },
             },
@@ -93,7 +102,7 @@ export const guide: PlatformGuide = {
               origin: inGuide,
               text: {
                 nl: 'Een Verhaal. Kies deze optie om een naaktafbeelding, bedreiging of pesterijen in een verhaal (Story) te rapporteren.',
-                fr: 'Une Story (A Story). Choisissez cette option pour signaler une image de nudité, une menace ou du harcèlement dans une Story.',
+                fr: 'A Story (une Story). Choisissez cette option pour signaler une image de nudité, une menace ou du harcèlement dans une Story.',
                 en: 'A Story. Choose this option to report a nude image, a threat or bullying in a Story.',
               },
             },
@@ -101,8 +110,8 @@ export const guide: PlatformGuide = {
               id: 'snap-web-snap-map',
               origin: inGuide,
               text: {
-                nl: 'Snapkaart. Kies deze optie als je een Snap op Snap Map wilt rapporteren. Je krijgt dan eerst instructies over hoe je deze Snap vanuit de app kan rapporteren. Heb je daarna nog steeds last van deze content? Klik dan op “Ja” bij de vraag “Heb je nog ergens anders hulp bij nodig?”. Je kan nu het formulier invullen.',
-                fr: 'Snap Map. Choisissez cette option si vous voulez signaler un Snap sur la Snap Map. Vous recevez d’abord des instructions pour signaler ce Snap depuis l’application. Si ce contenu vous pose encore problème ensuite, cliquez sur « Oui » à la question « Avez-vous besoin d’aide pour autre chose ? ». Vous pouvez alors remplir le formulaire.',
+                nl: 'Snapkaart. Kies deze optie als je een Snap op Snap Map wilt rapporteren. Je krijgt dan eerst instructies over hoe je deze Snap vanuit de app kan rapporteren. Heb je daarna nog steeds last van deze content? Klik dan op “Yes” (“Ja”) bij de vraag “Do you need help with anything else?” (“Heb je nog ergens anders hulp bij nodig?”). Je kan nu het formulier invullen.',
+                fr: 'Snap Map. Choisissez cette option si vous voulez signaler un Snap sur la Snap Map. Vous recevez d’abord des instructions pour signaler ce Snap depuis l’application. Si ce contenu vous pose encore problème ensuite, cliquez sur « Yes » (« Oui ») à la question « Do you need help with anything else? » (« Avez-vous besoin d’aide pour autre chose ? »). Vous pouvez alors remplir le formulaire.',
                 en: 'Snap Map. Choose this option if you want to report a Snap on Snap Map. You will first get instructions on how to report this Snap from the app. If this content still troubles you after that, click “Yes” at the question “Do you need help with anything else?”. You can then fill in the form.',
               },
             },
@@ -119,8 +128,8 @@ export const guide: PlatformGuide = {
               id: 'snap-web-other-account',
               origin: inGuide,
               text: {
-                nl: 'Het Snapchataccount van iemand anders. Kies deze optie als iemand je een naaktafbeelding of een ander vervelend bericht heeft gestuurd. Eerst krijg je informatie over hoe je een persoon kan blokkeren of rapporteren. Om het profiel via de website te rapporteren, druk je op “Ja” bij de vraag “Kunnen we op een andere manier helpen?”.',
-                fr: 'Le compte Snapchat de quelqu’un d’autre (Someone else’s Snapchat account). Choisissez cette option si quelqu’un vous a envoyé une image de nudité ou un autre message désagréable. Vous recevez d’abord des informations sur la manière de bloquer ou de signaler une personne. Pour signaler le profil via le site web, cliquez sur « Oui » à la question « Pouvons-nous vous aider autrement ? ».',
+                nl: 'Het Snapchataccount van iemand anders. Kies deze optie als iemand je een naaktafbeelding of een ander vervelend bericht heeft gestuurd. Eerst krijg je informatie over hoe je een persoon kan blokkeren of rapporteren. Om het profiel via de website te rapporteren, druk je op “Yes” (“Ja”) bij de vraag “Can we help in another way?” (“Kunnen we op een andere manier helpen?”).',
+                fr: 'Someone else’s Snapchat account (le compte Snapchat de quelqu’un d’autre). Choisissez cette option si quelqu’un vous a envoyé une image de nudité ou un autre message désagréable. Vous recevez d’abord des informations sur la manière de bloquer ou de signaler une personne. Pour signaler le profil via le site web, cliquez sur « Yes » (« Oui ») à la question « Can we help in another way? » (« Pouvons-nous vous aider autrement ? »).',
                 en: 'Someone else’s Snapchat account. Choose this option if someone has sent you a nude image or another upsetting message. First you get information on how to block or report a person. To report the profile through the website, click “Yes” at the question “Can we help in another way?”.',
               },
             },
@@ -128,8 +137,8 @@ export const guide: PlatformGuide = {
               id: 'snap-web-other-story',
               origin: inGuide,
               text: {
-                nl: 'Een Verhaal van een andere Snapchatter. Kies deze optie als je een Snap van een andere Snapchatter wilt rapporteren. Om het profiel te rapporteren, druk je op “Ja” bij de vraag “Kunnen we op een andere manier helpen?”.',
-                fr: 'La Story d’un autre Snapchatter (Another Snapchatter’s Story). Choisissez cette option si vous voulez signaler un Snap d’un autre Snapchatter. Pour signaler le profil, cliquez sur « Oui » à la question « Pouvons-nous vous aider autrement ? ».',
+                nl: 'Een Verhaal van een andere Snapchatter. Kies deze optie als je een Snap van een andere Snapchatter wilt rapporteren. Om het profiel te rapporteren, druk je op “Yes” (“Ja”) bij de vraag “Can we help in another way?” (“Kunnen we op een andere manier helpen?”).',
+                fr: 'Another Snapchatter’s Story (la Story d’un autre Snapchatter). Choisissez cette option si vous voulez signaler un Snap d’un autre Snapchatter. Pour signaler le profil, cliquez sur « Yes » (« Oui ») à la question « Can we help in another way? » (« Pouvons-nous vous aider autrement ? »).',
                 en: 'Another Snapchatter’s Story. Choose this option if you want to report a Snap from another Snapchatter. To report the profile, click “Yes” at the question “Can we help in another way?”.',
               },
             },
@@ -147,7 +156,7 @@ export const guide: PlatformGuide = {
               origin: inGuide,
               text: {
                 nl: 'Lenzen. Kies deze optie als je een ongepaste lens wilt rapporteren.',
-                fr: 'Lentilles (Lenses). Choisissez cette option si vous voulez signaler une lentille inappropriée.',
+                fr: 'Lenses (lentilles). Choisissez cette option si vous voulez signaler une lentille inappropriée.',
                 en: 'Lenses. Choose this option if you want to report an inappropriate Lens.',
               },
             },

@@ -1,7 +1,7 @@
 /**
  * TikTok: the guide's section "TikTok" (shared/seed/ncii-removal-guide.nl.txt). In the guide, step 2 shows an
- * icon as an image that is lost in the text version ("door te klikken op , daarna ..."); the text names the
- * icon generically instead of guessing which one it was.
+ * icon as an image that is lost in the text version ("door te klikken op , daarna ..."): the step keeps the
+ * guide's words, and an aside marked as our reading says so and which button TikTok's help pages name.
  */
 import { added, fromGuide } from '../../guide/origin';
 import type { GuideLink, PlatformGuide } from '../../guide/types';
@@ -49,10 +49,20 @@ export const guide: PlatformGuide = {
           id: 'tiktok-comment-or-video',
           origin: inGuide,
           text: {
-            nl: 'Je rapporteert een reactie of video door op het icoon bij de reactie of video te klikken, daarna op “Melden” te klikken en vervolgens de instructies te volgen.',
-            fr: 'Vous signalez un commentaire ou une vidéo en touchant l’icône à côté du commentaire ou de la vidéo, puis « Signaler », et en suivant ensuite les instructions.',
-            en: 'You report a comment or video by tapping the icon next to the comment or video, then “Report”, and then following the instructions.',
+            nl: 'Je rapporteert een reactie of video door op het icoon te klikken, daarna op “Melden” te klikken en vervolgens de instructies te volgen.',
+            fr: 'Vous signalez un commentaire ou une vidéo en touchant l’icône, puis « Signaler », et en suivant ensuite les instructions.',
+            en: 'You report a comment or video by tapping the icon, then “Report”, and then following the instructions.',
           },
+          asides: [
+            {
+              text: {
+                nl: 'In de gids staat hier een afbeelding van het icoon, die in de tekst verloren ging. Onze lezing, volgens de hulppagina’s van TikTok: bij een video tik je in de app op de deelknop (de pijl) naast de video, of houd je de video ingedrukt; op de website ga je naar “Meer opties”.',
+                fr: 'Le guide montre ici une image de l’icône, qui a été perdue dans le texte. Notre lecture, d’après les pages d’aide de TikTok : pour une vidéo, dans l’application, touchez le bouton de partage (la flèche) à côté de la vidéo, ou maintenez la vidéo enfoncée ; sur le site web, allez à « Plus d’options ».',
+                en: 'The guide shows a picture of the icon here, which was lost from its text. Our reading, from TikTok’s help pages: for a video, in the app, tap the Share button (the arrow) beside the video, or press and hold the video; on the website, go to “More options”.',
+              },
+              origin: added('our-reading'),
+            },
+          ],
         },
         {
           id: 'tiktok-comment-under-video',

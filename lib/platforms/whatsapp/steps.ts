@@ -1,7 +1,7 @@
 /**
  * WhatsApp: the guide's section "Whatsapp" (shared/seed/ncii-removal-guide.nl.txt). Reporting happens in the app,
  * so there are no report links. The guide's "[hier]" link for more information on blocking and privacy settings
- * has no known address: it is described in text only.
+ * lost its address: a note, marked as our reading, says so plainly and where that information is found.
  */
 import { added, fromGuide } from '../../guide/origin';
 import type { PlatformGuide } from '../../guide/types';
@@ -57,9 +57,9 @@ export const guide: PlatformGuide = {
       notes: [
         {
           text: {
-            nl: 'Meer informatie over het blokkeren van contacten en de gevolgen daarvan, en over je privacyinstellingen, vind je in de hulppagina’s van WhatsApp.',
-            fr: 'Vous trouverez plus d’informations sur le blocage de contacts et ses conséquences, ainsi que sur vos paramètres de confidentialité, dans les pages d’aide de WhatsApp.',
-            en: 'You can find more information on blocking contacts and what that does, and on your privacy settings, in WhatsApp’s help pages.',
+            nl: 'Voor meer informatie over het blokkeren van contacten en de gevolgen daarvan, en over je privacyinstellingen, verwijst de gids naar een link waarvan het adres verloren ging. Onze lezing: die informatie staat in de hulppagina’s van WhatsApp.',
+            fr: 'Pour plus d’informations sur le blocage de contacts et ses conséquences, ainsi que sur vos paramètres de confidentialité, le guide renvoie à un lien dont l’adresse a été perdue. Notre lecture : ces informations se trouvent dans les pages d’aide de WhatsApp.',
+            en: 'For more information on blocking contacts and what that does, and on your privacy settings, the guide points to a link whose address was lost. Our reading: that information is in WhatsApp’s help pages.',
           },
           origin: added('our-reading'),
         },

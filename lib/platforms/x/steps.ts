@@ -2,7 +2,8 @@
  * X (formerly Twitter): the guide's section "Twitter" (shared/seed/ncii-removal-guide.nl.txt): the app route and
  * the web route with their seven steps each, the private-information form and the background note on who may
  * report. Menu labels are the guide's (from the Twitter era); a note says they may now read "post" for "Tweet".
- * The guide shows the menu icon as an image lost in the text version; on X it is the "more" icon (three dots).
+ * The guide shows the menu icon as an image lost in the text version: the step keeps the guide's words, and an
+ * aside marked as our reading says so and names X's "More" icon (three dots).
  * X's take-it-down form (platforms.md, confirmed) is not in the guide and is only offered as a platform link.
  */
 import { instituteContactAside, instituteLink } from '../../guide/general';
@@ -42,10 +43,20 @@ function reportSteps(prefix: string): GuideStep[] {
       id: `${prefix}-report-tweet`,
       origin: inGuide,
       text: {
-        nl: 'Selecteer “Tweet rapporteren” via het icoon met de drie puntjes bij de Tweet.',
-        fr: 'Sélectionnez « Signaler le Tweet » via l’icône aux trois petits points du Tweet.',
-        en: 'Select “Report Tweet” using the three-dots icon on the Tweet.',
+        nl: 'Selecteer “Tweet rapporteren” via het icoon.',
+        fr: 'Sélectionnez « Signaler le Tweet » via l’icône.',
+        en: 'Select “Report Tweet” using the icon.',
       },
+      asides: [
+        {
+          text: {
+            nl: 'In de gids staat hier een afbeelding van het icoon, die in de tekst verloren ging. Onze lezing: op X is dat het icoon “Meer” (drie puntjes) bij de post.',
+            fr: 'Le guide montre ici une image de l’icône, qui a été perdue dans le texte. Notre lecture : sur X, c’est l’icône « Plus » (trois points) du post.',
+            en: 'The guide shows a picture of the icon here, which was lost from its text. Our reading: on X, it is the “More” icon (three dots) on the post.',
+          },
+          origin: added('our-reading'),
+        },
+      ],
     },
     {
       id: `${prefix}-sensitive-media`,

@@ -12,7 +12,7 @@ const privacyFormLink: GuideLink = {
   origin: inGuide,
   label: {
     nl: 'Formulier van YouTube (privacyklacht)',
-    fr: 'Formulaire de YouTube (plainte pour atteinte à la vie privée)',
+    fr: 'Formulaire de YouTube (signalement d’une atteinte à la vie privée)',
     en: 'YouTube form (privacy complaint)',
   },
   url: 'https://support.google.com/youtube/answer/142443',
@@ -40,18 +40,19 @@ export const guide: PlatformGuide = {
           origin: inGuide,
           text: {
             nl: 'Neem eerst contact op met het kanaal dat je beelden verspreidt. Dien pas klacht in bij YouTube als de beelden daarna nog niet van het kanaal verwijderd werden.',
-            fr: 'Contactez d’abord la chaîne qui diffuse vos images. Ne portez plainte auprès de YouTube que si les images n’ont toujours pas été retirées de la chaîne après cela.',
+            fr: 'Contactez d’abord la chaîne qui diffuse vos images. N’introduisez une demande auprès de YouTube que si les images n’ont toujours pas été retirées de la chaîne après cela.',
             en: 'First contact the channel that is sharing your images. Only file a complaint with YouTube if the images have still not been removed from the channel after that.',
           },
         },
       ],
       // Not in the guide: contacting the person who shares the images can be unsafe, so the tool says so gently.
+      // The guide promises nothing about the Institute contacting the channel, so neither does this note.
       notes: [
         {
           text: {
-            nl: 'Doe dit alleen als je je daar veilig bij voelt. Het Instituut kan ook contact opnemen in jouw plaats.',
-            fr: 'Ne le faites que si vous vous sentez en sécurité pour le faire. L’Institut peut aussi prendre contact à votre place.',
-            en: 'Only do this if you feel safe doing so. The Institute can also make contact for you.',
+            nl: 'Doe dit alleen als je je daar veilig bij voelt.',
+            fr: 'Ne le faites que si vous vous sentez en sécurité pour le faire.',
+            en: 'Only do this if you feel safe doing so.',
           },
           origin: added('our-advice'),
         },

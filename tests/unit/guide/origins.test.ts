@@ -126,21 +126,21 @@ describe('origins', () => {
         'platform-help': 'Niet uit de gids: uit de hulppagina’s van het platform zelf',
         'service-site': 'Niet uit de gids: van de website van de dienst zelf',
         'our-advice': 'Niet uit de gids: ons eigen advies',
-        'our-reading': 'Niet de woorden van de gids: onze lezing, waar een link of afbeelding verloren ging',
+        'our-reading': 'Niet de woorden van de gids: onze lezing ervan',
       },
       fr: {
         'institute-site': 'Pas dans le guide : d’après le site de l’Institut',
         'platform-help': 'Pas dans le guide : d’après les pages d’aide de la plateforme',
         'service-site': 'Pas dans le guide : d’après le site du service lui-même',
         'our-advice': 'Pas dans le guide : notre propre conseil',
-        'our-reading': 'Pas les mots du guide : notre lecture, là où un lien ou une image a été perdu',
+        'our-reading': 'Pas les mots du guide : notre lecture',
       },
       en: {
         'institute-site': 'Not in the guide: from the Institute’s website',
         'platform-help': 'Not in the guide: from the platform’s own help pages',
         'service-site': 'Not in the guide: from the service’s own website',
         'our-advice': 'Not in the guide: our own advice',
-        'our-reading': 'Not in the guide’s words: our reading, where its link or picture was lost',
+        'our-reading': 'Not the guide’s words: our reading of it',
       },
     };
     const addedItems = shown.filter((item) => isAdded(item.origin as Origin));
