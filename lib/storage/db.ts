@@ -10,6 +10,22 @@ import type { AuditEntry, CaptureRecord, CaseRecord, FileRole, ReportTracking, S
 
 export const DEFAULT_DB_NAME = 'capture-and-report';
 
+/**
+ * The installation's signing key (one record, id 'installation'). The public part is in clear; `pkcs8` (base64 of
+ * the private key's PKCS #8) is sealed with the data key when a passphrase is set, like every other secret.
+ */
+export interface SigningKeyRecord {
+  id: string;
+  algorithm: 'ECDSA-P256-SHA256';
+  /** base64 of the DER SubjectPublicKeyInfo. */
+  spki: string;
+  /** SHA-256 of the SPKI in groups (lib/proof/signing-key.ts, formatFingerprint). */
+  fingerprint: string;
+  createdAt: string;
+  /** base64 of the private key's PKCS #8; sealed when a passphrase is set. */
+  pkcs8: string;
+}
+
 /** One key/value preference, e.g. `defaultCaseId`. */
 export interface SettingRecord {
   key: string;
@@ -36,6 +52,7 @@ export interface EvidenceDbSchema extends DBSchema {
   };
   settings: { key: string; value: SettingRecord };
   reports: { key: [string, string]; value: ReportTracking };
+  keys: { key: string; value: SigningKeyRecord };
 }
 
 export type EvidenceDb = IDBPDatabase<EvidenceDbSchema>;
@@ -71,8 +88,13 @@ function addReports(db: IDBPDatabase<unknown>): void {
   db.createObjectStore('reports', { keyPath: ['caseId', 'platform'] });
 }
 
+/** Version 4: the installation's signing key (lib/proof/signing-key.ts), its private part sealed like evidence. */
+function addKeys(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('keys', { keyPath: 'id' });
+}
+
 /** migrations[n] upgrades a database from version n to n + 1. Append only. */
-export const migrations: readonly Migration[] = [createStores, addFilesByCaptureRole, addReports];
+export const migrations: readonly Migration[] = [createStores, addFilesByCaptureRole, addReports, addKeys];
 
 export const DB_VERSION = migrations.length;
 

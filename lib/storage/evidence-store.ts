@@ -12,6 +12,7 @@
  * - bundles.ts: the export's audit entry, importing a verified bundle as a case.
  */
 import type { AuditEntry, CaptureRecord, CapturerRole, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
+import type { InstallationKey } from '../proof/signing-key';
 import * as audit from './audit-trail';
 import * as bundles from './bundles';
 import * as captures from './captures';
@@ -19,6 +20,7 @@ import * as cases from './cases';
 import { StoreCore, type EvidenceStoreOptions } from './core';
 import type { EvidenceDb } from './db';
 import * as reports from './reports';
+import * as signingKeys from './signing-keys';
 import type { EncryptionState } from './sealing';
 import type { VerifyProblem } from './verify';
 
@@ -128,5 +130,17 @@ export class EvidenceStore {
   /** Whether a passphrase is set, and whether a conversion is under way (see sealing.ts). */
   encryptionState(): Promise<EncryptionState> {
     return this.core.encryptionState();
+  }
+
+  // --- The installation's signing key (signing-keys.ts) -------------------------------------------------------------
+
+  /** Made and stored at first use; needs the data key when a passphrase is set ('locked' otherwise). */
+  installationKey(): Promise<InstallationKey> {
+    return signingKeys.installationKey(this.core);
+  }
+
+  /** The fingerprint shown to the person, or null before the key is made. Readable while locked. */
+  installationFingerprint(): Promise<string | null> {
+    return signingKeys.installationFingerprint(this.core);
   }
 }

@@ -31,6 +31,7 @@ const CURRENT_SCHEMA = {
   files: { keyPath: 'id', indexes: { byCapture: 'captureId', byCaptureRole: ['captureId', 'role'] } },
   settings: { keyPath: 'key', indexes: {} },
   reports: { keyPath: ['caseId', 'platform'], indexes: {} },
+  keys: { keyPath: 'id', indexes: {} },
 };
 
 function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
@@ -47,7 +48,7 @@ function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
 describe('database schema', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
   });
 
   it('creates the current schema on a fresh install', async () => {
@@ -155,7 +156,7 @@ describe('migration 2 → 3 (reports)', () => {
     v2.close();
 
     const db = await openEvidenceDb(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     const store = new EvidenceStore(db, { now: tickingClock() });
     expect(await store.listCaptures(caseRecord.id)).toEqual([record]);
     expect(await store.listReports(caseRecord.id)).toEqual([]);
@@ -163,6 +164,50 @@ describe('migration 2 → 3 (reports)', () => {
     expect(await store.listReports(caseRecord.id)).toEqual([saved]);
     const trail = await store.auditTrail(caseRecord.id);
     expect(trail.at(-1)).toMatchObject({ action: 'report-update', details: { platform: 'discord', status: 'reported', reference: 'T-123' } });
+    db.close();
+  });
+});
+
+/** Version 3 exactly as released: version 2 plus the reports store. Do not edit. */
+function frozenV3(db: IDBPDatabase<unknown>, oldVersion: number, tx: Parameters<typeof migrations[number]>[1]): void {
+  if (oldVersion < 2) frozenV2(db, oldVersion, tx);
+  db.createObjectStore('reports', { keyPath: ['caseId', 'platform'] });
+}
+
+describe('migration 3 → 4 (keys)', () => {
+  it('keeps the data, and the installation key is made and kept on the upgraded database', async () => {
+    const name = uniqueDbName();
+    const v3 = await openDB(name, 3, { upgrade: (db, oldVersion, _new, tx) => frozenV3(db, oldVersion, tx as never) });
+    const caseRecord: CaseRecord = { id: 'case-3', title: 'Case', createdAt: '2026-11-03T10:00:00.000Z', capturerRole: 'helper', notes: '' };
+    const { record, files } = await makeCapture(caseRecord.id, { id: 'capture-3' });
+    const create = nextEntry(undefined, { caseId: caseRecord.id, at: caseRecord.createdAt, action: 'case-create', actorRole: 'helper', details: { caseId: caseRecord.id } });
+    const capture = nextEntry(create, {
+      caseId: caseRecord.id,
+      at: record.capturedAt,
+      action: 'capture',
+      actorRole: 'helper',
+      details: { captureId: record.id, fileNames: files.map((file) => file.name), fileSha256s: files.map((file) => file.sha256) },
+    });
+    const tx = v3.transaction(['cases', 'captures', 'files', 'audit', 'reports'], 'readwrite');
+    await tx.objectStore('cases').add(caseRecord);
+    await tx.objectStore('captures').add(record);
+    for (const file of files) await tx.objectStore('files').add(file);
+    await tx.objectStore('audit').add(create);
+    await tx.objectStore('audit').add(capture);
+    await tx.objectStore('reports').add({ caseId: caseRecord.id, platform: 'x', status: 'reported', updatedAt: '2026-11-03T11:00:00.000Z' });
+    await tx.done;
+    v3.close();
+
+    const db = await openEvidenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const store = new EvidenceStore(db, { now: tickingClock() });
+    expect(await store.listCaptures(caseRecord.id)).toEqual([record]);
+    expect(await store.auditTrail(caseRecord.id)).toEqual([create, capture]);
+    expect(await store.listReports(caseRecord.id)).toHaveLength(1);
+    expect(await store.verifyCase(caseRecord.id)).toEqual([]);
+    expect(await store.installationFingerprint()).toBeNull();
+    const key = await store.installationKey();
+    expect(await new EvidenceStore(db).installationFingerprint()).toBe(key.fingerprint);
     db.close();
   });
 });
