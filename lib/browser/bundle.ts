@@ -7,6 +7,7 @@ import { BundleError } from '../bundle/errors';
 import { defaultBundleFileName, writeBundle } from '../bundle/export';
 import { readBundle } from '../bundle/import';
 import { planImport } from '../bundle/import-plan';
+import { installationSigner } from '../bundle/signature';
 import type { CapturerRole, CaseRecord } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import type { EvidenceStore } from '../storage/evidence-store';
@@ -33,7 +34,11 @@ export async function exportCase(
 ): Promise<ExportOutcome> {
   const all = await store.listCaptures(caseRecord.id);
   const captures = options.captureIds ? all.filter((capture) => options.captureIds!.includes(capture.id)) : all;
-  const [audit, reports] = await Promise.all([store.auditTrail(caseRecord.id), store.listReports(caseRecord.id)]);
+  const [audit, reports, key] = await Promise.all([
+    store.auditTrail(caseRecord.id),
+    store.listReports(caseRecord.id),
+    store.installationKey(),
+  ]);
   // The ZIP is assembled as a Blob whose evidence parts are references to the stored files (read once, to hash
   // them, never kept); only headers, manifest, report and sums are new bytes. So the export holds no copy of
   // the evidence in memory, whatever the size of the case.
@@ -49,6 +54,7 @@ export async function exportCase(
       tool: { name: 'Capture & Report', version: browser.runtime.getManifest().version },
       exportedBy: { role: options.role, ...(caseRecord.capturerName ? { name: caseRecord.capturerName } : {}) },
       scope: options.captureIds ? 'selection' : 'case',
+      signer: installationSigner(key),
     },
     (chunk, _final, origin) => {
       parts.push(origin ?? (chunk as Uint8Array<ArrayBuffer>));
@@ -90,15 +96,22 @@ async function download(blob: Blob, fileName: string): Promise<void> {
   }
 }
 
+export interface ImportOutcome {
+  caseRecord: CaseRecord;
+  /** The signer's fingerprint (a version 2 bundle), or null (version 1, unsigned). */
+  signer: { fingerprint: string } | null;
+}
+
 /**
- * Verifies the whole bundle (every hash, the manifest, the audit chain) before anything is written, then stores it
- * as a new case marked as imported, in one transaction. Throws BundleError with the precise reason otherwise.
+ * Verifies the whole bundle (every hash, the manifest, the audit chain, the signatures) before anything is
+ * written, then stores it as a new case marked as imported, in one transaction. Throws BundleError with the
+ * precise reason otherwise.
  */
-export async function importBundle(store: EvidenceStore, file: File, role: CapturerRole): Promise<CaseRecord> {
+export async function importBundle(store: EvidenceStore, file: File, role: CapturerRole): Promise<ImportOutcome> {
   const bundle = await readBundle(new Uint8Array(await file.arrayBuffer()));
   const plan = planImport(bundle, { bundleName: file.name, importedAt: new Date(), actorRole: role });
   await store.importCase(plan);
-  return plan.caseRecord;
+  return { caseRecord: plan.caseRecord, signer: bundle.signer };
 }
 
 export { BundleError };

@@ -27,6 +27,8 @@ export type BundleErrorCode =
   | 'audit-broken'
   /** A capture's file hashes are not the ones its audit trail recorded. */
   | 'not-audited'
+  /** A signature (manifest.json.sig, SHA256SUMS.sig) does not match its file and public-key.pem; `path` names the file. */
+  | 'bad-signature'
   /** Over 4 GiB or 65,535 files: beyond what a plain ZIP can hold. */
   | 'too-large';
 

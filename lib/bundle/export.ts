@@ -34,6 +34,7 @@ import {
   type BundleManifest,
 } from './manifest';
 import { renderReadme, renderReport } from './report';
+import { MANIFEST_SIGNATURE_PATH, PUBLIC_KEY_PATH, publicKeyFile, SUMS_SIGNATURE_PATH, type BundleSigner } from './signature';
 
 /**
  * Receives the ZIP in order; `final` is true on the last call only. Awaited: a slow sink slows the writer.
@@ -58,6 +59,8 @@ export interface BundleInput {
   /** This extension: name and version (from the browser's manifest). */
   tool: { name: string; version: string };
   exportedBy: { role: CapturerRole; name?: string };
+  /** Signs manifest.json and SHA256SUMS (the installation's key: signature.ts, installationSigner). */
+  signer: BundleSigner;
   /** 'selection' when only some of the case's captures are exported. Default: 'case'. */
   scope?: 'case' | 'selection';
   /** Replaceable for tests. */
@@ -91,15 +94,19 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
   const manifest = buildManifest(input, exportedAt);
   const chunkSize = Math.max(1024, input.chunkSize ?? DEFAULT_CHUNK);
 
+  const signedBy = { fingerprint: input.signer.fingerprint };
+  const manifestBytes = utf8ToBytes(`${JSON.stringify(manifest, null, 2)}\n`);
   const generated = [
-    { path: README_PATH, bytes: utf8ToBytes(renderReadme(manifest, input.lang)) },
-    { path: MANIFEST_PATH, bytes: utf8ToBytes(`${JSON.stringify(manifest, null, 2)}\n`) },
-    { path: REPORT_PATH, bytes: utf8ToBytes(renderReport(manifest, input.lang)) },
+    { path: README_PATH, bytes: utf8ToBytes(renderReadme(manifest, input.lang, signedBy)) },
+    { path: MANIFEST_PATH, bytes: manifestBytes },
+    { path: REPORT_PATH, bytes: utf8ToBytes(renderReport(manifest, input.lang, signedBy)) },
+    { path: PUBLIC_KEY_PATH, bytes: utf8ToBytes(publicKeyFile(input.signer)) },
   ];
+  const manifestSignature = await input.signer.sign(manifestBytes);
   const total =
     generated.reduce((sum, entry) => sum + entry.bytes.length, 0) +
     manifest.files.reduce((sum, file) => sum + file.size + 200, 0);
-  if (total > ZIP_LIMIT || manifest.files.length + generated.length + 1 > MAX_ENTRIES) {
+  if (total > ZIP_LIMIT || manifest.files.length + generated.length + 3 > MAX_ENTRIES) {
     throw new BundleError('too-large', 'Over 4 GiB or 65,535 files: export fewer captures at a time.');
   }
 
@@ -129,7 +136,11 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     });
     sums.push(sumLine(file.sha256, file.path));
   }
-  await writer.entry(SUMS_PATH, [utf8ToBytes(sums.join(''))]);
+  const sumsBytes = utf8ToBytes(sums.join(''));
+  await writer.entry(SUMS_PATH, [sumsBytes]);
+  // Signed last: SHA256SUMS covers every file but the two signatures, and the signatures cover it and the manifest.
+  await writer.entry(MANIFEST_SIGNATURE_PATH, [manifestSignature]);
+  await writer.entry(SUMS_SIGNATURE_PATH, [await input.signer.sign(sumsBytes)]);
   const { bytes, sha256: bundleSha256, maxPendingBytes } = await writer.end();
   return { manifest, bytes, sha256: bundleSha256, maxPendingBytes };
 }

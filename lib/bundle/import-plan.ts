@@ -66,6 +66,7 @@ export function planImport(bundle: VerifiedBundle, options: ImportOptions): Impo
       scope: manifest.scope,
       captureIds: manifest.captures.map((capture) => capture.id),
       fileCount: files.length,
+      ...(bundle.signer ? { signerFingerprint: bundle.signer.fingerprint } : {}),
     },
   });
   return {

@@ -6,7 +6,10 @@
  * 2. manifest.json present ('not-a-bundle'), JSON, valid and of a supported version;
  * 3. the set of files: every listed file present, nothing else; sizes and SHA-256 as in the manifest;
  * 4. SHA256SUMS: exactly one line per other file, coreutils format, with the same hashes;
- * 5. the audit trail: hash chain intact, and every capture's file hashes recorded in it.
+ * 5. the audit trail: hash chain intact, and every capture's file hashes recorded in it;
+ * 6. version 2: the signatures of manifest.json and SHA256SUMS by public-key.pem (signature.ts). Last, so that
+ *    the checks above name the precise file or field; what only a signature catches is a bundle edited
+ *    consistently (manifest, sums and hash chain recomputed) by someone without the key.
  *
  * Then import-plan.ts turns the verified bundle into records to store.
  */
@@ -21,6 +24,7 @@ import {
   validateManifest,
   type BundleManifest,
 } from './manifest';
+import { checkSignatures, PUBLIC_KEY_PATH, SIGNATURE_PATHS } from './signature';
 import { readZip } from './zip-reader';
 
 export interface VerifiedBundle {
@@ -29,9 +33,13 @@ export interface VerifiedBundle {
   files: Map<string, Uint8Array>;
   /** SHA-256 (hex) of the whole ZIP file. */
   bundleSha256: string;
+  /** Who signed (version 2): the fingerprint of public-key.pem. Null for an unsigned version 1 bundle. */
+  signer: { fingerprint: string } | null;
 }
 
-const FIXED_FILES = [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH];
+/** The files besides the evidence that a bundle of each version holds, and those SHA256SUMS lists. */
+const FIXED_FILES = { 1: [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH], 2: [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH, PUBLIC_KEY_PATH, ...SIGNATURE_PATHS] };
+const UNSUMMED: readonly string[] = [SUMS_PATH, ...SIGNATURE_PATHS];
 
 export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> {
   const entries = readZip(zipBytes);
@@ -50,7 +58,8 @@ export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> 
   const manifest = check.manifest;
 
   // The set of files.
-  for (const path of FIXED_FILES) {
+  const fixed: readonly string[] = FIXED_FILES[manifest.formatVersion];
+  for (const path of fixed) {
     if (!files.has(path)) throw new BundleError('file-missing', 'A bundle always has this file.', path);
   }
   const hashes = new Map<string, string>();
@@ -67,15 +76,16 @@ export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> 
     hashes.set(file.path, actual);
   }
   for (const name of files.keys()) {
-    if (!hashes.has(name) && !FIXED_FILES.includes(name)) {
+    if (!hashes.has(name) && !fixed.includes(name)) {
       throw new BundleError('unexpected-file', 'In the ZIP but not listed in manifest.json.', name);
     }
   }
-  for (const path of [MANIFEST_PATH, REPORT_PATH, README_PATH]) hashes.set(path, await sha256Hex(files.get(path)!));
+  for (const path of fixed) if (!UNSUMMED.includes(path)) hashes.set(path, await sha256Hex(files.get(path)!));
 
   checkSums(files.get(SUMS_PATH)!, hashes);
   checkAudit(manifest);
-  return { manifest, files, bundleSha256: await sha256Hex(zipBytes) };
+  const signer = manifest.formatVersion >= 2 ? await checkSignatures(files) : null;
+  return { manifest, files, bundleSha256: await sha256Hex(zipBytes), signer };
 }
 
 /** SHA256SUMS must list exactly `hashes` (every file but itself), one `<hex>  <path>` line each. */

@@ -21,7 +21,11 @@ import {
 import { LANGUAGES } from '../i18n';
 
 export const BUNDLE_FORMAT = 'capture-and-report-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/** The version written. 1: unsigned; 2: signed (same manifest; public-key.pem and two .sig files, FORMAT.md). */
+export const BUNDLE_FORMAT_VERSION = 2;
+/** Every version this reader reads. */
+export const BUNDLE_FORMAT_VERSIONS = [1, 2] as const;
+export type BundleFormatVersion = (typeof BUNDLE_FORMAT_VERSIONS)[number];
 
 /** Files every bundle holds besides the evidence files. */
 export const MANIFEST_PATH = 'manifest.json';
@@ -53,10 +57,10 @@ export const BundleManifestSchema = record({
     v.number(wholeFromOne),
     v.integer(wholeFromOne),
     v.minValue(1, wholeFromOne),
-    v.literal(
-      BUNDLE_FORMAT_VERSION,
+    v.picklist(
+      BUNDLE_FORMAT_VERSIONS,
       (issue) =>
-        `format version ${String(issue.input)} is not supported (this version reads ${BUNDLE_FORMAT_VERSION}); ` +
+        `format version ${String(issue.input)} is not supported (this version reads ${BUNDLE_FORMAT_VERSIONS.join(', ')}); ` +
         'it was made by a newer version of the tool',
     ),
   ),

@@ -40,7 +40,12 @@ export function esc(value: string | number): string {
     .replace(/'/g, '&#39;');
 }
 
-export function renderReport(manifest: BundleManifest, lang: Lang = manifest.language): string {
+/** Who signs the bundle (signature.ts): the fingerprint printed in the report and README.txt. */
+export interface SignedBy {
+  fingerprint: string;
+}
+
+export function renderReport(manifest: BundleManifest, lang: Lang = manifest.language, signedBy?: SignedBy): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
   const files = new Map(manifest.files.map((file) => [file.fileId, file]));
   const total = manifest.captures.length;
@@ -83,6 +88,7 @@ ${manifest.case.notes ? row(t('bundle.report.notes'), esc(manifest.case.notes), 
 <h2>${t('bundle.report.verify.title')}</h2>
 <p>${t('bundle.report.verify.body')}</p>
 <pre class="cmd">sha256sum -c SHA256SUMS</pre>
+${signedBy ? signatureSection(signedBy, t) : ''}
 </section>`;
 
   const reports =
@@ -245,8 +251,18 @@ function utc(iso: string): string {
   return `${iso.replace('T', ' ').replace(/Z$/, '')} UTC`;
 }
 
+function signatureSection(signedBy: SignedBy, t: (key: MessageKey) => string): string {
+  return `<h2>${t('bundle.report.signature.title')}</h2>
+<p>${t('bundle.report.signature.body')}</p>
+<pre class="cmd">openssl dgst -sha256 -verify public-key.pem -signature manifest.json.sig manifest.json
+openssl dgst -sha256 -verify public-key.pem -signature SHA256SUMS.sig SHA256SUMS</pre>
+<dl>
+${row(t('bundle.report.signature.fingerprint'), `<span class="fingerprint">${esc(signedBy.fingerprint)}</span>`, 'mono')}
+</dl>`;
+}
+
 /** README.txt: the chosen language, then English (anyone receiving the bundle can read one of them). */
-export function renderReadme(manifest: BundleManifest, lang: Lang = manifest.language): string {
+export function renderReadme(manifest: BundleManifest, lang: Lang = manifest.language, signedBy?: SignedBy): string {
   const params = {
     tool: manifest.tool.name,
     version: manifest.tool.version,
@@ -255,10 +271,10 @@ export function renderReadme(manifest: BundleManifest, lang: Lang = manifest.lan
     format: manifest.format,
     formatVersion: manifest.formatVersion,
   };
-  const texts = [translate(lang, 'bundle.readme', params)];
-  if (lang !== 'en') {
-    texts.push(translate('en', 'bundle.readme', { ...params, role: translate('en', `bundle.report.role.${manifest.exportedBy.role}`) }));
-  }
+  const inLang = (language: Lang, role: string) =>
+    [translate(language, 'bundle.readme', { ...params, role }), ...(signedBy ? [translate(language, 'bundle.readme.signature', { fingerprint: signedBy.fingerprint })] : [])].join('\n\n');
+  const texts = [inLang(lang, params.role)];
+  if (lang !== 'en') texts.push(inLang('en', translate('en', `bundle.report.role.${manifest.exportedBy.role}`)));
   // CRLF: README.txt is most often opened with Windows Notepad by the people receiving it.
   return `${texts.join('\n\n----------------------------------------\n\n')}\n`.replace(/\r?\n/g, '\r\n');
 }

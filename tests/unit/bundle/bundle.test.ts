@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BundleError, type BundleErrorCode } from '../../../lib/bundle/errors';
 import { defaultBundleFileName, writeBundle } from '../../../lib/bundle/export';
@@ -12,7 +12,7 @@ import { readBundle } from '../../../lib/bundle/import';
 import { planImport } from '../../../lib/bundle/import-plan';
 import { sha256Hex } from '../../../lib/evidence/hash';
 import { hashEntry, verifyChain } from '../../../lib/storage/audit';
-import { bytes, exportToBytes, makeFixture, noise } from './fixtures';
+import { bytes, entriesOf, exportToBytes, makeFixture, noise, repack } from './fixtures';
 
 async function refusal(promise: Promise<unknown>): Promise<BundleError> {
   const error = await promise.then(
@@ -23,38 +23,14 @@ async function refusal(promise: Promise<unknown>): Promise<BundleError> {
   return error as BundleError;
 }
 
-/** Same ZIP conventions as writeBundle (stored entries, data descriptors, one mtime), for consistent tampering. */
-function repack(entries: [string, Uint8Array][]): Uint8Array {
-  const out: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    out.push(chunk);
-  });
-  for (const [name, data] of entries) {
-    const entry = new ZipPassThrough(name);
-    entry.mtime = new Date(2026, 10, 30, 9, 30, 0);
-    zip.add(entry);
-    entry.push(data, true);
-  }
-  zip.end();
-  const all = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of out) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
-}
-
-function entriesOf(zip: Uint8Array): [string, Uint8Array][] {
-  return Object.entries(unzipSync(zip));
-}
-
 async function sumsLine(data: Uint8Array, path: string) {
   return `${await sha256Hex(data)}  ${path}\n`;
 }
 
-/** Rewrites manifest.json with `change`, and SHA256SUMS to match: a tamperer who knows the format. */
+/** Files SHA256SUMS lists: all but itself and the signatures (which sign it). */
+const summed = (name: string) => name !== 'SHA256SUMS' && !name.endsWith('.sig');
+
+/** Rewrites manifest.json with `change`, and SHA256SUMS to match: a tamperer who knows the format (not the key). */
 async function tamperManifest(zip: Uint8Array, change: (manifest: any) => void): Promise<Uint8Array> {
   const entries = entriesOf(zip);
   const manifest = JSON.parse(new TextDecoder().decode(entries.find(([name]) => name === 'manifest.json')![1]));
@@ -62,7 +38,7 @@ async function tamperManifest(zip: Uint8Array, change: (manifest: any) => void):
   const newManifest = bytes(JSON.stringify(manifest));
   const replaced = entries.map(([name, data]): [string, Uint8Array] => [name, name === 'manifest.json' ? newManifest : data]);
   let sums = '';
-  for (const [name, data] of replaced) if (name !== 'SHA256SUMS') sums += await sumsLine(data, name);
+  for (const [name, data] of replaced) if (summed(name)) sums += await sumsLine(data, name);
   return repack(replaced.map(([name, data]) => [name, name === 'SHA256SUMS' ? bytes(sums) : data]));
 }
 
@@ -87,8 +63,9 @@ describe('export then import', () => {
       expect(data).toEqual(new Uint8Array(await file.blob.arrayBuffer()));
     }
     expect([...bundle.files.keys()].sort()).toEqual(
-      ['README.txt', 'SHA256SUMS', 'manifest.json', 'report.html', ...bundle.manifest.files.map((f) => f.path)].sort(),
+      ['README.txt', 'SHA256SUMS', 'manifest.json', 'report.html', 'public-key.pem', 'manifest.json.sig', 'SHA256SUMS.sig', ...bundle.manifest.files.map((f) => f.path)].sort(),
     );
+    expect(bundle.signer).toEqual({ fingerprint: fixture.input.signer.fingerprint });
 
     const plan = planImport(bundle, { bundleName: 'evidence-2026-11-30.zip', importedAt: new Date('2026-12-01T08:00:00.000Z'), actorRole: 'staff' });
     expect(plan.caseRecord).toEqual({
@@ -110,20 +87,20 @@ describe('export then import', () => {
     }
   });
 
-  it('writes SHA256SUMS in exact coreutils format, covering every file but itself', async () => {
+  it('writes SHA256SUMS in exact coreutils format, covering every file but itself and the two signatures', async () => {
     const { zip } = await exportToBytes((await makeFixture()).input);
     const files = unzipSync(zip);
     const text = new TextDecoder().decode(files.SHA256SUMS);
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
-    expect(lines).toHaveLength(Object.keys(files).length - 1);
+    expect(lines).toHaveLength(Object.keys(files).length - 3);
     for (const line of lines) {
       const match = /^([0-9a-f]{64}) {2}(\S+)$/.exec(line)!;
       expect(match, line).not.toBeNull();
       expect(await sha256Hex(files[match[2]!]!)).toBe(match[1]);
     }
     expect(lines.map((line) => line.slice(66))).toEqual(
-      expect.arrayContaining(['README.txt', 'manifest.json', 'report.html']),
+      expect.arrayContaining(['README.txt', 'manifest.json', 'report.html', 'public-key.pem']),
     );
   });
 
@@ -137,7 +114,7 @@ describe('export then import', () => {
       }
       const output = execFileSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
       expect(output.trim().split('\n').every((line) => line.endsWith(': OK'))).toBe(true);
-      expect(output.split('\n').filter(Boolean)).toHaveLength(9);
+      expect(output.split('\n').filter(Boolean)).toHaveLength(10);
 
       writeFileSync(join(dir, 'report.html'), 'changed');
       expect(() => execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, stdio: 'pipe' })).toThrow();
@@ -285,7 +262,7 @@ describe('import refuses what is not an intact bundle', () => {
     const extraField = await tamperManifest(zip, (m) => (m.captures[1].deviceId = 'abc'));
     expect(await refusal(readBundle(extraField))).toMatchObject({ code: 'invalid-manifest', path: 'captures[1].deviceId' });
 
-    const newer = await tamperManifest(zip, (m) => (m.formatVersion = 2));
+    const newer = await tamperManifest(zip, (m) => (m.formatVersion = 3));
     expect(await refusal(readBundle(newer))).toMatchObject({ code: 'unsupported-version', path: 'formatVersion' });
   });
 
@@ -310,7 +287,7 @@ describe('import refuses what is not an intact bundle', () => {
       name === path ? forged : name === 'manifest.json' ? bytes(JSON.stringify(manifest)) : data,
     ]);
     let sums = '';
-    for (const [name, data] of replaced) if (name !== 'SHA256SUMS') sums += await sumsLine(data, name);
+    for (const [name, data] of replaced) if (summed(name)) sums += await sumsLine(data, name);
     const error = await refusal(readBundle(repack(replaced.map(([n, d]) => [n, n === 'SHA256SUMS' ? bytes(sums) : d]))));
     expect(error).toMatchObject({ code: 'not-audited', path: 'captures[0].files[0]' });
   });

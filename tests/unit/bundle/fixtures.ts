@@ -1,7 +1,10 @@
+import { unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { sha256Hex } from '../../../lib/evidence/hash';
 import type { AuditEntry, CaptureRecord, CaseRecord, FileMeta, StoredFile } from '../../../lib/evidence/types';
 import { nextEntry } from '../../../lib/storage/audit';
 import { writeBundle, type BundleInput } from '../../../lib/bundle/export';
+import { installationSigner } from '../../../lib/bundle/signature';
+import { generateInstallationKey } from '../../../lib/proof/signing-key';
 
 export const CASE_ID = '6f1c1c52-2f0e-4a57-9b55-0d8f0b7c0a11';
 
@@ -149,6 +152,7 @@ export async function makeFixture(
     lang: 'en',
     tool: { name: 'Capture & Report', version: '0.1.0' },
     exportedBy: { role: 'helper', name: 'Sam' },
+    signer: installationSigner((await generateInstallationKey()).key),
     now: () => new Date('2026-11-30T09:30:00.000Z'),
     ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
   };
@@ -170,4 +174,31 @@ export async function exportToBytes(input: BundleInput) {
     at += chunk.length;
   }
   return { zip, result, finals, chunks: chunks.length };
+}
+
+/** Same ZIP conventions as writeBundle (stored entries, data descriptors, one mtime), for consistent tampering. */
+export function repack(entries: [string, Uint8Array][]): Uint8Array {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    out.push(chunk);
+  });
+  for (const [name, data] of entries) {
+    const entry = new ZipPassThrough(name);
+    entry.mtime = new Date(2026, 10, 30, 9, 30, 0);
+    zip.add(entry);
+    entry.push(data, true);
+  }
+  zip.end();
+  const all = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of out) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+
+export function entriesOf(zip: Uint8Array): [string, Uint8Array][] {
+  return Object.entries(unzipSync(zip));
 }

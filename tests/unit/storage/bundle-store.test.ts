@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../lib/bundle/export';
 import { readBundle } from '../../../lib/bundle/import';
 import { planImport } from '../../../lib/bundle/import-plan';
+import { installationSigner } from '../../../lib/bundle/signature';
 import type { EvidenceStore } from '../../../lib/storage/evidence-store';
 import { StorageError } from '../../../lib/storage/evidence-store';
 import { makeCapture, openTestStore } from './helpers';
@@ -23,6 +24,7 @@ async function exportFrom(store: EvidenceStore, caseId: string) {
       lang: 'en',
       tool: { name: 'Capture & Report', version: '0.1.0' },
       exportedBy: { role: 'helper' },
+      signer: installationSigner(await store.installationKey()),
     },
     (chunk) => void chunks.push(chunk),
   );
