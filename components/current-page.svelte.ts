@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { lookUpPage, resolveTargetTabId, tabIdFromQuery, type PageLookup } from '../lib/browser/tabs';
-import { isRuntimeMessage } from '../lib/messages';
+import { onMessage } from '../lib/messaging';
 
 export class CurrentPage {
   tabId = $state<number | null>(null);
@@ -13,14 +13,11 @@ export class CurrentPage {
 
   /** Start tracking; returns a function that stops every listener. */
   start(search: string, { followActiveTab }: { followActiveTab: boolean }): () => void {
-    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (isRuntimeMessage(message) && sender.tab?.id === this.tabId) {
-        this.lookup = { status: 'ok', info: message.info };
-      }
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    this.#stops.push(() => browser.runtime.onMessage.removeListener(onMessage));
+    this.#stops.push(
+      onMessage('page-info', (info, sender) => {
+        if (sender.tab?.id === this.tabId) this.lookup = { status: 'ok', info };
+      }),
+    );
 
     if (followActiveTab && tabIdFromQuery(search) === null) {
       const onActivated = ({ tabId }: { tabId: number }) => void this.#load(tabId);

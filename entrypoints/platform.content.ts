@@ -12,15 +12,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { itemsSignature } from '../lib/content/item-signature';
 import { PickMode } from '../lib/content/pick-mode';
 import { throttleIdle } from '../lib/content/throttle';
-import {
-  isIdentifierRequest,
-  isTabRequest,
-  type ContentEvent,
-  type IdentifierRequest,
-  type PageInfo,
-  type PageItems,
-  type RuntimeMessage,
-} from '../lib/messages';
+import { onMessage, sendMessage, type RequestArgs } from '../lib/messaging';
+import type { MessageName, PageInfo, PageItems, PickModeRequest } from '../lib/messaging/protocol';
 import { extractItems } from '../lib/platforms/page-identifiers';
 import { contentScriptMatches, parsePlatformUrl, platformById, platformsForHost } from '../lib/platforms/registry';
 import type { ExtractedItem, PlatformModule } from '../lib/platforms/types';
@@ -91,10 +84,9 @@ function run(ctx: ContentScriptContext): void {
   let lastItemsSignature = '';
   let lastItems: PageItems = { url: location.href, items: [] };
 
-  const send = (message: RuntimeMessage | ContentEvent) => {
-    if (ctx.isInvalid) return;
+  const send = <N extends MessageName>(name: N, ...request: RequestArgs<N>): void => {
     // Nobody may be listening (popup and side panel closed): that is normal, not an error.
-    browser.runtime.sendMessage(message).catch(() => undefined);
+    if (!ctx.isInvalid) sendMessage(name, ...request).catch(() => undefined);
   };
 
   const readPageInfo = (): PageInfo => ({
@@ -117,15 +109,15 @@ function run(ctx: ContentScriptContext): void {
     lastItems = page;
     if (signature === lastItemsSignature) return;
     lastItemsSignature = signature;
-    send({ type: 'page-items', page });
+    send('page-items', page);
   };
   const extraction = throttleIdle(refreshItems, EXTRACT_INTERVAL_MS);
   ctx.onInvalidated(() => extraction.cancel());
 
   const pick = new PickMode({
     itemAt,
-    onToggle: (key) => send({ type: 'pick-toggle', key }),
-    onEnd: () => send({ type: 'pick-ended' }),
+    onToggle: (key) => send('pick-toggle', key),
+    onEnd: () => send('pick-ended'),
   });
   ctx.onInvalidated(() => pick.stop());
 
@@ -136,12 +128,12 @@ function run(ctx: ContentScriptContext): void {
     if (key === lastSent) return;
     const urlChanged = !lastSent.startsWith(`${info.url}\n`);
     lastSent = key;
-    send({ type: 'page-info', info });
+    send('page-info', info);
     if (urlChanged) {
       // Another page: its items are others, and picking on it would select things the person never saw.
       if (pick.active) {
         pick.stop();
-        send({ type: 'pick-ended' });
+        send('pick-ended');
       }
       extraction.request();
     }
@@ -168,26 +160,24 @@ function run(ctx: ContentScriptContext): void {
     ctx.onInvalidated(() => bodyWatcher.disconnect());
   }
 
-  const answer = (request: IdentifierRequest): Promise<unknown> => {
-    if (request.type === 'get-identifiers') {
-      // Fresh, not the last throttled result: the panel just opened and wants the page as it is now.
-      refreshItems();
-      return Promise.resolve(lastItems);
-    }
+  const pickMode = (request: PickModeRequest): true => {
     if (request.on) pick.start(request.selected, request.hint ?? '');
     else if (pick.active) {
       // Ended from elsewhere (a capture is starting): the side panel must know too.
       pick.stop();
-      send({ type: 'pick-ended' });
+      send('pick-ended');
     }
-    return Promise.resolve(true);
+    return true;
   };
 
-  const onMessage = (message: unknown) => {
-    if (isTabRequest(message) && message.type === 'get-page-info') return Promise.resolve(readPageInfo());
-    if (isIdentifierRequest(message)) return answer(message);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  const stops = [
+    onMessage('get-page-info', readPageInfo),
+    onMessage('get-identifiers', () => {
+      // Fresh, not the last throttled result: the panel just opened and wants the page as it is now.
+      refreshItems();
+      return lastItems;
+    }),
+    onMessage('pick-mode', pickMode),
+  ];
+  ctx.onInvalidated(() => stops.forEach((stop) => stop()));
 }

@@ -6,16 +6,9 @@
  * Selected items are remembered even after they scroll out of the page's view: the person chose them.
  */
 import { SvelteMap } from 'svelte/reactivity';
-import { browser } from 'wxt/browser';
 import { loadSelection, saveSelection } from '../../lib/browser/selection';
-import { sendToTab } from '../../lib/browser/tabs';
-import {
-  isContentEvent,
-  isRuntimeMessage,
-  type IdentifierRequest,
-  type IdentifierResponses,
-  type PageItems,
-} from '../../lib/messages';
+import { onMessage, sendToTab, type RequestArgs } from '../../lib/messaging';
+import type { MessageName, PageItems, ResponseOf } from '../../lib/messaging/protocol';
 import type { ExtractedItem, PlatformId } from '../../lib/platforms/types';
 import { toggleSelection } from '../../lib/report/selection';
 
@@ -32,22 +25,26 @@ export class PanelItems {
 
   /** Listen to the content scripts; returns the function that stops listening. */
   start(): () => void {
-    const onMessage = (message: unknown, sender: { tab?: { id?: number } }) => {
-      if (sender.tab?.id === undefined || sender.tab.id !== this.#tabId) return undefined;
-      // The tab's content script announced itself: it may have started after the panel first asked.
-      if (isRuntimeMessage(message)) {
-        if (this.items.length === 0) void this.#reload(sender.tab.id);
-        return undefined;
-      }
-      if (!isContentEvent(message)) return undefined;
-      if (message.type === 'page-items') this.#show(message.page);
-      else if (message.type === 'pick-toggle') this.toggle(message.key);
-      else this.picking = false;
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    // Only the followed tab's content script counts.
+    const followed = (sender: { tab?: { id?: number } }) => (sender.tab?.id !== undefined && sender.tab.id === this.#tabId ? sender.tab.id : null);
+    const stops = [
+      onMessage('page-info', (_info, sender) => {
+        // The tab's content script announced itself: it may have started after the panel first asked.
+        const tabId = followed(sender);
+        if (tabId !== null && this.items.length === 0) void this.#reload(tabId);
+      }),
+      onMessage('page-items', (page, sender) => {
+        if (followed(sender) !== null) this.#show(page);
+      }),
+      onMessage('pick-toggle', (key, sender) => {
+        if (followed(sender) !== null) this.toggle(key);
+      }),
+      onMessage('pick-ended', (_none, sender) => {
+        if (followed(sender) !== null) this.picking = false;
+      }),
+    ];
     return () => {
-      browser.runtime.onMessage.removeListener(onMessage);
+      stops.forEach((stop) => stop());
       void this.setPicking(false, '');
     };
   }
@@ -64,7 +61,7 @@ export class PanelItems {
     this.refusedMax = null;
     if (tabId === null) return;
     const [page, stored] = await Promise.all([
-      request(tabId, { type: 'get-identifiers' }).catch(() => null),
+      request(tabId, 'get-identifiers').catch(() => null),
       loadSelection(tabId).catch(() => []),
     ]);
     if (this.#tabId !== tabId) return;
@@ -91,13 +88,13 @@ export class PanelItems {
     this.picking = on;
     this.#hint = hint;
     if (tabId === null) return;
-    await request(tabId, { type: 'pick-mode', on, selected: [...this.selected], hint }).catch(() => {
+    await request(tabId, 'pick-mode', { on, selected: [...this.selected], hint }).catch(() => {
       this.picking = false;
     });
   }
 
   async #reload(tabId: number): Promise<void> {
-    const page = await request(tabId, { type: 'get-identifiers' }).catch(() => null);
+    const page = await request(tabId, 'get-identifiers').catch(() => null);
     if (page && this.#tabId === tabId) this.#show(page);
   }
 
@@ -112,11 +109,11 @@ export class PanelItems {
     // Plain objects: Svelte's state proxies cannot be cloned into messages or storage.
     await saveSelection(tabId, $state.snapshot(this.selectedItems) as ExtractedItem[]).catch(() => undefined);
     if (this.picking) {
-      await request(tabId, { type: 'pick-mode', on: true, selected: [...this.selected], hint: this.#hint }).catch(() => undefined);
+      await request(tabId, 'pick-mode', { on: true, selected: [...this.selected], hint: this.#hint }).catch(() => undefined);
     }
   }
 }
 
-function request<T extends IdentifierRequest>(tabId: number, message: T): Promise<IdentifierResponses[T['type']]> {
-  return sendToTab(tabId, message as never) as unknown as Promise<IdentifierResponses[T['type']]>;
+function request<N extends MessageName>(tabId: number, name: N, ...message: RequestArgs<N>): Promise<ResponseOf<N>> {
+  return sendToTab(tabId, name, ...message);
 }

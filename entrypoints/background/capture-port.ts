@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { loadSelection } from '../../lib/browser/selection';
 import { loadSettings } from '../../lib/browser/settings';
-import { CAPTURE_PORT, type CapturePortEvent, type CapturePortRequest } from '../../lib/messages';
+import type { CapturePortEvent, CapturePortRequest } from '../../lib/messaging/protocol';
 import { CaptureError, captureTab } from './capture';
 
 const running = new Map<number, AbortController>();
@@ -16,53 +16,51 @@ function keepAlive(): () => void {
   return () => clearInterval(timer);
 }
 
-export function listenForCaptures(): void {
-  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
-    if (port.name !== CAPTURE_PORT) return;
-    let controller: AbortController | null = null;
-    let connected = true;
-    const send = (event: CapturePortEvent) => {
-      if (connected) port.postMessage(event);
-    };
-    port.onDisconnect.addListener(() => {
-      connected = false;
-    });
-    port.onMessage.addListener((message: unknown) => {
-      const request = message as CapturePortRequest;
-      if (request.type === 'cancel') {
-        controller?.abort();
-        return;
+/** A `capture` port, handed over by the router (lib/messaging/router.ts) once its sender is checked. */
+export function serveCapturePort(port: Browser.runtime.Port): void {
+  let controller: AbortController | null = null;
+  let connected = true;
+  const send = (event: CapturePortEvent) => {
+    if (connected) port.postMessage(event);
+  };
+  port.onDisconnect.addListener(() => {
+    connected = false;
+  });
+  port.onMessage.addListener((message: unknown) => {
+    const request = message as CapturePortRequest;
+    if (request.type === 'cancel') {
+      controller?.abort();
+      return;
+    }
+    if (request.type !== 'start') return;
+    if (running.has(request.tabId)) {
+      send({ type: 'error', code: 'busy' });
+      return;
+    }
+    controller = new AbortController();
+    running.set(request.tabId, controller);
+    const stopKeepAlive = keepAlive();
+    void (async () => {
+      try {
+        const settings = await loadSettings();
+        const summary = await captureTab({
+          tabId: request.tabId,
+          mode: request.mode,
+          lang: request.lang,
+          settings,
+          // What the person selected in the side panel for this tab (lib/browser/selection.ts).
+          selectedItems: await loadSelection(request.tabId).catch(() => []),
+          signal: controller!.signal,
+          onProgress: (phase, done, total) => send({ type: 'progress', phase, done, total }),
+        });
+        send({ type: 'done', summary });
+      } catch (error) {
+        const code = error instanceof CaptureError ? error.code : 'failed';
+        send({ type: 'error', code, detail: error instanceof Error ? error.message : String(error) });
+      } finally {
+        stopKeepAlive();
+        running.delete(request.tabId);
       }
-      if (request.type !== 'start') return;
-      if (running.has(request.tabId)) {
-        send({ type: 'error', code: 'busy' });
-        return;
-      }
-      controller = new AbortController();
-      running.set(request.tabId, controller);
-      const stopKeepAlive = keepAlive();
-      void (async () => {
-        try {
-          const settings = await loadSettings();
-          const summary = await captureTab({
-            tabId: request.tabId,
-            mode: request.mode,
-            lang: request.lang,
-            settings,
-            // What the person selected in the side panel for this tab (lib/browser/selection.ts).
-            selectedItems: await loadSelection(request.tabId, { inBackground: true }).catch(() => []),
-            signal: controller!.signal,
-            onProgress: (phase, done, total) => send({ type: 'progress', phase, done, total }),
-          });
-          send({ type: 'done', summary });
-        } catch (error) {
-          const code = error instanceof CaptureError ? error.code : 'failed';
-          send({ type: 'error', code, detail: error instanceof Error ? error.message : String(error) });
-        } finally {
-          stopKeepAlive();
-          running.delete(request.tabId);
-        }
-      })();
-    });
+    })();
   });
 }

@@ -4,7 +4,7 @@
  * Until that transaction commits nothing is written, so a capture that fails or is cancelled leaves no trace.
  */
 import { browser } from 'wxt/browser';
-import type { AgentGeometry, TileState } from '../../lib/capture/agent';
+import type { AgentGeometry, TileState } from '../../lib/capture/agent-types';
 import { CapturePacer } from '../../lib/capture/pacer';
 import { planRange, planTiles, type CaptureRange, type Tile } from '../../lib/capture/plan';
 import { captureBlockReason } from '../../lib/capture/restrictions';
@@ -13,7 +13,8 @@ import { Stitcher } from '../../lib/capture/stitcher';
 import { sha256Hex } from '../../lib/evidence/hash';
 import type { CaptureMode, CaptureRecord, FileMeta, StoredFile } from '../../lib/evidence/types';
 import { translate, type Lang } from '../../lib/i18n';
-import type { AgentRequest, AgentResponses, CaptureSummary, IdentifierRequest } from '../../lib/messages';
+import { sendToTab, type RequestArgs } from '../../lib/messaging';
+import type { CaptureSummary, MessageName, ResponseOf } from '../../lib/messaging/protocol';
 import { describePage } from '../../lib/page-label';
 import { pageIdentifiers } from '../../lib/platforms/page-identifiers';
 import { parsePlatformUrl } from '../../lib/platforms/registry';
@@ -63,11 +64,10 @@ async function captureTabSteps(job: CaptureJob): Promise<CaptureSummary> {
   job.onProgress('preparing', 0, 1);
   await endPickMode(job.tabId);
   await injectAgent(job.tabId);
-  const agent = <Op extends AgentRequest['op']>(request: Extract<AgentRequest, { op: Op }>) =>
-    askAgent<Op>(job.tabId, request);
+  const agent: Agent = (name, ...request) => askAgent(job.tabId, name, ...request);
 
   const requestedUrl = startTab.url ?? '';
-  const geometry = await agent({ type: 'capture-agent', op: 'prepare' });
+  const geometry = await agent('agent-prepare');
   try {
     const capturedAt = new Date();
     job.step = 'tiles';
@@ -75,13 +75,13 @@ async function captureTabSteps(job: CaptureJob): Promise<CaptureSummary> {
     job.onProgress('saving', 0, 1);
     job.step = 'page source';
     const source = await capturePageSource(job.tabId, agent);
-    await agent({ type: 'capture-agent', op: 'restore' }).catch(() => undefined);
+    await agent('agent-restore').catch(() => undefined);
     const finalTab = await getTab(job.tabId);
     job.step = 'store';
     return await store(job, { geometry, range, stitched, source, capturedAt, requestedUrl, finalUrl: finalTab.url ?? geometry.url });
   } catch (error) {
     // Put the page back as it was, whatever happened (the tab may be gone: then there is nothing to restore).
-    await agent({ type: 'capture-agent', op: 'restore' }).catch(() => undefined);
+    await agent('agent-restore').catch(() => undefined);
     throw error;
   }
 }
@@ -96,9 +96,8 @@ async function getTab(tabId: number) {
 
 /** Our own outlines (pick mode in the side panel) must never be in the evidence: end pick mode first. */
 async function endPickMode(tabId: number): Promise<void> {
-  const request: IdentifierRequest = { type: 'pick-mode', on: false, selected: [] };
   // Pages without our content script (not one of the platforms) have no pick mode: nothing to end.
-  await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined);
+  await sendToTab(tabId, 'pick-mode', { on: false, selected: [] }).catch(() => undefined);
 }
 
 async function injectAgent(tabId: number): Promise<void> {
@@ -110,11 +109,11 @@ async function injectAgent(tabId: number): Promise<void> {
   }
 }
 
-async function askAgent<Op extends AgentRequest['op']>(tabId: number, request: AgentRequest): Promise<AgentResponses[Op]> {
+async function askAgent<N extends AgentMessage>(tabId: number, name: N, ...request: RequestArgs<N>): Promise<ResponseOf<N>> {
   try {
-    const answer = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+    const answer = await sendToTab(tabId, name, ...request);
     if (answer === undefined) throw new Error('no answer');
-    return answer as AgentResponses[Op];
+    return answer;
   } catch {
     await getTab(tabId);
     // The agent vanished with its document: the tab went to another page.
@@ -122,7 +121,8 @@ async function askAgent<Op extends AgentRequest['op']>(tabId: number, request: A
   }
 }
 
-type Agent = <Op extends AgentRequest['op']>(request: Extract<AgentRequest, { op: Op }>) => Promise<AgentResponses[Op]>;
+type AgentMessage = Extract<MessageName, `agent-${string}`>;
+type Agent = <N extends AgentMessage>(name: N, ...request: RequestArgs<N>) => Promise<ResponseOf<N>>;
 
 interface Grab {
   image: ImageBitmap;
@@ -169,9 +169,7 @@ async function captureTiles(
     checkCancelled(job.signal);
     const state: TileState = visibleOnly
       ? { viewport: geometry.viewport, devicePixelRatio: geometry.devicePixelRatio, scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 } }
-      : await agent({
-          type: 'capture-agent',
-          op: 'show-tile',
+      : await agent('agent-show-tile', {
           scrollTop: tile.scrollTop + shift,
           showTopBars: tile.isFirst || tiles.length === 1,
           showBottomBars: tile.isLast || tiles.length === 1,
@@ -303,7 +301,7 @@ async function capturePageSource(tabId: number, agent: Agent): Promise<{ blob: B
     }
   }
   // Firefox has no MHTML; and should Chrome's keep failing, the page's HTML still goes beside the image.
-  const html = await agent({ type: 'capture-agent', op: 'serialize' });
+  const html = await agent('agent-serialize');
   return { blob: new Blob([html], { type: 'text/html' }), mime: 'text/html', extension: 'html' };
 }
 

@@ -1,15 +1,17 @@
 /**
- * The background: runs captures (capture-port.ts), keeps the toolbar button in step with the platform of each
+ * The background: answers the other contexts through one router (lib/messaging/router.ts), runs captures
+ * (capture-port.ts), keeps the toolbar button in step with the platform of each
  * tab, and opens the welcome page once, right after installation.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { pickLanguage, translate } from '../../lib/i18n';
-import { isRuntimeMessage, type PageInfo } from '../../lib/messages';
+import type { PageInfo } from '../../lib/messaging/protocol';
+import { startRouter } from '../../lib/messaging/router';
 import { BADGE_TEXT, describePage } from '../../lib/page-label';
-import { listenForSelections } from '../../lib/browser/selection';
-import { listenForCaptures } from './capture-port';
-import { listenForQuickExit, onQuickExitLock } from './quick-exit';
+import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
+import { serveCapturePort } from './capture-port';
+import { onQuickExitLock, quickExit } from './quick-exit';
 import { keySession } from '../../lib/browser/evidence';
 import { lock } from '../../lib/browser/lock';
 
@@ -29,20 +31,20 @@ async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<voi
 }
 
 export default defineBackground(() => {
-  listenForCaptures();
-  listenForQuickExit();
+  startRouter(
+    {
+      'page-info': (info, sender) => {
+        // The tab may have closed meanwhile; the badge then has nowhere to go, which is fine.
+        if (sender.tab?.id !== undefined) showPlatformOnToolbar(sender.tab.id, info).catch(() => undefined);
+      },
+      'quick-exit': ({ tabId }, sender) => quickExit(tabId, sender.tab?.id),
+    },
+    { capture: serveCapturePort },
+  );
   // The passphrase lock: forget the key after the idle time (also checked on every use), and on quick exit.
   keySession().startAutoLock();
   onQuickExitLock(lock);
-  listenForSelections();
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const tabId = sender.tab?.id;
-    if (isRuntimeMessage(message) && message.type === 'page-info' && tabId !== undefined) {
-      // The tab may have closed meanwhile; the badge then has nowhere to go, which is fine.
-      showPlatformOnToolbar(tabId, message.info).catch(() => undefined);
-    }
-    return undefined;
-  });
+  forgetSelectionsOfClosedTabs();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {

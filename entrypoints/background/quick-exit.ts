@@ -2,9 +2,9 @@
  * Quick exit: the tab the person was looking at goes to a neutral page, every page of the extension closes, and
  * the evidence locks. Done by the background so it completes even as the pages that asked for it disappear.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { loadSettings } from '../../lib/browser/settings';
-import { isQuickExitMessage, type QuickExitMessage } from '../../lib/messages';
+import { sendMessage } from '../../lib/messaging';
 
 const lockHandlers: Array<() => Promise<void> | void> = [];
 
@@ -13,7 +13,8 @@ export function onQuickExitLock(handler: () => Promise<void> | void): void {
   lockHandlers.push(handler);
 }
 
-async function quickExit(targetTabId: number | null, senderTabId: number | undefined): Promise<void> {
+/** Handles 'quick-exit' (lib/messaging/router.ts): `senderTabId` is the asking page's own tab (the manager's). */
+export async function quickExit(targetTabId: number | null, senderTabId: number | undefined): Promise<void> {
   const { neutralUrl } = await loadSettings();
   const ownOrigin = browser.runtime.getURL('/');
   const tabToNeutralize = targetTabId ?? senderTabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
@@ -23,17 +24,9 @@ async function quickExit(targetTabId: number | null, senderTabId: number | undef
   const ownTabs = tabs.filter((tab) => tab.id !== undefined && tab.id !== tabToNeutralize && tab.url?.startsWith(ownOrigin));
   if (ownTabs.length > 0) work.push(browser.tabs.remove(ownTabs.map((tab) => tab.id!)));
   // Side panels, sidebars and popups are not tabs: they close themselves on this message.
-  const close: QuickExitMessage = { type: 'quick-exit-close' };
-  work.push(browser.runtime.sendMessage(close).catch(() => undefined));
+  work.push(sendMessage('quick-exit-close').catch(() => undefined));
   const sidebar = (browser as unknown as { sidebarAction?: { close(): Promise<void> } }).sidebarAction;
   if (sidebar) work.push(sidebar.close().catch(() => undefined));
   work.push(...lockHandlers.map(async (lock) => lock()));
   await Promise.allSettled(work);
-}
-
-export function listenForQuickExit(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isQuickExitMessage(message) || message.type !== 'quick-exit') return undefined;
-    return quickExit(message.tabId, sender.tab?.id);
-  });
 }

@@ -3,7 +3,8 @@
  * Shared by the popup, the side panel and (later) the manager.
  */
 import { browser } from 'wxt/browser';
-import type { PageInfo, TabRequest, TabResponse } from '../messages';
+import { sendToTab } from '../messaging';
+import type { PageInfo } from '../messaging/protocol';
 import { parsePlatformUrl } from '../platforms/registry';
 
 /**
@@ -23,10 +24,6 @@ export function tabIdFromQuery(search: string): number | null {
   return Number(raw);
 }
 
-export async function sendToTab<T extends TabRequest>(tabId: number, request: T): Promise<TabResponse<T['type']>> {
-  return (await browser.tabs.sendMessage(tabId, request)) as TabResponse<T['type']>;
-}
-
 export type PageLookup =
   | { status: 'ok'; info: PageInfo }
   /** No content script answered: not one of the platforms (or the page predates the extension). */
@@ -40,7 +37,7 @@ export type PageLookup =
  */
 export async function lookUpPage(tabId: number): Promise<PageLookup> {
   try {
-    const info = await sendToTab(tabId, { type: 'get-page-info' });
+    const info = await sendToTab(tabId, 'get-page-info');
     if (info && typeof info.url === 'string') return { status: 'ok', info };
   } catch {
     // No content script in that tab: fall through to the URL.

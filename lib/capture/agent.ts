@@ -5,33 +5,7 @@
  * attributes or messages that the page's own scripts could see.
  */
 
-export interface AgentGeometry {
-  url: string;
-  title: string;
-  /** Layout viewport in CSS px, scrollbars hidden. */
-  viewport: { width: number; height: number };
-  devicePixelRatio: number;
-  scroller: 'document' | 'inner' | 'none';
-  /** Visible rectangle of the scrolled element, in viewport CSS px. */
-  viewRect: { left: number; top: number; width: number; height: number };
-  /** Same rectangle in document coordinates at the current scroll (Firefox captures by document rect). */
-  viewRectInDocument: { left: number; top: number };
-  contentHeight: number;
-  viewHeight: number;
-  scrollTop: number;
-  /** Size of the whole document (CSS px). */
-  page: { width: number; height: number };
-}
-
-export interface TileState {
-  /** Measured again at every tile: a change means the window, zoom or screen changed (the capture is aborted). */
-  viewport: { width: number; height: number };
-  devicePixelRatio: number;
-  scrollTop: number;
-  contentHeight: number;
-  viewRect: AgentGeometry['viewRect'];
-  viewRectInDocument: AgentGeometry['viewRectInDocument'];
-}
+import type { AgentGeometry, TileState } from './agent-types';
 
 interface SavedStyle {
   element: HTMLElement;

@@ -3,7 +3,7 @@
  * pure checks say whether that still holds (before and after every browser capture call), whether a browser event
  * breaks it (at any moment), and whether a captured screen has the size it must have.
  */
-import type { CaptureErrorCode } from '../messages';
+import type { CaptureErrorCode } from '../messaging/protocol';
 import type { TabEvent, TabFacts, TileImage } from './driver';
 
 export interface Binding {

@@ -2,10 +2,10 @@
  * What a capture session needs from the browser, as one interface: the session (session.ts) holds every rule,
  * the browser side (browser-driver.ts) only calls APIs, and unit tests drive the session with fakes.
  */
-import type { AgentGeometry, TileState } from './agent';
+import type { AgentGeometry, TileState } from './agent-types';
 import type { CaptureRange, Tile } from './plan';
 import type { StampLine } from './stamp';
-import type { CaptureErrorCode, CaptureSummary } from '../messages';
+import type { CaptureErrorCode, CaptureSummary } from '../messaging/protocol';
 import type { CaptureMode } from '../evidence/types';
 import type { Lang } from '../i18n';
 import type { ExtractedItem } from '../platforms/types';

@@ -16,9 +16,9 @@ import { CaptureError, toCaptureError } from './errors';
 import { eventProblem, tabProblem, tileFits, viewportProblem, type Binding } from './binding';
 import { planRange, planTiles, type CaptureRange, type Tile } from './plan';
 import { newCaptureId, stampLines } from './stamp';
-import type { AgentGeometry, TileState } from './agent';
+import type { AgentGeometry, TileState } from './agent-types';
 import type { AgentLink, CaptureDriver, CaptureRect, CaptureRequest, FinishedCapture, StitchResult, TabEvent, TileImage } from './driver';
-import type { CaptureErrorCode, CaptureSummary } from '../messages';
+import type { CaptureErrorCode, CaptureSummary } from '../messaging/protocol';
 
 export type CapturePhase = 'preparing' | 'capturing' | 'saving';
 

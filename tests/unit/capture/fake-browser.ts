@@ -4,10 +4,10 @@
  * Tests change the tab, send events, or break a call at a chosen moment through the hooks.
  */
 import { CapturePacer, type PacerClock } from '../../../lib/capture/pacer';
-import type { AgentGeometry, TileState } from '../../../lib/capture/agent';
+import type { AgentGeometry, TileState } from '../../../lib/capture/agent-types';
 import type { CaptureDriver, CaptureRect, FinishedCapture, TabEvent, TabFacts, TileImage } from '../../../lib/capture/driver';
 import type { StampLine } from '../../../lib/capture/stamp';
-import type { CaptureSummary } from '../../../lib/messages';
+import type { CaptureSummary } from '../../../lib/messaging/protocol';
 
 export const TAB = 7;
 export const WINDOW = 1;

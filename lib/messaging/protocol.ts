@@ -1,0 +1,172 @@
+/**
+ * Every message between the extension's contexts, in one map: its name, what it carries, what it answers, who may
+ * send it and where it goes. Senders and receivers use lib/messaging/index.ts, which checks the sender of every
+ * message against `ROUTES` before any handler runs; the background serves its part with lib/messaging/router.ts.
+ *
+ * Messages travel only through the extension's own channels (never window.postMessage or DOM attributes), so the
+ * page's scripts can neither read nor forge them.
+ */
+import type { AgentGeometry, TileRequest, TileState } from '../capture/agent-types';
+import type { CaptureMode } from '../evidence/types';
+import type { Lang } from '../guide/types';
+import type { ExtractedItem, ParsedUrl } from '../platforms/types';
+
+/** What the content script knows about the page it runs in. */
+export interface PageInfo {
+  /** location.href, as finally loaded (after redirects and single-page navigations). */
+  url: string;
+  title: string;
+  /** The registry's reading of the URL; null when the page is not one we recognise. */
+  parsed: ParsedUrl | null;
+}
+
+/** The reportable items a content script currently sees, for the page at `url`. */
+export interface PageItems {
+  url: string;
+  items: ExtractedItem[];
+}
+
+/** Start or end pick mode; `selected` are the item keys to outline while it runs. */
+export interface PickModeRequest {
+  on: boolean;
+  selected: string[];
+  hint?: string;
+}
+
+/**
+ * Name -> (request) => response, in @webext-core/messaging's protocol-map form. A name without a parameter
+ * carries nothing; `void` answers nothing.
+ */
+export interface ProtocolMap {
+  /** Content script -> background and pages: the page it runs in, on load and on every navigation or title change. */
+  'page-info'(info: PageInfo): void;
+  /** Content script -> pages: the reportable items changed. */
+  'page-items'(page: PageItems): void;
+  /** Content script -> pages: in pick mode the person clicked an item; the side panel decides whether it is selected. */
+  'pick-toggle'(key: string): void;
+  /** Content script -> pages: pick mode ended on the page (Escape, or navigation). */
+  'pick-ended'(): void;
+
+  /** Pages and background -> content script of one tab (top frame). */
+  'get-page-info'(): PageInfo;
+  'get-identifiers'(): PageItems;
+  'pick-mode'(request: PickModeRequest): true;
+
+  /** Background -> capture agent (injected into the captured tab, top frame only). */
+  'agent-prepare'(): AgentGeometry;
+  'agent-show-tile'(request: TileRequest): TileState;
+  'agent-restore'(): true;
+  'agent-serialize'(): string;
+
+  /**
+   * Quick exit, page -> background: `tabId` is the tab the person was looking at (the popup's and side panel's
+   * target; null from the manager, whose own tab is then the one sent away).
+   */
+  'quick-exit'(request: { tabId: number | null }): void;
+  /** Quick exit, background -> every extension page: close now. */
+  'quick-exit-close'(): void;
+}
+
+export type MessageName = keyof ProtocolMap;
+export type RequestOf<N extends MessageName> = Parameters<ProtocolMap[N]>[0];
+export type ResponseOf<N extends MessageName> = ReturnType<ProtocolMap[N]>;
+
+/**
+ * Who sends (lib/messaging/sender.ts tells them apart):
+ * - 'content': our content script or capture agent, in the top frame of a web page's tab;
+ * - 'page': one of our extension pages (popup, side panel, manager);
+ * - 'background': our background.
+ */
+export type SenderKind = 'content' | 'page' | 'background';
+
+/** Where a message goes: the background, the extension pages, both, or the content script of one tab. */
+export type Destination = 'background' | 'pages' | 'extension' | 'tab';
+
+export interface Route {
+  from: readonly SenderKind[];
+  to: Destination;
+}
+
+const FROM_CONTENT = ['content'] as const;
+const FROM_EXTENSION = ['page', 'background'] as const;
+
+export const ROUTES = {
+  'page-info': { from: FROM_CONTENT, to: 'extension' },
+  'page-items': { from: FROM_CONTENT, to: 'pages' },
+  'pick-toggle': { from: FROM_CONTENT, to: 'pages' },
+  'pick-ended': { from: FROM_CONTENT, to: 'pages' },
+  'get-page-info': { from: FROM_EXTENSION, to: 'tab' },
+  'get-identifiers': { from: FROM_EXTENSION, to: 'tab' },
+  'pick-mode': { from: FROM_EXTENSION, to: 'tab' },
+  // Only the background drives a capture.
+  'agent-prepare': { from: ['background'], to: 'tab' },
+  'agent-show-tile': { from: ['background'], to: 'tab' },
+  'agent-restore': { from: ['background'], to: 'tab' },
+  'agent-serialize': { from: ['background'], to: 'tab' },
+  'quick-exit': { from: ['page'], to: 'background' },
+  'quick-exit-close': { from: ['background'], to: 'pages' },
+} as const satisfies { [N in MessageName]: Route };
+
+/** The messages the background answers (lib/messaging/router.ts wants a handler for each). */
+export type BackgroundMessage = {
+  [N in MessageName]: (typeof ROUTES)[N]['to'] extends 'background' | 'extension' ? N : never;
+}[MessageName];
+
+// --- The capture port ---------------------------------------------------------------------------------------------
+
+/** Why a capture could not be made; each has a plain-language message in every interface language. */
+export type CaptureErrorCode =
+  | 'browser-page'
+  | 'extension-store'
+  | 'file-access'
+  | 'not-web'
+  | 'cannot-read-page'
+  | 'tab-closed'
+  | 'navigated'
+  | 'hidden'
+  | 'moved-window'
+  | 'zoom-changed'
+  | 'resized'
+  | 'reloaded'
+  | 'cancelled'
+  | 'storage-full'
+  | 'locked'
+  | 'busy'
+  | 'failed';
+
+/** What the popup shows when a capture is done. */
+export interface CaptureSummary {
+  captureId: string;
+  caseId: string;
+  caseTitle: string;
+  url: string;
+  title: string;
+  capturedAt: string;
+  localTime: string;
+  timeZone: string;
+  platformLabel: string | null;
+  parts: number;
+  thumbnailFileId: string | null;
+  limitedToScreens: number | null;
+}
+
+/** Over the `capture` port: page -> background. */
+export type CapturePortRequest =
+  | { type: 'start'; tabId: number; mode: CaptureMode; lang: Lang }
+  | { type: 'cancel' };
+
+/** Over the `capture` port: background -> page. */
+export type CapturePortEvent =
+  | { type: 'progress'; phase: 'preparing' | 'capturing' | 'saving'; done: number; total: number }
+  | { type: 'done'; summary: CaptureSummary }
+  | { type: 'error'; code: CaptureErrorCode; detail?: string };
+
+/**
+ * Long-lived connections, by port name: who may open one. A capture reports progress until it is done, and goes on
+ * when the page that started it closes, which one request and answer cannot do.
+ */
+export const PORTS = {
+  capture: { from: ['page'] },
+} as const satisfies Record<string, { from: readonly SenderKind[] }>;
+
+export type PortName = keyof typeof PORTS;
