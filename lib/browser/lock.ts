@@ -11,7 +11,9 @@
  * Pages call `touch()` on user activity (throttled inside), `lock()` on the lock button and on quick exit.
  * The background calls `keySession().startAutoLock()` once.
  */
+import { storage } from 'wxt/utils/storage';
 import { WrongPassphraseError } from '../crypto/keys';
+import { SESSION_KEY } from '../crypto/session';
 import {
   changePassphrase as rewrapPassphrase,
   conversionPending,
@@ -90,6 +92,11 @@ export async function removePassphrase(
 ): Promise<void> {
   await disableEncryption(await openDb(), passphrase, onProgress ? { onProgress } : {});
   await keySession().lock();
+}
+
+/** Calls `onChange` whenever any context locks or unlocks (the key enters or leaves session storage). */
+export function watchLock(onChange: () => void): () => void {
+  return storage.watch(`session:${SESSION_KEY}`, onChange);
 }
 
 /** Call on user activity (clicks, keys): postpones auto-lock. */
