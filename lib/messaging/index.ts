@@ -7,7 +7,9 @@
  *
  * What it does not do, and this module adds: the sender check of every message against ROUTES (a refused message
  * gets an error, its handler never runs), several listeners of one message in a context (the side panel follows
- * 'page-info' twice), and sending to a tab's top frame only.
+ * 'page-info' twice), and sending to a tab's top frame only. One wart: when no content script is in a tab, its
+ * tabs.sendMessage leaves Chrome's "Unchecked runtime.lastError" line in the sending page's console; the caller
+ * still gets the rejection ("No response") it handles.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser, type Browser } from 'wxt/browser';
