@@ -8,10 +8,50 @@ let openedDb: Promise<EvidenceDb> | null = null;
 let opened: Promise<EvidenceStore> | null = null;
 let session: KeySession | null = null;
 
+/**
+ * What the person must know about this context's connection: 'blocked' while an upgrade waits for an older page
+ * of ours to be closed, 'updated' once a newer version took the database (this page must be reopened).
+ */
+export type DatabaseNotice = 'blocked' | 'updated' | null;
+type NoticeListener = (notice: DatabaseNotice) => void;
+let notice: DatabaseNotice = null;
+const noticeListeners = new Set<NoticeListener>();
+
+/** Calls `listener` now and on every change; returns the unsubscribe. */
+export function watchDatabaseNotice(listener: NoticeListener): () => void {
+  noticeListeners.add(listener);
+  listener(notice);
+  return () => noticeListeners.delete(listener);
+}
+
+export function setDatabaseNotice(next: DatabaseNotice): void {
+  if (notice === 'updated' && next !== 'updated') return; // Only reopening the page clears that one.
+  notice = next;
+  for (const listener of noticeListeners) listener(next);
+}
+
 /** This context's connection to the evidence database (also used by lib/browser/lock.ts). */
 export function openDb(): Promise<EvidenceDb> {
-  openedDb ??= openEvidenceDb();
+  openedDb ??= openEvidenceDb(undefined, {
+    onBlocked: () => setDatabaseNotice('blocked'),
+    onClosedForUpgrade: () => setDatabaseNotice('updated'),
+    // Closed by the browser, not by a newer version: the next use opens it again.
+    onTerminated: forgetConnection,
+  }).then((db) => {
+    setDatabaseNotice(null);
+    return db;
+  });
+  openedDb.catch((error: unknown) => {
+    // A newer version already upgraded the database: this page is older than its data and must be reopened.
+    if (error instanceof Error && error.name === 'VersionError') setDatabaseNotice('updated');
+    forgetConnection();
+  });
   return openedDb;
+}
+
+function forgetConnection(): void {
+  openedDb = null;
+  opened = null;
 }
 
 /**

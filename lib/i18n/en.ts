@@ -346,6 +346,8 @@ export const en = {
   'manager.downloadPermissionRefused': 'The browser did not allow saving the file. Nothing was exported.',
   'manager.imported.ok': 'Imported as the case “{title}”. Every file and the audit trail were checked.',
   'capture.error.locked': 'Your evidence is locked. Unlock it with your passphrase, then capture again. Nothing was saved.',
+  'db.blocked': 'Capture & Report is being updated and is waiting for its older pages to close. Close the other Capture & Report tabs and windows (“Evidence and cases”, the side panel, the popup); this page then continues. Nothing is lost.',
+  'db.updated': 'The extension was updated. Please close this page and open it again. Your evidence is kept.',
   'lock.title': 'Your evidence is locked',
   'lock.explained': 'Type your passphrase to see and add evidence.',
   'lock.passphrase': 'Passphrase',

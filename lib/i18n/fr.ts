@@ -344,6 +344,8 @@ export const fr: Record<MessageKey, string> = {
   'manager.downloadPermissionRefused': 'Le navigateur n’a pas permis d’enregistrer le fichier. Rien n’a été exporté.',
   'manager.imported.ok': 'Importé comme dossier « {title} ». Chaque fichier et le journal d’audit ont été vérifiés.',
   'capture.error.locked': 'Vos preuves sont verrouillées. Déverrouillez-les avec votre phrase secrète, puis refaites la capture. Rien n’a été enregistré.',
+  'db.blocked': 'Capture & Report est en cours de mise à jour et attend la fermeture de ses anciennes pages. Fermez les autres onglets et fenêtres de Capture & Report (« Preuves et dossiers », le panneau latéral, la fenêtre contextuelle) ; cette page continuera ensuite. Rien n\'est perdu.',
+  'db.updated': 'L\'extension a été mise à jour. Veuillez fermer cette page et la rouvrir. Vos preuves sont conservées.',
   'lock.title': 'Vos preuves sont verrouillées',
   'lock.explained': 'Tapez votre phrase secrète pour voir et ajouter des preuves.',
   'lock.passphrase': 'Phrase secrète',

@@ -344,6 +344,8 @@ export const nl: Record<MessageKey, string> = {
   'manager.downloadPermissionRefused': 'De browser liet niet toe het bestand te bewaren. Er werd niets geëxporteerd.',
   'manager.imported.ok': 'Geïmporteerd als het dossier “{title}”. Elk bestand en het auditspoor werden gecontroleerd.',
   'capture.error.locked': 'Je bewijs is vergrendeld. Ontgrendel het met je wachtzin en neem de opname opnieuw. Er is niets bewaard.',
+  'db.blocked': 'Capture & Report wordt bijgewerkt en wacht tot zijn oudere pagina\'s gesloten zijn. Sluit de andere tabbladen en vensters van Capture & Report (“Bewijs en dossiers”, het zijpaneel, de pop-up); daarna gaat deze pagina verder. Er gaat niets verloren.',
+  'db.updated': 'De extensie is bijgewerkt. Sluit deze pagina en open ze opnieuw. Je bewijs blijft bewaard.',
   'lock.title': 'Je bewijs is vergrendeld',
   'lock.explained': 'Typ je wachtzin om bewijs te zien en toe te voegen.',
   'lock.passphrase': 'Wachtzin',

@@ -112,7 +112,21 @@ export function runMigrations(
   }
 }
 
-export async function openEvidenceDb(name = DEFAULT_DB_NAME): Promise<EvidenceDb> {
+/**
+ * What happens to a connection over its life, for the interface. A page of ours never blocks an upgrade and never
+ * loses data to one: it closes its connection when a newer version asks (the transactions already started finish
+ * first), and its later writes fail as StorageError 'aborted' without writing anything.
+ */
+export interface DatabaseEvents {
+  /** A newer version of the extension wants the database: this connection was closed; reopen the page. */
+  onClosedForUpgrade?: () => void;
+  /** This open waits for an older page that still holds the database: the person must close it. */
+  onBlocked?: () => void;
+  /** The browser closed the connection (database deleted, storage cleared, disk error): open it again. */
+  onTerminated?: () => void;
+}
+
+export async function openEvidenceDb(name = DEFAULT_DB_NAME, events: DatabaseEvents = {}): Promise<EvidenceDb> {
   const db: EvidenceDb = await openDB<EvidenceDbSchema>(name, DB_VERSION, {
     upgrade(database, oldVersion, newVersion, tx) {
       runMigrations(
@@ -123,9 +137,15 @@ export async function openEvidenceDb(name = DEFAULT_DB_NAME): Promise<EvidenceDb
       );
     },
     // Another extension page (after an update) wants a newer version: step aside instead of blocking it forever.
-    // This page's later writes fail with a StorageError; reloading it opens the new version.
     blocking() {
       db.close();
+      events.onClosedForUpgrade?.();
+    },
+    blocked() {
+      events.onBlocked?.();
+    },
+    terminated() {
+      events.onTerminated?.();
     },
   });
   return db;
