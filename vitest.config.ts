@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Passphrase tests run PBKDF2 at its real 600,000 iterations several times: a loaded 2-core machine needs
+    // more than vitest's 5 s default. A budget, not a wait: passing tests end as soon as they are done.
+    testTimeout: 30_000,
   },
 });
