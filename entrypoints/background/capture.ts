@@ -20,7 +20,7 @@ import { pageIdentifiers } from '../../lib/platforms/page-identifiers';
 import { parsePlatformUrl } from '../../lib/platforms/registry';
 import type { ExtractedItem } from '../../lib/platforms/types';
 import type { Settings } from '../../lib/settings';
-import { CaptureError, toCaptureError } from '../../lib/capture/errors';
+import { CaptureError, isPermissionRefusal, toCaptureError } from '../../lib/capture/errors';
 import { openStore } from '../../lib/browser/evidence';
 import { lockStatus } from '../../lib/browser/lock';
 
@@ -105,7 +105,7 @@ async function injectAgent(tabId: number): Promise<void> {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/capture-agent.js'] });
   } catch (error) {
     await getTab(tabId); // closed meanwhile?
-    throw new CaptureError('cannot-read-page', String(error));
+    throw new CaptureError(isPermissionRefusal(error) ? 'not-allowed' : 'cannot-read-page', String(error));
   }
 }
 
@@ -257,6 +257,7 @@ async function withCaptureErrors<T>(job: CaptureJob, call: () => Promise<T>): Pr
     const message = String((error as { message?: unknown })?.message ?? error);
     if (/invisible|hidden/i.test(message)) throw new CaptureError('hidden', message);
     if ((error as { name?: string })?.name === 'AbortError') throw new CaptureError('cancelled');
+    if (isPermissionRefusal(error)) throw new CaptureError('not-allowed', message);
     const tab = await getTab(job.tabId);
     if (!tab.active) throw new CaptureError('hidden', message);
     throw new CaptureError('failed', message);

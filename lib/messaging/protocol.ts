@@ -132,6 +132,8 @@ export type CaptureErrorCode =
   | 'storage-full'
   | 'locked'
   | 'busy'
+  /** The browser refused: no activeTab for this page (the panel followed a tab nobody clicked the toolbar on). */
+  | 'not-allowed'
   | 'failed';
 
 /** What the popup shows when a capture is done. */

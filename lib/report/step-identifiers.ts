@@ -1,0 +1,61 @@
+/**
+ * The identifiers a reporting step asks for, so the side panel can offer them right at the step ("the message
+ * IDs: 3 selected, copy") instead of sending the person to hunt for them further down.
+ *
+ * Keyed by the step ids of lib/platforms/<id>/steps.ts; tests/unit/report/step-identifiers.test.ts checks that
+ * every id here names a real step, so a renamed step cannot silently lose its identifiers.
+ */
+import type { ExtractedItem, IdentifierField, IdentifierKey } from '../platforms/types';
+
+export const STEP_IDENTIFIERS: Readonly<Record<string, readonly IdentifierKey[]>> = {
+  'discord-user-id': ['userId'],
+  'discord-channel-id': ['channelId'],
+  'discord-message-id': ['messageId'],
+  'discord-server-id': ['serverId'],
+  'discord-describe': ['messageLink'],
+  'x-web': ['postUrl', 'handle'],
+  'x-private-information-form': ['postUrl', 'handle'],
+  'fb-save-profile-url': ['profileUrl'],
+  'ig-web-profile': ['profileUrl'],
+  'ig-web-post': ['postUrl'],
+  'yt-form': ['videoUrl'],
+  'yt-report-video': ['videoUrl'],
+  'tiktok-comment-or-video': ['videoUrl'],
+};
+
+export type StepNeed =
+  /** From the selected items: their distinct values, and how many items are selected. */
+  | { key: IdentifierKey; source: 'selected'; values: string[]; count: number }
+  /** From the page's own identifiers (its address). */
+  | { key: IdentifierKey; source: 'page'; values: string[] }
+  /** Items on the list carry it, but none is selected yet. */
+  | { key: IdentifierKey; source: 'none-selected' };
+
+/**
+ * What the panel can offer for `stepId`, one entry per identifier the step asks for that this page has. The
+ * selection wins over the page's own address: a step about messages means the messages the person chose.
+ */
+export function stepNeeds(
+  stepId: string,
+  pageFields: readonly IdentifierField[],
+  listed: readonly ExtractedItem[],
+  selected: readonly ExtractedItem[],
+): StepNeed[] {
+  const needs: StepNeed[] = [];
+  for (const key of STEP_IDENTIFIERS[stepId] ?? []) {
+    const fromSelection = distinct(selected.flatMap((item) => valuesOf(item.fields, key)));
+    const fromPage = distinct(valuesOf(pageFields, key));
+    if (fromSelection.length > 0) needs.push({ key, source: 'selected', values: fromSelection, count: selected.length });
+    else if (fromPage.length > 0) needs.push({ key, source: 'page', values: fromPage });
+    else if (listed.some((item) => valuesOf(item.fields, key).length > 0)) needs.push({ key, source: 'none-selected' });
+  }
+  return needs;
+}
+
+function valuesOf(fields: readonly IdentifierField[], key: IdentifierKey): string[] {
+  return fields.filter((field) => field.key === key).map((field) => field.value);
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)];
+}
