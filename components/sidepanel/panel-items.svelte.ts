@@ -4,6 +4,7 @@
  * Items come from the tab's content script: once on request, then whenever they change. The selection is kept
  * per tab through lib/browser/selection.ts, so the background records it with the next capture of that tab.
  * Selected items are remembered even after they scroll out of the page's view: the person chose them.
+ * The list itself stays still while the page scrolls (lib/report/shown-items.ts).
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { loadSelection, saveSelection } from '../../lib/browser/selection';
@@ -11,9 +12,11 @@ import { onMessage, sendToTab, type RequestArgs } from '../../lib/messaging';
 import type { MessageName, PageItems, ResponseOf } from '../../lib/messaging/protocol';
 import type { ExtractedItem, PlatformId } from '../../lib/platforms/types';
 import { toggleSelection } from '../../lib/report/selection';
+import { freshList, mergeList, type ShownItem } from '../../lib/report/shown-items';
 
 export class PanelItems {
-  items = $state<ExtractedItem[]>([]);
+  /** The listed items, in a stable order; those that left the page are marked, not removed. */
+  shown = $state<ShownItem[]>([]);
   selected = $state<string[]>([]);
   picking = $state(false);
   /** Set when a selection was refused because the platform's form takes no more; cleared on the next change. */
@@ -22,6 +25,8 @@ export class PanelItems {
   #known = new SvelteMap<string, ExtractedItem>();
   #platform: PlatformId | null = null;
   #hint = '';
+  /** The page's latest items and their address: another address starts the list afresh. */
+  #live: PageItems | null = null;
 
   /** Listen to the content scripts; returns the function that stops listening. */
   start(): () => void {
@@ -31,7 +36,7 @@ export class PanelItems {
       onMessage('page-info', (_info, sender) => {
         // The tab's content script announced itself: it may have started after the panel first asked.
         const tabId = followed(sender);
-        if (tabId !== null && this.items.length === 0) void this.#reload(tabId);
+        if (tabId !== null && this.shown.length === 0) void this.#reload(tabId);
       }),
       onMessage('page-items', (page, sender) => {
         if (followed(sender) !== null) this.#show(page);
@@ -55,7 +60,8 @@ export class PanelItems {
     if (tabId === this.#tabId) return;
     if (this.picking) await this.setPicking(false, '');
     this.#tabId = tabId;
-    this.items = [];
+    this.shown = [];
+    this.#live = null;
     this.selected = [];
     this.#known.clear();
     this.refusedMax = null;
@@ -68,6 +74,20 @@ export class PanelItems {
     for (const item of stored) this.#known.set(item.key, item);
     this.selected = stored.map((item) => item.key);
     if (page) this.#show(page);
+  }
+
+  get items(): ExtractedItem[] {
+    return this.shown.map((row) => row.item);
+  }
+
+  /** True when some listed items are no longer on the page: `renew` would change the list. */
+  get outdated(): boolean {
+    return this.shown.some((row) => !row.onPage);
+  }
+
+  /** The list afresh from what the page shows now, in its order (the person asked for it). */
+  renew(): void {
+    this.shown = freshList(this.#live?.items ?? []);
   }
 
   /** The selected items, in the order they were selected. */
@@ -100,7 +120,9 @@ export class PanelItems {
 
   #show(page: PageItems): void {
     for (const item of page.items) this.#known.set(item.key, item);
-    this.items = page.items;
+    const samePage = this.#live !== null && this.#live.url === page.url;
+    this.#live = page;
+    this.shown = samePage ? mergeList(this.shown, page.items) : freshList(page.items);
   }
 
   async #persist(): Promise<void> {
