@@ -4,10 +4,10 @@
  * page's content swapped as a single-page app does), refuses a sixth X post, and lets the person pick messages on
  * the page.
  */
-import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { clipboardWhen } from './support/clipboard';
+import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { storedCaptures } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -33,10 +33,14 @@ interface PanelIds {
   items: Array<{ key: string; fields: Array<[string, string]> }>;
 }
 
-/** Everything the panel shows as identifiers, once it shows `itemCount` items. */
+/** Everything the panel shows as identifiers, once it shows `itemCount` items (each row opened to show them). */
 function readIds(panel: DrivenPage, itemCount: number, pageMarker = ''): Promise<PanelIds> {
   return panel.waitFor(
     ({ count, marker }: { count: number; marker: string }) => {
+      // Rows are collapsed to one line: open each, as the person would, and read once all show their details.
+      const closed = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-testid="item-toggle"][aria-expanded="false"]'));
+      closed.forEach((toggle) => toggle.click());
+      if (closed.length > 0) return null;
       const pairs = (scope: Element) =>
         Array.from(scope.querySelectorAll('[data-testid="identifier"]')).map((field) => [
           field.getAttribute('data-key') ?? '',
@@ -54,34 +58,6 @@ function readIds(panel: DrivenPage, itemCount: number, pageMarker = ''): Promise
     },
     { count: itemCount, marker: pageMarker },
   ) as Promise<PanelIds>;
-}
-
-/** The clipboard's text as the extension page sees it. */
-async function readClipboard(browser: ExtensionBrowser, panel: DrivenPage): Promise<string> {
-  if (browser.name === 'firefox') return panel.evaluate(() => navigator.clipboard.readText(), null);
-  // Chromium lets no extension page read the clipboard without the clipboardRead permission (which the extension
-  // does not ask for), and refuses to grant it to chrome-extension:// origins ("opaque origins"); a web page that
-  // was granted clipboard-read reads the same browser clipboard.
-  const { context } = browser as unknown as { context: BrowserContext };
-  await context.grantPermissions(['clipboard-read'], { origin: 'https://example.org' });
-  const reader = await context.newPage();
-  try {
-    await reader.goto('https://example.org/clipboard-reader');
-    await reader.bringToFront();
-    return await reader.evaluate(() => navigator.clipboard.readText());
-  } finally {
-    await reader.close();
-  }
-}
-
-/** Waits until the clipboard holds what `check` accepts; returns it. */
-async function clipboardWhen(browser: ExtensionBrowser, panel: DrivenPage, check: (text: string) => boolean): Promise<string> {
-  let last = '';
-  await until(async () => {
-    last = await readClipboard(browser, panel);
-    return check(last);
-  }, `the clipboard (last seen: ${JSON.stringify(last)})`);
-  return last;
 }
 
 describe.each(BROWSERS)('side panel in %s', (browserName) => {

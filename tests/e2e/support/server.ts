@@ -26,7 +26,9 @@ export interface Route {
 /** Single-page apps serve one document for every path; so do our fixtures. */
 export const routes: Route[] = [
   { host: /^discord\.com$/, path: /^\/channels\/81384788765712384\/81384788765712390/, file: 'discord-long.html' },
+  { host: /^discord\.com$/, path: /^\/channels\/1096362223539851300\//, file: 'sidepanel-discord-fifty.html' },
   { host: /^discord\.com$/, path: /^\/channels\//, file: 'discord-channel.html' },
+  { host: /^x\.com$/, path: /^\/explore$/, file: 'sidepanel-x-thirty.html' },
   { host: /^x\.com$/, path: /^\//, file: 'x-timeline.html' },
   { host: /^www\.facebook\.com$/, path: /^\//, file: 'facebook-profile.html' },
   { host: /^www\.tiktok\.com$/, path: /^\//, file: 'tiktok-video.html' },
