@@ -10,7 +10,8 @@ import type { PageInfo } from '../../lib/messaging/protocol';
 import { startRouter } from '../../lib/messaging/router';
 import { BADGE_TEXT, describePage } from '../../lib/page-label';
 import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
-import { serveCapturePort } from './capture-port';
+import { serveAgentPort } from '../../lib/capture/browser-driver';
+import { serveCapturePort, setUpCaptures } from './capture-port';
 import { onQuickExitLock, quickExit } from './quick-exit';
 import { keySession } from '../../lib/browser/evidence';
 import { lock } from '../../lib/browser/lock';
@@ -39,8 +40,9 @@ export default defineBackground(() => {
       },
       'quick-exit': ({ tabId }, sender) => quickExit(tabId, sender.tab?.id),
     },
-    { capture: serveCapturePort },
+    { capture: serveCapturePort, 'capture-agent': serveAgentPort },
   );
+  setUpCaptures();
   // The passphrase lock: forget the key after the idle time (also checked on every use), and on quick exit.
   keySession().startAutoLock();
   onQuickExitLock(lock);

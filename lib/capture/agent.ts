@@ -7,11 +7,10 @@
 
 import type { AgentGeometry, TileState } from './agent-types';
 
-interface SavedStyle {
-  element: HTMLElement;
-  property: string;
-  value: string;
-  priority: string;
+/** An element whose inline style we changed: its `style` attribute as the page had it, and each property we set. */
+interface TouchedElement {
+  attribute: string | null;
+  properties: Map<string, { value: string; priority: string }>;
 }
 
 const MIN_INNER_SCROLLER_SHARE = 0.15;
@@ -20,11 +19,12 @@ const IMAGE_WAIT_MS = 3000;
 export class CaptureAgent {
   #scroller: Element | null = null;
   #kind: AgentGeometry['scroller'] = 'none';
-  #saved: SavedStyle[] = [];
-  #hidden = new Set<HTMLElement>();
+  #touched = new Map<HTMLElement, TouchedElement>();
+  #prepared = false;
   #styleElement: HTMLStyleElement | null = null;
   #originalScroll = { windowX: 0, windowY: 0, scrollerTop: 0 };
-  #lazyImages: HTMLImageElement[] = [];
+  /** Lazy images we made eager, with their `loading` attribute as the page wrote it. */
+  #lazyImages: Array<{ image: HTMLImageElement; loading: string | null }> = [];
 
   constructor(private readonly doc: Document = document) {}
 
@@ -33,6 +33,7 @@ export class CaptureAgent {
   }
 
   prepare(): AgentGeometry {
+    this.#prepared = true;
     this.#originalScroll = { windowX: this.#win.scrollX, windowY: this.#win.scrollY, scrollerTop: 0 };
     this.#injectStyle();
     const { element, kind } = findMainScroller(this.doc);
@@ -73,6 +74,8 @@ export class CaptureAgent {
     scrollTop: number,
     options: { showTopBars: boolean; showBottomBars: boolean; coverHeight?: number },
   ): Promise<TileState> {
+    // Put back on its own (the capture went silent): a tile now would not be what the capture planned.
+    if (!this.#prepared) throw new Error('The capture agent has put the page back already');
     this.#scrollTo(scrollTop);
     await nextFrames(this.#win, 2);
     this.#arrangeBars(options);
@@ -82,15 +85,17 @@ export class CaptureAgent {
     return this.#state();
   }
 
+  /**
+   * Puts the page back exactly: every style and attribute as the page had it (the page source is taken after this,
+   * and must hold nothing of ours), and the scroll position. Safe to call any number of times.
+   */
   restore(): void {
-    for (const element of this.#hidden) element.style.removeProperty('visibility');
-    this.#hidden.clear();
-    for (const saved of this.#saved.reverse()) {
-      if (saved.value) saved.element.style.setProperty(saved.property, saved.value, saved.priority);
-      else saved.element.style.removeProperty(saved.property);
+    this.#prepared = false;
+    for (const element of [...this.#touched.keys()]) this.#resetStyle(element);
+    for (const { image, loading } of this.#lazyImages) {
+      if (loading === null) image.removeAttribute('loading');
+      else image.setAttribute('loading', loading);
     }
-    this.#saved = [];
-    for (const image of this.#lazyImages) image.loading = 'lazy';
     this.#lazyImages = [];
     if (this.#scroller && this.#kind === 'inner') this.#scroller.scrollTop = this.#originalScroll.scrollerTop;
     this.#win.scrollTo(this.#originalScroll.windowX, this.#originalScroll.windowY);
@@ -152,19 +157,51 @@ export class CaptureAgent {
   }
 
   #setStyle(element: HTMLElement, property: string, value: string): void {
-    this.#saved.push({
-      element,
-      property,
-      value: element.style.getPropertyValue(property),
-      priority: element.style.getPropertyPriority(property),
-    });
+    let touched = this.#touched.get(element);
+    if (!touched) {
+      touched = { attribute: element.getAttribute('style'), properties: new Map() };
+      this.#touched.set(element, touched);
+    }
+    if (!touched.properties.has(property)) {
+      touched.properties.set(property, { value: element.style.getPropertyValue(property), priority: element.style.getPropertyPriority(property) });
+    }
     element.style.setProperty(property, value, 'important');
+  }
+
+  /** Puts back one property we set (or all of them), and then the `style` attribute's own text. */
+  #resetStyle(element: HTMLElement, only?: string): void {
+    const touched = this.#touched.get(element);
+    if (!touched) return;
+    for (const [property, saved] of touched.properties) {
+      if (only && property !== only) continue;
+      if (saved.value) element.style.setProperty(property, saved.value, saved.priority);
+      else element.style.removeProperty(property);
+      touched.properties.delete(property);
+    }
+    if (touched.properties.size > 0) return;
+    this.#touched.delete(element);
+    this.#putStyleAttributeBack(element, touched.attribute);
+  }
+
+  /**
+   * Setting and removing properties leaves the attribute rewritten (`style=""`, or the page's text re-serialized).
+   * Put the page's own text back when it says the same as what is there now (the page may have changed it since).
+   */
+  #putStyleAttributeBack(element: HTMLElement, original: string | null): void {
+    if (element.getAttribute('style') === original) return;
+    if (original === null) {
+      if (element.style.length === 0) element.removeAttribute('style');
+      return;
+    }
+    const probe = this.doc.createElement('div');
+    probe.setAttribute('style', original);
+    if (probe.style.cssText === element.style.cssText) element.setAttribute('style', original);
   }
 
   #loadLazyImagesEagerly(): void {
     for (const image of Array.from(this.doc.querySelectorAll<HTMLImageElement>('img[loading="lazy"]'))) {
+      this.#lazyImages.push({ image, loading: image.getAttribute('loading') });
       image.loading = 'eager';
-      this.#lazyImages.push(image);
     }
   }
 
@@ -173,10 +210,7 @@ export class CaptureAgent {
     const scrollerRect = this.#scroller && this.#kind === 'inner' ? this.#scroller.getBoundingClientRect() : null;
     for (const { element, position } of findPinnedElements(this.doc, this.#win)) {
       // Unhide first so the element's own position can be measured.
-      if (this.#hidden.has(element)) {
-        element.style.removeProperty('visibility');
-        this.#hidden.delete(element);
-      }
+      this.#resetStyle(element, 'visibility');
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
       let show: boolean;
@@ -190,15 +224,14 @@ export class CaptureAgent {
         show = !stuckTop || showTopBars;
       }
       if (!show) {
-        element.style.setProperty('visibility', 'hidden', 'important');
-        this.#hidden.add(element);
+        this.#setStyle(element, 'visibility', 'hidden');
       }
     }
   }
 
   async #waitForImagesIn(height: number): Promise<void> {
     const view = { top: 0, bottom: height };
-    const pending = Array.from(this.doc.images).filter((image) => {
+    const pending = Array.from(this.doc.querySelectorAll('img')).filter((image) => {
       if (image.complete) return false;
       const rect = image.getBoundingClientRect();
       return rect.bottom > view.top && rect.top < view.bottom && rect.width > 0;

@@ -18,16 +18,11 @@ import { planRange, planTiles, type CaptureRange, type Tile } from './plan';
 import { newCaptureId, stampLines } from './stamp';
 import type { AgentGeometry, TileState } from './agent-types';
 import type { AgentLink, CaptureDriver, CaptureRect, CaptureRequest, FinishedCapture, StitchResult, TabEvent, TileImage } from './driver';
-import type { CaptureErrorCode, CaptureSummary } from '../messaging/protocol';
+import type { CaptureErrorCode, CaptureStatus } from '../messaging/protocol';
 
-export type CapturePhase = 'preparing' | 'capturing' | 'saving';
+export type CapturePhase = Extract<CaptureStatus, { state: 'running' }>['phase'];
 
-export type SessionStatus =
-  | { state: 'running'; phase: CapturePhase; done: number; total: number }
-  | { state: 'done'; summary: CaptureSummary }
-  /** Finished, but the save failed: kept until `retrySave()` succeeds or `discard()`. */
-  | { state: 'unsaved'; code: CaptureErrorCode; detail?: string }
-  | { state: 'failed'; code: CaptureErrorCode; detail?: string };
+export type SessionStatus = CaptureStatus;
 
 /** Firefox's captureTab draws at most 32,767 px a side. */
 const MAX_DRAWN_TILE_PX = 32_000;

@@ -152,23 +152,38 @@ export interface CaptureSummary {
   limitedToScreens: number | null;
 }
 
-/** Over the `capture` port: page -> background. */
+/**
+ * Over the `capture` port: page -> background. A popup opening sends `attach` to find the capture of its tab
+ * (running, waiting to be saved, or just finished); `retry-save` and `discard` act on a finished capture whose
+ * save failed.
+ */
 export type CapturePortRequest =
   | { type: 'start'; tabId: number; mode: CaptureMode; lang: Lang }
-  | { type: 'cancel' };
+  | { type: 'attach'; tabId: number }
+  | { type: 'cancel' }
+  | { type: 'retry-save' }
+  | { type: 'discard' };
 
-/** Over the `capture` port: background -> page. */
-export type CapturePortEvent =
-  | { type: 'progress'; phase: 'preparing' | 'capturing' | 'saving'; done: number; total: number }
-  | { type: 'done'; summary: CaptureSummary }
-  | { type: 'error'; code: CaptureErrorCode; detail?: string };
+/** What the popup shows of a capture (lib/capture/session.ts keeps it). */
+export type CaptureStatus =
+  | { state: 'running'; phase: 'preparing' | 'capturing' | 'saving'; done: number; total: number }
+  | { state: 'done'; summary: CaptureSummary }
+  /** Finished, but the save failed: kept in the background until saved again or discarded. */
+  | { state: 'unsaved'; code: CaptureErrorCode; detail?: string }
+  | { state: 'failed'; code: CaptureErrorCode; detail?: string };
+
+/** Over the `capture` port: background -> page. `none`: no capture of this tab to show. */
+export type CapturePortEvent = { type: 'status'; status: CaptureStatus } | { type: 'none' } | { type: 'refused'; code: 'busy' };
 
 /**
  * Long-lived connections, by port name: who may open one. A capture reports progress until it is done, and goes on
- * when the page that started it closes, which one request and answer cannot do.
+ * when the page that started it closes, which one request and answer cannot do. The capture agent holds its port
+ * open while its document lives: its closing tells the background the document is gone (reload, navigation,
+ * crash), and tells the agent the background is gone (it then puts the page back by itself).
  */
 export const PORTS = {
   capture: { from: ['page'] },
+  'capture-agent': { from: ['content'] },
 } as const satisfies Record<string, { from: readonly SenderKind[] }>;
 
 export type PortName = keyof typeof PORTS;

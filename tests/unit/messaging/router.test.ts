@@ -46,7 +46,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
     ...overrides,
   };
   const capture = vi.fn();
-  stops.push(startRouter(handlers, { capture }));
+  stops.push(startRouter(handlers, { capture, 'capture-agent': vi.fn() }));
   return { handlers, capture };
 }
 
@@ -137,9 +137,19 @@ describe('the capture port', () => {
   it('is handed to its handler when an extension page opens it', () => {
     const capture = vi.fn();
     const port = fakePort('capture', pageSender('/popup.html?tabId=4'));
-    expect(acceptPort(port, { capture }, { id: ID, root: ROOT })).toBe(true);
+    expect(acceptPort(port, { capture, 'capture-agent': vi.fn() }, { id: ID, root: ROOT })).toBe(true);
     expect(capture).toHaveBeenCalledWith(port);
     expect(port.disconnect).not.toHaveBeenCalled();
+  });
+
+  it('takes the port of the capture agent from our script in a tab, and from no extension page', () => {
+    const agent = vi.fn();
+    const fromTab = fakePort('capture-agent', contentSender());
+    expect(acceptPort(fromTab, { capture: vi.fn(), 'capture-agent': agent }, { id: ID, root: ROOT })).toBe(true);
+    expect(agent).toHaveBeenCalledWith(fromTab);
+    const fromPage = fakePort('capture-agent', pageSender('/popup.html'));
+    expect(acceptPort(fromPage, { capture: vi.fn(), 'capture-agent': agent }, { id: ID, root: ROOT })).toBe(false);
+    expect(fromPage.disconnect).toHaveBeenCalledOnce();
   });
 
   it.each([
@@ -152,7 +162,7 @@ describe('the capture port', () => {
   ])('is closed for %s', (_who, name, sender) => {
     const capture = vi.fn();
     const port = fakePort(name, sender);
-    expect(acceptPort(port, { capture }, { id: ID, root: ROOT })).toBe(false);
+    expect(acceptPort(port, { capture, 'capture-agent': capture }, { id: ID, root: ROOT })).toBe(false);
     expect(port.disconnect).toHaveBeenCalledOnce();
     expect(capture).not.toHaveBeenCalled();
   });
