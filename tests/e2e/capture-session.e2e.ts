@@ -135,16 +135,34 @@ describe.each(BROWSERS)('capture session in %s', (browserName) => {
   });
 
   it('a second capture of a busy tab is refused, and says so', async () => {
-    const tab = await browser.openTab(DISCORD_LONG);
-    const first = await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}`);
-    const second = await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}`);
-    await clickButton(first, 'Capture full page');
-    await waitForTiles(first, 1);
-    await clickButton(second, 'Capture full page');
-    const error = await captureError(second);
-    expect(error).toEqual({ code: 'busy', text: 'A capture of this tab is already running.' });
-    const done = await outcome(first);
-    expect('id' in done).toBe(true);
+    const before = await storeCounts(browser);
+    // A page long enough that its capture is still running when the second one asks (tens of seconds in both).
+    const tab = await browser.openTab(`${LONG_PAGE}?sections=100`);
+    // Two popups of the tab (their addresses differ only so the test can tell them apart).
+    const popups = [
+      await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}&n=1`),
+      await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}&n=2`),
+    ];
+    const press = (popup: DrivenPage) =>
+      popup.waitFor(() => {
+        const button = [...document.querySelectorAll('button')].find((each) => each.textContent?.trim() === 'Capture full page');
+        if (!button || button.disabled) return false;
+        button.click();
+        return true;
+      }, null);
+    await Promise.all(popups.map(press));
+    const refusedIn = await Promise.race(
+      popups.map((popup, index) =>
+        popup.waitFor(() => document.querySelector('[data-testid="capture-error"]')?.getAttribute('data-code'), null).then((code) => ({ index, code })),
+      ),
+    );
+    expect(refusedIn.code).toBe('busy');
+    expect(await captureError(popups[refusedIn.index]!)).toEqual({ code: 'busy', text: 'A capture of this tab is already running.' });
+    // The first one runs on: stop it (nothing stored).
+    const running = popups[1 - refusedIn.index]!;
+    await clickButton(running, 'Cancel');
+    expect((await captureError(running)).code).toBe('cancelled');
+    expect(await storeCounts(browser)).toEqual(before);
   });
 
   it('a popup closed and opened again mid-capture shows the progress, then the result', async () => {

@@ -239,8 +239,9 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
         new Promise<string>((resolve) => {
           const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
           const port = api.runtime.connect({ name: 'capture' });
-          port.onMessage.addListener((message: { type: string; code?: string }) => {
-            if (message.type === 'error' || message.type === 'done') resolve(message.code ?? message.type);
+          port.onMessage.addListener((message: { type: string; status?: { state: string; code?: string } }) => {
+            const status = message.type === 'status' ? message.status! : null;
+            if (status && status.state !== 'running') resolve(status.code ?? status.state);
           });
           port.postMessage({ type: 'start', tabId: target, mode: 'visible', lang: 'en' });
         }),
