@@ -81,7 +81,11 @@ async function startAgent(tabId: number): Promise<AgentLink> {
 async function captureTile(windowId: number, rect: CaptureRect): Promise<ImageBitmap> {
   // Firefox draws any rectangle of the document in one call; Chrome takes the visible viewport.
   const options = rect ? ({ format: 'png', rect } as Parameters<typeof browser.tabs.captureVisibleTab>[1]) : { format: 'png' as const };
-  const dataUrl = await browser.tabs.captureVisibleTab(windowId, options);
+  return decode(await browser.tabs.captureVisibleTab(windowId, options));
+}
+
+/** The browser's capture is a data: URL; fetch reads it without any network. */
+async function decode(dataUrl: string): Promise<ImageBitmap> {
   const blob = await (await fetch(dataUrl)).blob();
   return createImageBitmap(blob);
 }

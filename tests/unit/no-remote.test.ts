@@ -65,10 +65,10 @@ describe('no remote resources in the source', () => {
       (finding) => !/^\s*(\*|\/\/)/.test(finding.split(': ').slice(1).join(': ')),
     );
     expect(calls.map((call) => call.replace(/:\d+:/, ':'))).toEqual([
-      `${path.join('entrypoints', 'background', 'capture.ts')}: const blob = await (await fetch(dataUrl)).blob();`,
+      `${path.join('lib', 'capture', 'browser-driver.ts')}: const blob = await (await fetch(dataUrl)).blob();`,
     ]);
     // ...and that URL is a data: URL (tabs.captureVisibleTab's result, or an OffscreenCanvas encoding).
-    const capture = sources.find(({ file }) => file === path.join('entrypoints', 'background', 'capture.ts'))!.text;
+    const capture = sources.find(({ file }) => file === path.join('lib', 'capture', 'browser-driver.ts'))!.text;
     const fetchAt = capture.indexOf('fetch(dataUrl)');
     const fn = capture.slice(capture.lastIndexOf('function', fetchAt), fetchAt);
     expect(fn).toMatch(/dataUrl: string/);
