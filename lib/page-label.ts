@@ -1,24 +1,25 @@
-import { translate, type Lang } from './i18n';
-import { platformById } from './platforms/registry';
+import { translate, type Lang, type MessageKey } from './i18n';
+import { registry as defaultRegistry, type PlatformRegistry } from './platforms/registry';
 import type { ParsedUrl } from './platforms/types';
 
+/**
+ * What the page kind is called: the platform's own label for a kind only it has (Discord's "message in a server
+ * channel"), else the shared one.
+ */
+export function kindLabel(parsed: ParsedUrl, lang: Lang, registry: PlatformRegistry = defaultRegistry): string {
+  const own = registry.byId(parsed.platform).kindLabels?.[parsed.kind];
+  return own ? own[lang] : translate(lang, `kind.${parsed.kind}` as MessageKey);
+}
+
 /** "Discord - message in a server channel": the platform and page kind in plain words. */
-export function describePage(parsed: ParsedUrl, lang: Lang): string {
+export function describePage(parsed: ParsedUrl, lang: Lang, registry: PlatformRegistry = defaultRegistry): string {
   return translate(lang, 'page.platformAndKind', {
-    platform: platformById(parsed.platform).name,
-    kind: translate(lang, `kind.${parsed.kind}`),
+    platform: registry.byId(parsed.platform).name,
+    kind: kindLabel(parsed, lang, registry),
   });
 }
 
-/** Two letters for the toolbar badge; platform names are brands and are not translated. */
-export const BADGE_TEXT: Record<ParsedUrl['platform'], string> = {
-  facebook: 'FB',
-  messenger: 'MS',
-  instagram: 'IG',
-  snapchat: 'SC',
-  youtube: 'YT',
-  tiktok: 'TT',
-  x: 'X',
-  whatsapp: 'WA',
-  discord: 'DC',
-};
+/** "Facebook, Messenger, … and Discord": every registered platform's name, as a list in the language. */
+export function platformNameList(lang: Lang, registry: PlatformRegistry = defaultRegistry): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(registry.platforms.map((platform) => platform.name));
+}

@@ -8,7 +8,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { pickLanguage, translate } from '../../lib/i18n';
 import type { PageInfo } from '../../lib/messaging/protocol';
 import { startRouter } from '../../lib/messaging/router';
-import { BADGE_TEXT, describePage } from '../../lib/page-label';
+import { describePage } from '../../lib/page-label';
+import { platformById } from '../../lib/platforms/registry';
 import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
 import { serveAgentPort } from '../../lib/capture/browser-driver';
 import { serveCapturePort, setUpCaptures } from './capture-port';
@@ -22,7 +23,7 @@ const toolbarButton = browser.action ?? browser.browserAction;
 async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<void> {
   const lang = pickLanguage(navigator.languages);
   const appName = translate(lang, 'app.name');
-  const text = info.parsed ? BADGE_TEXT[info.parsed.platform] : '';
+  const text = info.parsed ? platformById(info.parsed.platform).badge : '';
   const title = info.parsed ? `${appName}: ${describePage(info.parsed, lang)}` : appName;
   await Promise.all([
     toolbarButton.setBadgeText({ tabId, text }),

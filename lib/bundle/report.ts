@@ -14,21 +14,15 @@
 import type { AuditEntry, CaptureRecord, CapturerRole, FileMeta } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import { catalog, translate, type MessageKey } from '../i18n';
+import { registry as defaultRegistry, type PlatformRegistry } from '../platforms/registry';
 import type { PlatformId } from '../platforms/types';
+import { kindLabel } from '../page-label';
 import type { BundleFile, BundleManifest } from './manifest';
 
-const PLATFORM_NAMES: Record<PlatformId | 'other', string> = {
-  facebook: 'Facebook',
-  messenger: 'Messenger',
-  instagram: 'Instagram',
-  snapchat: 'Snapchat',
-  youtube: 'YouTube',
-  tiktok: 'TikTok',
-  x: 'X (Twitter)',
-  whatsapp: 'WhatsApp',
-  discord: 'Discord',
-  other: '-',
-};
+/** A platform's display name in the report; reports not tied to a platform ('other') show a dash. */
+function platformName(id: PlatformId | 'other', registry: PlatformRegistry): string {
+  return id === 'other' ? '-' : registry.byId(id).name;
+}
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
 export function esc(value: string | number): string {
@@ -45,7 +39,12 @@ export interface SignedBy {
   fingerprint: string;
 }
 
-export function renderReport(manifest: BundleManifest, lang: Lang = manifest.language, signedBy?: SignedBy): string {
+export function renderReport(
+  manifest: BundleManifest,
+  lang: Lang = manifest.language,
+  signedBy?: SignedBy,
+  registry: PlatformRegistry = defaultRegistry,
+): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
   const files = new Map(manifest.files.map((file) => [file.fileId, file]));
   const total = manifest.captures.length;
@@ -103,7 +102,7 @@ ${signedBy ? signatureSection(signedBy, t) : ''}
 ${manifest.reports
   .map(
     (report) =>
-      `<tr><td>${esc(PLATFORM_NAMES[report.platform])}</td><td>${t(`bundle.report.status.${report.status}`)}</td><td>${esc(report.reportedOn ?? '')}</td><td class="mono">${esc(report.reference ?? '')}</td><td class="pre">${esc(report.answer ?? '')}</td></tr>`,
+      `<tr><td>${esc(platformName(report.platform, registry))}</td><td>${t(`bundle.report.status.${report.status}`)}</td><td>${esc(report.reportedOn ?? '')}</td><td class="mono">${esc(report.reference ?? '')}</td><td class="pre">${esc(report.answer ?? '')}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -111,7 +110,7 @@ ${manifest.reports
 </section>`;
 
   const captures = manifest.captures
-    .map((capture, index) => renderCapture(capture, index, total, lang, files))
+    .map((capture, index) => renderCapture(capture, index, total, lang, files, registry))
     .join('\n');
 
   const audit = `
@@ -144,9 +143,10 @@ function renderCapture(
   total: number,
   lang: Lang,
   files: Map<string, BundleFile>,
+  registry: PlatformRegistry,
 ): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
-  const kind = capture.parsed ? label(lang, `kind.${capture.parsed.kind}`, capture.parsed.kind) : '';
+  const kind = capture.parsed ? kindLabel(capture.parsed, lang, registry) : '';
   const screenshots = capture.files.filter((meta) => meta.role === 'screenshot');
   const method = [
     translate(lang, capture.mode === 'full' ? 'bundle.report.mode.full' : 'bundle.report.mode.visible'),
@@ -197,7 +197,7 @@ ${row(t('bundle.report.url'), esc(capture.finalUrl), 'mono')}
 ${capture.requestedUrl !== capture.finalUrl ? row(t('bundle.report.requestedUrl'), esc(capture.requestedUrl), 'mono') : ''}
 ${row(t('bundle.report.timeUtc'), esc(utc(capture.capturedAt)))}
 ${row(t('bundle.report.timeLocal'), esc(`${capture.localTime.replace('T', ' ')} (${capture.timeZone})`))}
-${row(t('bundle.report.platform'), esc(capture.platform ? PLATFORM_NAMES[capture.platform] : translate(lang, 'bundle.report.noPlatform')) + (kind ? ` - ${esc(kind)}` : ''))}
+${row(t('bundle.report.platform'), esc(capture.platform ? platformName(capture.platform, registry) : translate(lang, 'bundle.report.noPlatform')) + (kind ? ` - ${esc(kind)}` : ''))}
 ${identifiers}
 ${items}
 ${row(t('bundle.report.method'), esc(method))}

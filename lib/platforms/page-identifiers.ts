@@ -1,7 +1,7 @@
 /**
  * The identifiers a page offers for a report: those its URL gives (every platform) and the items its extractor
- * reads from the DOM (platforms whose pages show several reportable things), plus the small DOM helpers the
- * extractors share.
+ * reads from the DOM (platforms whose pages show several reportable things). The DOM helpers the extractors share
+ * are in dom-helpers.ts (extractors must not import this file: it imports the registry, which imports them).
  */
 
 import type {
@@ -11,9 +11,9 @@ import type {
   PageIds,
   PageKind,
   ParsedUrl,
-  PlatformId,
   PlatformModule,
 } from './types';
+import { registry as defaultRegistry, type PlatformRegistry } from './registry';
 
 /** Which field holds the page's own link, by what the page is; kinds without one give no link field. */
 const LINK_KEY_BY_KIND: Partial<Record<PageKind, IdentifierKey>> = {
@@ -56,25 +56,19 @@ const ID_KEYS = [
 const TIMED_LINK_KEYS: ReadonlySet<IdentifierKey> = new Set<IdentifierKey>(['messageLink', 'postUrl', 'videoUrl']);
 
 /**
- * Platforms whose report forms and pages write handles as `@handle` (X asks for "@username"; TikTok and YouTube
- * show `@name` in their addresses). Elsewhere a handle is a bare user name (Instagram, Snapchat, Facebook).
- */
-const AT_HANDLE_PLATFORMS: ReadonlySet<PlatformId> = new Set<PlatformId>(['x', 'tiktok']);
-
-/**
  * The identifiers the URL itself gives: the normalized link (`parsed.url`) under the key that says what it is,
  * the ids the parser found, and the creation time of a message, post or video when the id encodes one.
  */
-export function pageIdentifiers(parsed: ParsedUrl): IdentifierField[] {
+export function pageIdentifiers(parsed: ParsedUrl, registry: PlatformRegistry = defaultRegistry): IdentifierField[] {
   // A link shim is not the page the person is looking at; its destination is.
-  if (parsed.kind === 'link-shim') return parsed.target?.parsed ? pageIdentifiers(parsed.target.parsed) : [];
+  if (parsed.kind === 'link-shim') return parsed.target?.parsed ? pageIdentifiers(parsed.target.parsed, registry) : [];
   const linkKey = LINK_KEY_BY_KIND[parsed.kind];
   if (linkKey === undefined) return [];
 
   const fields: IdentifierField[] = [{ key: linkKey, value: parsed.url }];
   for (const key of ID_KEYS) {
     const value = parsed.ids[key];
-    if (value !== undefined) fields.push({ key, value: key === 'handle' ? handleValue(parsed, value) : value });
+    if (value !== undefined) fields.push({ key, value: key === 'handle' ? handleValue(parsed, value, registry) : value });
   }
   if (parsed.createdAt !== undefined && TIMED_LINK_KEYS.has(linkKey)) {
     fields.push({ key: 'time', value: parsed.createdAt });
@@ -82,11 +76,9 @@ export function pageIdentifiers(parsed: ParsedUrl): IdentifierField[] {
   return fields;
 }
 
-function handleValue(parsed: ParsedUrl, handle: string): string {
-  // YouTube's legacy `/c/<name>` and `/user/<name>` names are not @handles; only `/@name` addresses are.
-  const isYouTubeHandle = parsed.platform === 'youtube' && parsed.url.includes('/@');
-  const atForm = AT_HANDLE_PLATFORMS.has(parsed.platform) || isYouTubeHandle;
-  return atForm ? `@${handle}` : handle;
+function handleValue(parsed: ParsedUrl, handle: string, registry: PlatformRegistry): string {
+  // Where the platform writes handles as '@name' (X, TikTok, YouTube's /@ addresses), its module says so.
+  return registry.byId(parsed.platform).handleText?.(handle, parsed) ?? handle;
 }
 
 /**
@@ -101,137 +93,4 @@ export function extractItems(platformModule: PlatformModule, root: ParentNode, u
   } catch {
     return [];
   }
-}
-
-// --- DOM helpers shared by the extractors --------------------------------------------------------------------
-
-/** The elements matched by the first selector that matches anything: a page uses one markup version at a time. */
-export function queryFirstMatch(root: ParentNode, selectors: readonly string[]): Element[] {
-  for (const selector of selectors) {
-    const found = root.querySelectorAll(selector);
-    if (found.length > 0) return Array.from(found);
-  }
-  return [];
-}
-
-/** The first element matching the first selector, in order, that matches anything in `scope`. */
-export function firstMatch(scope: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const found = scope.querySelector(selector);
-    if (found !== null) return found;
-  }
-  return null;
-}
-
-/**
- * Finds one element per scope (one message, one post) by a list of fallback selectors, and learns within one
- * extraction which of them the page uses: once selector i has matched in some scope, later scopes stop after i.
- * A page uses one markup version at a time, so later fallbacks would only cost time; without this, every
- * Discord follow-up message (which has no name element) would try every fallback. Create one per extraction.
- */
-export class FallbackChain {
-  private limit = Number.POSITIVE_INFINITY;
-  private readonly accept: (element: Element, scope: Element) => boolean;
-
-  /** `accept` rejects matches that belong to something else inside the scope (a reply preview, a quoted post). */
-  constructor(accept: (element: Element, scope: Element) => boolean) {
-    this.accept = accept;
-  }
-
-  find(scope: Element, selectors: readonly string[]): Element | null {
-    const count = Math.min(this.limit, selectors.length);
-    for (let index = 0; index < count; index++) {
-      const found = firstAccepted(scope, selectors[index] ?? '', (element) => this.accept(element, scope));
-      if (found !== null) {
-        this.limit = index + 1;
-        return found;
-      }
-    }
-    return null;
-  }
-}
-
-/** The first element matching `selector` in `scope` that `accept` keeps; querySelector first, as it is fastest. */
-function firstAccepted(scope: ParentNode, selector: string, accept: (element: Element) => boolean): Element | null {
-  const first = scope.querySelector(selector);
-  if (first === null || accept(first)) return first;
-  for (const element of scope.querySelectorAll(selector)) {
-    if (accept(element)) return element;
-  }
-  return null;
-}
-
-/**
- * True when `element` lies inside a part of `scope` matching `partSelector` (walking up from `element` and
- * stopping at `scope`, so the walk is a few steps and never reaches the document).
- */
-export function isInsidePart(element: Element, scope: Element, partSelector: string): boolean {
-  for (let node: Element | null = element; node !== null && node !== scope; node = node.parentElement) {
-    if (node.matches(partSelector)) return true;
-  }
-  return false;
-}
-
-/** Length of an excerpt, in UTF-16 units: enough to recognise an item, short enough for a list. */
-export const EXCERPT_LENGTH = 80;
-/** Only this much of an element's text is looked at, so a very long message costs no more than a short one. */
-const EXCERPT_SCAN_LENGTH = EXCERPT_LENGTH * 4;
-
-/**
- * The first EXCERPT_LENGTH characters of an element's text, whitespace collapsed, with '…' when cut; undefined
- * for empty text. Parts matching `skipSelector` (e.g. a time shown inside a message) are left out. Uses
- * textContent, not innerText: innerText forces a layout, which is slow on large pages.
- */
-export function textExcerpt(element: Element | null, skipSelector?: string): string | undefined {
-  if (!element) return undefined;
-  const hasSkipped = skipSelector !== undefined && element.querySelector(skipSelector) !== null;
-  const raw = hasSkipped ? textWithout(element, skipSelector) : (element.textContent ?? '');
-  const text = raw.slice(0, EXCERPT_SCAN_LENGTH).replace(/\s+/g, ' ').trim();
-  if (text.length === 0) return undefined;
-  if (raw.length <= EXCERPT_SCAN_LENGTH && text.length <= EXCERPT_LENGTH) return text;
-  return `${cutAt(text, EXCERPT_LENGTH).trimEnd()}…`;
-}
-
-/** The first `length` UTF-16 units of `text`, one fewer if that would cut an emoji (a surrogate pair) in half. */
-function cutAt(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const next = text.charCodeAt(length);
-  const splitsPair = next >= 0xdc00 && next <= 0xdfff;
-  return text.slice(0, splitsPair ? length - 1 : length);
-}
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-/** The text of `element` without the parts matching `skipSelector`, read only as far as an excerpt needs. */
-function textWithout(element: Element, skipSelector: string): string {
-  let text = '';
-  const visit = (node: Node): void => {
-    for (let child = node.firstChild; child !== null && text.length <= EXCERPT_SCAN_LENGTH; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) text += child.nodeValue ?? '';
-      else if (child.nodeType === ELEMENT_NODE && !(child as Element).matches(skipSelector)) visit(child);
-    }
-  };
-  visit(element);
-  return text;
-}
-
-/**
- * Date.toISOString's own form, with plausible field ranges. Discord writes its times this way; accepting them as
- * they are avoids a parse and a format per message (measured as a fifth of the Discord extractor's time).
- */
-const CANONICAL_ISO = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-
-/** A `datetime` attribute as canonical ISO 8601 (UTC), or undefined when it is missing or not a date. */
-export function isoFromDatetime(element: Element | null): string | undefined {
-  const datetime = element?.getAttribute('datetime');
-  if (!datetime) return undefined;
-  if (CANONICAL_ISO.test(datetime)) return datetime;
-  const time = Date.parse(datetime);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-/** Appends a field when it has a value: absent means not found, never an empty or 'unknown' value. */
-export function pushField(fields: IdentifierField[], key: IdentifierKey, value: string | undefined): void {
-  if (value !== undefined && value !== '') fields.push({ key, value });
 }

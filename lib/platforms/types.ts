@@ -1,21 +1,17 @@
 /**
  * The contract every platform module fulfils. A platform lives in its own folder under `lib/platforms/<id>/`
- * and is listed once in `registry.ts`; nothing else in the code base names a platform.
+ * (`index.ts` holds its module, typed `PlatformModule<'<id>'>` so that the registry can derive `PlatformId` from
+ * the literal ids) and is listed once in `registry.ts`; nothing else in the code base names a platform.
  */
-import type { ExtractedItem, ParsedUrl } from '../evidence/types';
+import type { ExtractedItem, PageKind, ParsedUrl } from '../evidence/types';
+import type { Localized, PlatformGuide } from '../guide/types';
+import type { PlatformId } from './registry';
 
-export type PlatformId =
-  | 'facebook'
-  | 'messenger'
-  | 'instagram'
-  | 'snapchat'
-  | 'youtube'
-  | 'tiktok'
-  | 'x'
-  | 'whatsapp'
-  | 'discord';
+/** The ids of the registered platforms, derived from the registry's list (`registry.ts`). */
+export type { PlatformId };
 
-// The page and item shapes are part of the evidence model (captures record them): defined with its schemas.
+// The page and item shapes are part of the evidence model (captures record them): defined with its schemas. Page
+// kinds and identifier keys are part of the bundle's format (lib/bundle/FORMAT.md): adding one is a format change.
 export type {
   ExtractedItem,
   IdentifierField,
@@ -24,10 +20,13 @@ export type {
   PageKind,
   ParsedUrl,
 } from '../evidence/types';
-export interface PlatformModule {
-  id: PlatformId;
-  /** Display name; platform names are not translated. */
+
+export interface PlatformModule<Id extends string = string> {
+  id: Id;
+  /** Display name; platform names are brands and are not translated. */
   name: string;
+  /** Two letters for the toolbar badge (brands: not translated). */
+  badge: string;
   /**
    * Hostnames this platform serves, as registrable domains or exact hosts. `*.example.com` covers
    * example.com and every subdomain. Used both for matching and to build the content script's match patterns.
@@ -40,6 +39,17 @@ export interface PlatformModule {
    * without one fall back to the identifiers in the URL.
    */
   extract?: DomExtractor;
+  /**
+   * Labels, in every interface language, of the page kinds only this platform has (Discord's servers and
+   * channels, a YouTube channel). Kinds several platforms share are labelled in `lib/i18n` (`kind.*`).
+   */
+  kindLabels?: Partial<Record<PageKind, Localized>>;
+  /** How this platform's pages and report forms write a handle (X: '@name'); default: the bare name. */
+  handleText?(handle: string, parsed: ParsedUrl): string;
+  /** Items its report form accepts at once, where it limits them (X: 5 posts). */
+  selectionLimit?: number;
+  /** The reporting steps of the Institute's guide for this platform (`steps.ts` beside the module). */
+  guide: PlatformGuide;
 }
 
 /** Reads the identifiers of the items currently in the page. Must be cheap: it runs as the page changes. */

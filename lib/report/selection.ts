@@ -1,18 +1,17 @@
 /**
- * Selecting items for a report. X's form takes at most five posts per report, so the side panel refuses a sixth
- * with an explanation instead of letting the person build a report the form will not accept.
+ * Selecting items for a report. X's form takes at most five posts per report (its module's `selectionLimit`), so
+ * the side panel refuses a sixth with an explanation instead of letting the person build a report the form will
+ * not accept.
  */
+import { platformById } from '../platforms/registry';
 import type { PlatformId } from '../platforms/types';
-
-/** Items a platform's report form accepts at once, where it limits them. */
-export const SELECTION_LIMITS: Partial<Record<PlatformId, number>> = { x: 5 };
 
 export type ToggleResult = { selected: string[]; refused: false } | { selected: string[]; refused: true; max: number };
 
 /** Add `key` to or remove it from `selected`, unless adding would pass the platform's limit. */
 export function toggleSelection(selected: readonly string[], key: string, platform: PlatformId | null): ToggleResult {
   if (selected.includes(key)) return { selected: selected.filter((other) => other !== key), refused: false };
-  const max = platform === null ? undefined : SELECTION_LIMITS[platform];
+  const max = platform === null ? undefined : platformById(platform).selectionLimit;
   if (max !== undefined && selected.length >= max) return { selected: [...selected], refused: true, max };
   return { selected: [...selected, key], refused: false };
 }

@@ -24,6 +24,6 @@ describe('interface languages', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{a} - {b}', { a: 'Discord', b: 1 })).toBe('Discord - 1');
     expect(format('{missing}', {})).toBe('{missing}');
-    expect(translate('nl', 'kind.server-message')).toBe('bericht in een serverkanaal');
+    expect(translate('nl', 'kind.dm-channel')).toBe('privégesprek');
   });
 });

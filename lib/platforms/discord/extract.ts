@@ -13,7 +13,7 @@ import {
   pushField,
   queryFirstMatch,
   textExcerpt,
-} from '../page-identifiers';
+} from '../dom-helpers';
 import { DISCORD_EPOCH, snowflakeIso } from '../snowflake';
 import type { DomExtractor, ExtractedItem, IdentifierField } from '../types';
 import { DISCORD_SELECTORS as S } from './selectors';

@@ -1,9 +1,14 @@
 import type { PlatformModule } from '../types';
+import { guide } from './steps';
 import { parseTikTokUrl, TIKTOK_HOSTS } from './url';
 
-export const tiktok: PlatformModule = {
+export const tiktok: PlatformModule<'tiktok'> = {
   id: 'tiktok',
   name: 'TikTok',
+  badge: 'TT',
   hosts: TIKTOK_HOSTS,
   parseUrl: parseTikTokUrl,
+  // TikTok shows `@name` in its addresses.
+  handleText: (handle) => `@${handle}`,
+  guide,
 };

@@ -15,7 +15,7 @@ import {
   pushField,
   queryFirstMatch,
   textExcerpt,
-} from '../page-identifiers';
+} from '../dom-helpers';
 import type { DomExtractor, ExtractedItem, IdentifierField, ParsedUrl } from '../types';
 import { X_SELECTORS as S } from './selectors';
 import { parseXUrl, X_HANDLE, X_HOSTS, X_RESERVED_PATHS } from './url';

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { discord } from '../../../lib/platforms/discord';
-import { extractItems, pageIdentifiers, textExcerpt } from '../../../lib/platforms/page-identifiers';
+import { textExcerpt } from '../../../lib/platforms/dom-helpers';
+import { extractItems, pageIdentifiers } from '../../../lib/platforms/page-identifiers';
 import { parsePlatformUrl, platforms } from '../../../lib/platforms/registry';
 import type { IdentifierField, PlatformModule } from '../../../lib/platforms/types';
 import { x } from '../../../lib/platforms/x';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PAGE_KINDS as PAGE_KIND_LIST } from '../../../lib/evidence/schema';
 import { hostMatches, parsePlatformUrl, platforms, platformsForHost } from '../../../lib/platforms/registry';
+import { catalog, LANGUAGES } from '../../../lib/i18n';
 import type { PageKind, ParsedUrl, PlatformModule } from '../../../lib/platforms/types';
 import { DISCORD_EPOCH_ISO, expectedSnowflakeTime, X_EPOCH_ISO } from './helpers';
 
@@ -131,6 +132,17 @@ describe('parsePlatformUrl properties', () => {
 const discordId = fc.bigInt({ min: 10n ** 16n, max: (1n << 64n) - 1n }).map(String);
 const X_RESERVED = new Set(['home', 'explore', 'search', 'i', 'settings', 'messages', 'notifications', 'compose', 'login', 'logout', 'signup', 'tos', 'privacy', 'hashtag', 'intent', 'share', 'account', 'about', 'download', 'jobs', 'lists', 'bookmarks', 'communities', 'premium_sign_up', 'status', 'statuses', 'web', 'oauth', 'jump', 'flow', 'who_to_follow', 'connect_people', 'your_twitter_data', 'en']);
 const xHandle = fc.stringMatching(/^[A-Za-z0-9_]{1,15}$/).filter((handle) => !X_RESERVED.has(handle.toLowerCase()));
+
+describe('page-kind labels', () => {
+  it.each([...PAGE_KINDS])('%s is labelled once: in the shared dictionary or by the one platform that has it', (kind) => {
+    const owners = platforms.filter((platform) => platform.kindLabels?.[kind] !== undefined);
+    for (const lang of LANGUAGES) {
+      const shared = (catalog(lang) as Record<string, string | undefined>)[`kind.${kind}`];
+      const labels = [shared, ...owners.map((platform) => platform.kindLabels?.[kind]?.[lang])].filter(Boolean);
+      expect(labels, `${lang}: ${kind}`).toHaveLength(1);
+    }
+  });
+});
 
 describe('round trips', () => {
   it('Discord message links give back their ids and creation time', () => {

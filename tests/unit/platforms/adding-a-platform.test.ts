@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+/**
+ * "Adding a platform is one folder plus one registry line" (README): a made-up platform (./fake/, one folder) is
+ * added to the registry's list (the mock below stands for the one line registry.ts would gain), and is then found
+ * everywhere the extension uses platforms: detection (URL, host, content script match patterns), the page's
+ * items, the side panel's data (label, identifiers, steps, selection limit), the bundle's schema and its report.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { buildManifest } from '../../../lib/bundle/export';
+import { validateManifest } from '../../../lib/bundle/manifest';
+import { renderReport } from '../../../lib/bundle/report';
+import { stepIds } from '../../../lib/guide/step-ids';
+import { describePage, platformNameList } from '../../../lib/page-label';
+import { extractItems, pageIdentifiers } from '../../../lib/platforms/page-identifiers';
+import { createRegistry, platforms } from '../../../lib/platforms/registry';
+import { makeFixture } from '../bundle/fixtures';
+import { fakebook } from './fake';
+
+vi.mock('../../../lib/platforms/registry', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/platforms/registry')>();
+  const { fakebook: added } = await import('./fake');
+  return { ...real, platforms: [...real.platforms, added] };
+});
+
+const registry = createRegistry(platforms);
+const POST = 'https://www.fakebook.example/mara/posts/4242?ref=feed';
+
+describe('a platform added with one folder and one registry line', () => {
+  it('is detected: URL, host, content script match pattern', () => {
+    const parsed = registry.parseUrl(POST);
+    expect(parsed).toEqual({
+      platform: 'fakebook',
+      kind: 'post',
+      ids: { handle: 'mara', postId: '4242' },
+      url: 'https://fakebook.example/mara/posts/4242',
+    });
+    expect(registry.forHost('m.fakebook.example')).toEqual([fakebook]);
+    expect(registry.byId('fakebook')).toBe(fakebook);
+    expect(registry.contentScriptMatches()).toContain('*://*.fakebook.example/*');
+    // The real platforms are untouched by it.
+    expect(registry.parseUrl('https://x.com/jack/status/20')?.platform).toBe('x');
+  });
+
+  it("reads the page's items with its own extractor", () => {
+    document.body.innerHTML = '<article data-post-id="7"></article><article data-post-id="8"></article>';
+    const items = extractItems(fakebook, document, new URL(POST));
+    expect(items.map((item) => item.key)).toEqual(['7', '8']);
+  });
+
+  it('gives the side panel its name, page-kind label, identifiers, steps and selection limit', () => {
+    const parsed = registry.parseUrl(POST)!;
+    expect(describePage(parsed, 'nl', registry)).toBe('Fakebook - nepbericht');
+    expect(describePage(parsed, 'fr', registry)).toContain('faux message');
+    expect(describePage({ ...parsed, kind: 'home' }, 'en', registry)).toBe('Fakebook - start page');
+    expect(pageIdentifiers(parsed, registry)).toContainEqual({ key: 'handle', value: '~mara' });
+    expect(platformNameList('en', registry)).toMatch(/, Discord(,)? and Fakebook$/);
+    const guide = registry.byId('fakebook').guide;
+    expect(guide.sections.flatMap((section) => stepIds(section.steps))).toEqual([
+      'fakebook-open',
+      'fakebook-fill',
+      'fakebook-link',
+    ]);
+    expect(registry.byId('fakebook').selectionLimit).toBe(2);
+    expect(registry.byId('fakebook').badge).toBe('FK');
+  });
+
+  it("is valid in an evidence bundle, and named in the bundle's report", async () => {
+    const parsed = registry.parseUrl(POST)!;
+    const fixture = await makeFixture({
+      captureOverrides: { platform: parsed.platform, parsed, requestedUrl: POST, finalUrl: POST },
+    });
+    // buildManifest checks the manifest against the bundle schema, whose platform ids come from the registry.
+    const manifest = buildManifest(fixture.input, new Date('2026-11-30T09:30:00.000Z'));
+    expect(manifest.captures.map((capture) => capture.platform)).toEqual(manifest.captures.map(() => 'fakebook'));
+    expect(validateManifest(JSON.parse(JSON.stringify(manifest))).ok).toBe(true);
+    const html = renderReport(manifest, 'en', undefined, registry);
+    expect(html).toContain('Fakebook - fake post');
+  });
+});

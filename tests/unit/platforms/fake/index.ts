@@ -1,0 +1,65 @@
+/**
+ * A made-up platform, written the way a real one is (lib/platforms/<id>/index.ts): everything about it in this
+ * one folder. tests/unit/platforms/adding-a-platform.test.ts registers it in a registry of its own and finds it
+ * everywhere the extension uses platforms.
+ */
+import type { PlatformGuide } from '../../../../lib/guide/types';
+import { pushField } from '../../../../lib/platforms/dom-helpers';
+import { added } from '../../../../lib/guide/origin';
+import type { ExtractedItem, IdentifierField, ParsedUrl, PlatformId, PlatformModule } from '../../../../lib/platforms/types';
+
+const ours = added('platform-help');
+
+const guide: PlatformGuide = {
+  sections: [
+    {
+      id: 'fakebook-form',
+      origin: ours,
+      title: { nl: 'Het formulier', fr: 'Le formulaire', en: 'The form' },
+      steps: [
+        { id: 'fakebook-open', origin: ours, text: { nl: 'Open het formulier.', fr: 'Ouvrez le formulaire.', en: 'Open the form.' } },
+        {
+          id: 'fakebook-fill',
+          origin: ours,
+          text: { nl: 'Vul het in.', fr: 'Remplissez-le.', en: 'Fill it in.' },
+          substeps: [{ id: 'fakebook-link', origin: ours, text: { nl: 'Plak de link.', fr: 'Collez le lien.', en: 'Paste the link.' } }],
+        },
+      ],
+    },
+  ],
+  links: [],
+};
+
+/** `https://fakebook.example/<user>/posts/<digits>`; anything else on the host is its start page. */
+function parseFakeUrl(url: URL): ParsedUrl | null {
+  // A platform id the production registry does not know: the test registry does.
+  const platform = 'fakebook' as PlatformId;
+  const post = /^\/([a-z0-9_]{1,30})\/posts\/(\d{1,20})\/?$/.exec(url.pathname);
+  if (post) {
+    const [, handle = '', postId = ''] = post;
+    return { platform, kind: 'post', ids: { handle, postId }, url: `https://fakebook.example/${handle}/posts/${postId}` };
+  }
+  return { platform, kind: 'home', ids: {}, url: 'https://fakebook.example/' };
+}
+
+/** One item per `article[data-post-id]`. */
+function extractFake(root: ParentNode): ExtractedItem[] {
+  return Array.from(root.querySelectorAll('article[data-post-id]'), (article) => {
+    const fields: IdentifierField[] = [];
+    pushField(fields, 'postId', article.getAttribute('data-post-id') ?? undefined);
+    return { key: article.getAttribute('data-post-id') ?? '', kind: 'post', fields };
+  });
+}
+
+export const fakebook: PlatformModule<'fakebook'> = {
+  id: 'fakebook',
+  name: 'Fakebook',
+  badge: 'FK',
+  hosts: ['*.fakebook.example'],
+  parseUrl: parseFakeUrl,
+  extract: extractFake,
+  kindLabels: { post: { nl: 'nepbericht', fr: 'faux message', en: 'fake post' } },
+  handleText: (handle) => `~${handle}`,
+  selectionLimit: 2,
+  guide,
+};
