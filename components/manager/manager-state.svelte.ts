@@ -4,7 +4,7 @@
  */
 import { openStore } from '../../lib/browser/evidence';
 import type { CaptureRecord, CapturerRole, CaseRecord, ReportTracking, AuditEntry } from '../../lib/evidence/types';
-import type { VerifyProblem } from '../../lib/storage/evidence-store';
+import type { AuditSignatureSummary, VerifyProblem } from '../../lib/storage/evidence-store';
 
 export class ManagerState {
   cases = $state<CaseRecord[]>([]);
@@ -13,6 +13,8 @@ export class ManagerState {
   reports = $state<ReportTracking[]>([]);
   trail = $state<AuditEntry[]>([]);
   verification = $state<VerifyProblem[] | null>(null);
+  /** With the verification: how many entries are signed, from before signing, imported. */
+  signatures = $state<AuditSignatureSummary | null>(null);
   /** Only one image is ever shown unblurred. */
   revealedCaptureId = $state<string | null>(null);
   error = $state<string | null>(null);
@@ -75,6 +77,8 @@ export class ManagerState {
 
   async verify(): Promise<void> {
     if (!this.selectedCaseId) return;
-    this.verification = await (await openStore()).verifyCase(this.selectedCaseId);
+    const store = await openStore();
+    this.verification = await store.verifyCase(this.selectedCaseId);
+    this.signatures = await store.auditSignatureSummary(this.selectedCaseId);
   }
 }

@@ -32,6 +32,7 @@ export async function exportCase(
   caseRecord: CaseRecord,
   options: { lang: Lang; role: CapturerRole; captureIds?: readonly string[] },
 ): Promise<ExportOutcome> {
+  await store.signPendingAudit();
   const all = await store.listCaptures(caseRecord.id);
   const captures = options.captureIds ? all.filter((capture) => options.captureIds!.includes(capture.id)) : all;
   const [audit, reports, key] = await Promise.all([

@@ -61,7 +61,10 @@ function forgetConnection(): void {
 export function openStore(): Promise<EvidenceStore> {
   opened ??= openDb().then((db) => {
     void requestPersistence().catch(() => false);
-    return new EvidenceStore(db, { cipher: keySession() });
+    const store = new EvidenceStore(db, { cipher: keySession() });
+    // Audit entries a crash left unsigned (after their write, before their signature) are signed now.
+    void store.signPendingAudit().catch(() => 0);
+    return store;
   });
   return opened;
 }

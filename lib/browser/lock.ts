@@ -24,7 +24,7 @@ import {
   unlockEvidence,
   type ConversionProgress,
 } from '../storage/encryption-conversion';
-import { keySession, openDb } from './evidence';
+import { keySession, openDb, openStore } from './evidence';
 import { loadSettings, saveSettings } from './settings';
 
 export { WrongPassphraseError };
@@ -65,6 +65,8 @@ export async function unlock(passphrase: string, onProgress?: (progress: Convers
   await applyAutoLockDelay();
   await keySession().start(rawKey, keyId);
   if (conversionPending(state)) await resumeStoredConversion(db, dataKey, onProgress ? { onProgress } : {});
+  // Audit entries left unsigned while the private key was locked are signed now.
+  await (await openStore()).signPendingAudit().catch(() => 0);
 }
 
 /** Finishes an interrupted conversion (needs the evidence unlocked). Returns false when locked. */

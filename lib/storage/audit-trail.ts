@@ -4,10 +4,14 @@
  */
 import type { EncryptedValue } from '../crypto/cipher';
 import type { AuditEntry, StoredFile } from '../evidence/types';
+import { fromBase64 } from '../crypto/bytes';
 import { nextEntry, type AuditFields } from './audit';
+import { signatureProblems, signPendingAudit, type AuditSignatureSummary } from './audit-signatures';
 import { caseKeyRange, type StoreCore, type WriteStore } from './core';
+import type { AuditSignatureRecord } from './db';
 import { invalid } from './errors';
 import { storedAuditEntry, unsealAll } from './sealing';
+import { INSTALLATION_KEY_ID } from './signing-keys';
 import { storedCaseProblems, type StoredCase, type VerifyProblem } from './verify';
 
 /**
@@ -32,29 +36,49 @@ export async function auditTrail(core: StoreCore, caseId: string): Promise<Audit
 }
 
 /**
- * Re-hashes every stored file of the case and re-checks the audit chain. Empty when everything is intact;
+ * Re-hashes every stored file of the case and re-checks the audit chain and its signatures (pending entries are
+ * signed first, so a trail left half-signed by a crash verifies clean). Empty when everything is intact;
  * otherwise one precise problem per faulty file or entry.
  */
 export async function verifyCase(core: StoreCore, caseId: string): Promise<VerifyProblem[]> {
-  return storedCaseProblems(await readCase(core, caseId));
+  await signPendingAudit(core);
+  const stored = await readCase(core, caseId);
+  const signatures = await signatureProblems(stored.trail, stored.signatures, stored.installation);
+  return [...(await storedCaseProblems(stored)), ...signatures.problems];
+}
+
+/** How many of the case's entries are signed here, made before signing existed, or imported (information). */
+export async function auditSignatureSummary(core: StoreCore, caseId: string): Promise<AuditSignatureSummary> {
+  await signPendingAudit(core);
+  const stored = await readCase(core, caseId);
+  return (await signatureProblems(stored.trail, stored.signatures, stored.installation)).summary;
+}
+
+interface StoredCaseWithSignatures extends StoredCase {
+  signatures: AuditSignatureRecord[];
+  installation: { spki: Uint8Array; fingerprint: string } | null;
 }
 
 /**
  * The case's trail, captures and files read in ONE transaction, so that a capture saved meanwhile cannot show
  * up without its audit entry. Blobs are only handles here; they are decrypted and hashed after the transaction.
  */
-async function readCase(core: StoreCore, caseId: string): Promise<StoredCase> {
+async function readCase(core: StoreCore, caseId: string): Promise<StoredCaseWithSignatures> {
   const raw = await core.read(async () => {
-    const tx = core.db.transaction(['cases', 'captures', 'files', 'audit'], 'readonly');
+    const stores = ['cases', 'captures', 'files', 'audit', 'auditSignatures', 'keys'] as const;
+    const tx = core.db.transaction([...stores], 'readonly');
     if (!(await tx.objectStore('cases').get(caseId))) throw invalid(`No case ${caseId}.`);
     const trail = await tx.objectStore('audit').getAll(caseKeyRange(caseId));
+    const signatures = await tx.objectStore('auditSignatures').getAll(caseKeyRange(caseId));
+    const key = await tx.objectStore('keys').get(INSTALLATION_KEY_ID);
     const captures = await tx.objectStore('captures').index('byCaseTime').getAll(caseKeyRange(caseId));
     const files = new Map<string, StoredFile[]>();
     for (const capture of captures) {
       files.set(capture.id, await tx.objectStore('files').index('byCapture').getAll(capture.id));
     }
     await tx.done;
-    return { trail, captures, files };
+    const installation = key ? { spki: fromBase64(key.spki), fingerprint: key.fingerprint } : null;
+    return { trail, captures, files, signatures, installation };
   });
   return core.read(async () => {
     const key = await core.cipher.key();
@@ -65,6 +89,8 @@ async function readCase(core: StoreCore, caseId: string): Promise<StoredCase> {
       trail: await unsealAll('audit', key, raw.trail),
       captures: await unsealAll('captures', key, raw.captures),
       files,
+      signatures: raw.signatures,
+      installation: raw.installation,
     };
   });
 }

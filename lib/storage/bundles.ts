@@ -7,6 +7,7 @@ import { appendAudit } from './audit-trail';
 import { captureProblems, fileHashProblems } from './captures';
 import { requireCase } from './cases';
 import type { StoreCore } from './core';
+import type { AuditSignatureRecord } from './db';
 import { invalid } from './errors';
 import { seal, sealAuditDetails, storedAuditEntry } from './sealing';
 
@@ -49,7 +50,9 @@ export async function recordExport(
 
 /**
  * Stores a verified bundle (lib/bundle/import-plan.ts) as a case: the case, its captures, files, reports and its
- * whole audit trail as exported plus the 'import' entry, in one transaction. Ids are kept (they are inside the
+ * whole audit trail as exported plus the 'import' entry, in one transaction. The exported entries are marked
+ * 'imported' (the other installation signed the bundle as a whole, and import checked that signature); the
+ * 'import' entry, the last, is this installation's own and is signed after the transaction, like every other. Ids are kept (they are inside the
  * audit hashes), so a case that is already here is refused ('invalid', problem "already here").
  */
 export async function importCase(core: StoreCore, plan: CaseToImport): Promise<void> {
@@ -63,7 +66,7 @@ export async function importCase(core: StoreCore, plan: CaseToImport): Promise<v
     throw invalid('This case is already here; nothing was imported.', [`case ${plan.caseRecord.id} already here`]);
   }
   await core.sealedWrite(
-    ['cases', 'captures', 'files', 'reports', 'audit', 'settings'],
+    ['cases', 'captures', 'files', 'reports', 'audit', 'auditSignatures', 'settings'],
     (key) => sealPlan(key, plan),
     async (tx, p) => {
       await tx.objectStore('cases').add(p.caseRecord);
@@ -71,8 +74,14 @@ export async function importCase(core: StoreCore, plan: CaseToImport): Promise<v
       for (const file of p.files) await tx.objectStore('files').add(file);
       for (const report of p.reports) await tx.objectStore('reports').put(report);
       for (const entry of p.audit) await tx.objectStore('audit').add(entry);
+      for (const entry of p.audit.slice(0, -1)) await tx.objectStore('auditSignatures').add(importedMark(entry));
     },
   );
+}
+
+function importedMark(entry: AuditEntry): AuditSignatureRecord {
+  const { caseId, seq, hash } = entry;
+  return { caseId, seq, hash, status: 'imported', signature: null, fingerprint: null };
 }
 
 /** The plan's records in their stored form: sealed with `key`, in clear without. */

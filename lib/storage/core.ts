@@ -13,6 +13,7 @@
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { EncryptedValue } from '../crypto/cipher';
 import type { AuditFields } from './audit';
+import { signPendingAudit } from './audit-signatures';
 import type { EvidenceDb, EvidenceDbSchema } from './db';
 import { Conflict, StorageError, toStorageError } from './errors';
 import {
@@ -106,12 +107,21 @@ export class StoreCore {
     try {
       const result = await body(tx);
       await tx.done;
+      if (stores.includes('audit')) await this.signAfterCommit();
       return result;
     } catch (error) {
       abortQuietly(tx);
       await tx.done.catch(() => undefined);
       throw toStorageError(error, tx.error);
     }
+  }
+
+  /**
+   * Signs the audit entries the committed write appended (audit-signatures.ts). The write itself succeeded: a
+   * failure here only leaves the entries pending, signed at the next open, unlock, Verify or export.
+   */
+  private async signAfterCommit(): Promise<void> {
+    await signPendingAudit(this).catch(() => 0);
   }
 
   /**

@@ -5,7 +5,7 @@
  * databases created by every released version) and a test that upgrades a database of the previous version
  * holding data (tests/unit/storage/migrations.test.ts).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { AuditEntry, CaptureRecord, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
 
 export const DEFAULT_DB_NAME = 'capture-and-report';
@@ -24,6 +24,26 @@ export interface SigningKeyRecord {
   createdAt: string;
   /** base64 of the private key's PKCS #8; sealed when a passphrase is set. */
   pkcs8: string;
+}
+
+/**
+ * The signature of one audit entry (lib/storage/audit-signatures.ts), key [caseId, seq]. In clear: a hash and a
+ * signature of it reveal nothing of the evidence.
+ */
+export interface AuditSignatureRecord {
+  caseId: string;
+  seq: number;
+  /** The hash of the entry this record is about (a changed entry no longer matches it). */
+  hash: string;
+  /**
+   * signed: by this installation (`signature`, `fingerprint`); before-signing: the entry was made before audit
+   * signing existed (migration 5); imported: the entry came in a bundle signed as a whole by another installation.
+   */
+  status: 'signed' | 'before-signing' | 'imported';
+  /** base64 of the DER ECDSA signature of the hash's text; null unless signed. */
+  signature: string | null;
+  /** Fingerprint of the key that signed; null unless signed. */
+  fingerprint: string | null;
 }
 
 /** One key/value preference, e.g. `defaultCaseId`. */
@@ -53,6 +73,7 @@ export interface EvidenceDbSchema extends DBSchema {
   settings: { key: string; value: SettingRecord };
   reports: { key: [string, string]; value: ReportTracking };
   keys: { key: string; value: SigningKeyRecord };
+  auditSignatures: { key: [string, number]; value: AuditSignatureRecord };
 }
 
 export type EvidenceDb = IDBPDatabase<EvidenceDbSchema>;
@@ -93,8 +114,38 @@ function addKeys(db: IDBPDatabase<unknown>): void {
   db.createObjectStore('keys', { keyPath: 'id' });
 }
 
+/**
+ * Version 5: a signature per audit entry (lib/storage/audit-signatures.ts). Every entry already there was made
+ * before signing existed: it gets a record saying so (`signature: null`), never a signature made now.
+ */
+function addAuditSignatures(db: IDBPDatabase<unknown>, tx: Parameters<Migration>[1]): void {
+  const signatures = unwrap(db.createObjectStore('auditSignatures', { keyPath: ['caseId', 'seq'] }));
+  const cursorRequest = unwrap(tx.objectStore('audit')).openCursor();
+  cursorRequest.onsuccess = () => {
+    const cursor = cursorRequest.result;
+    if (!cursor) return;
+    const entry = cursor.value as AuditEntry;
+    const record: AuditSignatureRecord = {
+      caseId: entry.caseId,
+      seq: entry.seq,
+      hash: entry.hash,
+      status: 'before-signing',
+      signature: null,
+      fingerprint: null,
+    };
+    signatures.add(record);
+    cursor.continue();
+  };
+}
+
 /** migrations[n] upgrades a database from version n to n + 1. Append only. */
-export const migrations: readonly Migration[] = [createStores, addFilesByCaptureRole, addReports, addKeys];
+export const migrations: readonly Migration[] = [
+  createStores,
+  addFilesByCaptureRole,
+  addReports,
+  addKeys,
+  addAuditSignatures,
+];
 
 export const DB_VERSION = migrations.length;
 

@@ -13,6 +13,7 @@
  */
 import type { AuditEntry, CaptureRecord, CapturerRole, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
 import type { InstallationKey } from '../proof/signing-key';
+import { signPendingAudit, type AuditSignatureSummary } from './audit-signatures';
 import * as audit from './audit-trail';
 import * as bundles from './bundles';
 import * as captures from './captures';
@@ -29,6 +30,7 @@ export { requestPersistence, storageEstimate } from './persistence';
 export type { CaseChanges, CaseInput } from './cases';
 export type { EvidenceStoreOptions } from './core';
 export type { VerifyProblem } from './verify';
+export type { AuditSignatureSummary } from './audit-signatures';
 
 export class EvidenceStore {
   private readonly core: StoreCore;
@@ -125,6 +127,19 @@ export class EvidenceStore {
 
   verifyCase(caseId: string): Promise<VerifyProblem[]> {
     return audit.verifyCase(this.core, caseId);
+  }
+
+  /** How many of the case's entries are signed here, made before signing existed, or imported. */
+  auditSignatureSummary(caseId: string): Promise<AuditSignatureSummary> {
+    return audit.auditSignatureSummary(this.core, caseId);
+  }
+
+  /**
+   * Signs the audit entries left unsigned (a crash right after a write, or written before an unlock); nothing
+   * while locked. Returns how many were signed.
+   */
+  signPendingAudit(): Promise<number> {
+    return signPendingAudit(this.core);
   }
 
   /** Whether a passphrase is set, and whether a conversion is under way (see sealing.ts). */

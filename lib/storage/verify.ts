@@ -10,6 +10,7 @@
 import { sha256Hex } from '../evidence/hash';
 import type { AuditEntry, StoredFile } from '../evidence/types';
 import { verifyChain, type AuditProblem } from './audit';
+import type { AuditSignatureProblem } from './audit-signatures';
 
 /** What the audit trail alone can show: a broken chain, or a capture's files that it does not account for. */
 export type TrailProblem =
@@ -21,6 +22,8 @@ export type TrailProblem =
 
 export type VerifyProblem =
   | TrailProblem
+  /** An audit entry's signature is missing or wrong (audit-signatures.ts). */
+  | AuditSignatureProblem
   | { kind: 'file-missing'; captureId: string; fileId: string; fileName: string }
   | {
       kind: 'file-hash-mismatch';

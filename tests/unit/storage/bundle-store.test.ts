@@ -64,6 +64,9 @@ describe('bundles through the store', () => {
     expect(await institute.listReports(helperCase.id)).toHaveLength(1);
     expect(await institute.verifyCase(helperCase.id)).toEqual([]);
     expect((await institute.auditTrail(helperCase.id)).at(-1)).toMatchObject({ action: 'import', details: { bundleSha256: result.sha256 } });
+    // The exported entries are marked imported (the bundle's signature covered them); the 'import' entry is signed here.
+    const exportedEntries = (await helper.auditTrail(helperCase.id)).length - 1; // the helper's 'export' entry came after
+    expect(await institute.auditSignatureSummary(helperCase.id)).toEqual({ signed: 1, beforeSigning: 0, imported: exportedEntries });
 
     // Importing the same case again is refused, and changes nothing.
     const before = await institute.auditTrail(helperCase.id);

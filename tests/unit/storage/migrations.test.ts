@@ -32,6 +32,7 @@ const CURRENT_SCHEMA = {
   settings: { keyPath: 'key', indexes: {} },
   reports: { keyPath: ['caseId', 'platform'], indexes: {} },
   keys: { keyPath: 'id', indexes: {} },
+  auditSignatures: { keyPath: ['caseId', 'seq'], indexes: {} },
 };
 
 function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
@@ -48,7 +49,7 @@ function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
 describe('database schema', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
   });
 
   it('creates the current schema on a fresh install', async () => {
@@ -208,6 +209,73 @@ describe('migration 3 → 4 (keys)', () => {
     expect(await store.installationFingerprint()).toBeNull();
     const key = await store.installationKey();
     expect(await new EvidenceStore(db).installationFingerprint()).toBe(key.fingerprint);
+    db.close();
+  });
+});
+
+/** Version 4 exactly as released: version 3 plus the keys store. Do not edit. */
+function frozenV4(db: IDBPDatabase<unknown>, oldVersion: number, tx: Parameters<typeof migrations[number]>[1]): void {
+  if (oldVersion < 3) frozenV3(db, oldVersion, tx);
+  db.createObjectStore('keys', { keyPath: 'id' });
+}
+
+describe('migration 4 → 5 (auditSignatures)', () => {
+  async function createV4Database(name: string) {
+    const v4 = await openDB(name, 4, { upgrade: (db, oldVersion, _new, tx) => frozenV4(db, oldVersion, tx as never) });
+    const caseRecord: CaseRecord = { id: 'case-4', title: 'Case', createdAt: '2026-11-04T10:00:00.000Z', capturerRole: 'victim', notes: '' };
+    const other: CaseRecord = { ...caseRecord, id: 'case-4b', title: 'Other' };
+    const { record, files } = await makeCapture(caseRecord.id, { id: 'capture-4' });
+    const create = nextEntry(undefined, { caseId: caseRecord.id, at: caseRecord.createdAt, action: 'case-create', actorRole: 'victim', details: { caseId: caseRecord.id } });
+    const capture = nextEntry(create, {
+      caseId: caseRecord.id,
+      at: record.capturedAt,
+      action: 'capture',
+      actorRole: 'victim',
+      details: { captureId: record.id, fileNames: files.map((file) => file.name), fileSha256s: files.map((file) => file.sha256) },
+    });
+    const otherCreate = nextEntry(undefined, { caseId: other.id, at: other.createdAt, action: 'case-create', actorRole: 'victim', details: { caseId: other.id } });
+    const tx = v4.transaction(['cases', 'captures', 'files', 'audit'], 'readwrite');
+    await tx.objectStore('cases').add(caseRecord);
+    await tx.objectStore('cases').add(other);
+    await tx.objectStore('captures').add(record);
+    for (const file of files) await tx.objectStore('files').add(file);
+    for (const entry of [create, capture, otherCreate]) await tx.objectStore('audit').add(entry);
+    await tx.done;
+    v4.close();
+    return { caseRecord, other, trail: [create, capture], otherCreate };
+  }
+
+  it('marks every existing entry as made before signing, never signs it, and signs what comes after', async () => {
+    const name = uniqueDbName();
+    const before = await createV4Database(name);
+
+    const db = await openEvidenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const marks = await db.getAll('auditSignatures');
+    expect(marks).toEqual(
+      [...before.trail, before.otherCreate].map((entry) => ({
+        caseId: entry.caseId,
+        seq: entry.seq,
+        hash: entry.hash,
+        status: 'before-signing',
+        signature: null,
+        fingerprint: null,
+      })),
+    );
+    const store = new EvidenceStore(db, { now: tickingClock() });
+    // The entries themselves are unchanged, verify clean, and nothing was signed (no key was even made).
+    expect(await store.auditTrail(before.caseRecord.id)).toEqual(before.trail);
+    expect(await store.verifyCase(before.caseRecord.id)).toEqual([]);
+    expect(await store.auditSignatureSummary(before.caseRecord.id)).toEqual({ signed: 0, beforeSigning: 2, imported: 0 });
+    expect(await store.installationFingerprint()).toBeNull();
+
+    const next = await makeCapture(before.caseRecord.id);
+    await store.saveCapture(next.record, next.files, 'victim');
+    const key = await store.installationKey();
+    expect(await db.get('auditSignatures', [before.caseRecord.id, 2])).toMatchObject({ status: 'signed', fingerprint: key.fingerprint });
+    expect(await store.verifyCase(before.caseRecord.id)).toEqual([]);
+    expect(await store.auditSignatureSummary(before.caseRecord.id)).toEqual({ signed: 1, beforeSigning: 2, imported: 0 });
+    expect(await store.auditSignatureSummary(before.other.id)).toEqual({ signed: 0, beforeSigning: 1, imported: 0 });
     db.close();
   });
 });
