@@ -18,10 +18,11 @@
  */
 import { fromBase64, toBase64 } from '../crypto/bytes';
 import type { AuditEntry } from '../evidence/types';
-import { signBytes, verifySignature } from '../proof/signing-key';
+import { signBytes, verifySignature, type InstallationKey } from '../proof/signing-key';
 import type { StoreCore } from './core';
 import type { AuditSignatureRecord } from './db';
 import { StorageError, toStorageError } from './errors';
+import { sealsWrites } from './sealing';
 import { installationKey } from './signing-keys';
 
 export type AuditSignatureProblem = {
@@ -89,19 +90,37 @@ async function recordProblem(
 export async function signPendingAudit(core: StoreCore): Promise<number> {
   const pending = await pendingEntries(core);
   if (pending.length === 0) return 0;
-  let key;
-  try {
-    key = await installationKey(core);
-  } catch (error) {
-    if (error instanceof StorageError && error.code === 'locked') return 0;
-    throw error;
-  }
+  const key = await usableKey(core);
+  if (!key) return 0;
   const records: AuditSignatureRecord[] = [];
   for (const entry of pending) {
     const signature = await signBytes(key.privateKey, signedText(entry.hash));
     records.push({ ...entry, status: 'signed', signature: toBase64(signature), fingerprint: key.fingerprint });
   }
   return storeSignatures(core, records);
+}
+
+/**
+ * The installation key, loaded once per store core (loading it checks it with a probe signature: too slow to
+ * repeat after every write), and only while usable: null while the evidence is locked, so a page that stays open
+ * after a lock signs nothing until unlocked.
+ */
+const loadedKeys = new WeakMap<StoreCore, Promise<InstallationKey>>();
+
+async function usableKey(core: StoreCore): Promise<InstallationKey | null> {
+  if (sealsWrites(await core.encryptionState()) && !(await core.cipher.key())) return null;
+  let loading = loadedKeys.get(core);
+  if (!loading) {
+    loading = installationKey(core);
+    loadedKeys.set(core, loading);
+  }
+  try {
+    return await loading;
+  } catch (error) {
+    loadedKeys.delete(core);
+    if (error instanceof StorageError && error.code === 'locked') return null;
+    throw error;
+  }
 }
 
 type PendingEntry = Pick<AuditSignatureRecord, 'caseId' | 'seq' | 'hash'>;

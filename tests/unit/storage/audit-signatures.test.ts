@@ -20,6 +20,7 @@ async function caseWithCapture() {
   const caseRecord = await opened.store.createCase({ title: 'Signed', capturerRole: 'victim' });
   const { record, files } = await makeCapture(caseRecord.id);
   await opened.store.saveCapture(record, files, 'victim');
+  expect(await opened.store.verifyCase(caseRecord.id)).toEqual([]); // every entry signed
   return { ...opened, caseId: caseRecord.id };
 }
 

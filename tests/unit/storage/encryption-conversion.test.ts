@@ -97,6 +97,12 @@ async function countBatches(run: (options: ConversionOptions) => Promise<unknown
   return batches;
 }
 
+/**
+ * The two tests below fill a new database for every batch boundary, and each fill's writes are followed by the
+ * signing of their audit entries (lib/storage/audit-signatures.ts): more than the default 5 s on a busy machine.
+ */
+const LOOP_TIMEOUT_MS = 20_000;
+
 describe('turning encryption on', () => {
   it('seals every record and keeps every piece of data', async () => {
     const { db, before } = await filledDb();
@@ -132,7 +138,7 @@ describe('turning encryption on', () => {
       expect((await sealedCounts(db)).clear).toBe(0);
       expect(await contents(storeWith(db, unlocked.dataKey)), `after ${k}`).toEqual(before);
     }
-  });
+  }, LOOP_TIMEOUT_MS);
 
   it('interrupted, then rolled back: clear again, keyring gone, nothing lost', async () => {
     for (const k of [1, 4]) {
@@ -203,7 +209,7 @@ describe('turning encryption off', () => {
       expect(after.cases.flatMap((entry) => entry.problems)).toEqual([]);
       expect(after.cases.map((entry) => entry.caseRecord)).toEqual(before.cases.map((entry) => entry.caseRecord));
     }
-  });
+  }, LOOP_TIMEOUT_MS);
 
   it('interrupted, then rolled back: sealed again', async () => {
     const { db, before } = await filledDb();
