@@ -66,10 +66,9 @@ export class PanelItems {
     this.#known.clear();
     this.refusedMax = null;
     if (tabId === null) return;
-    const [page, stored] = await Promise.all([
-      request(tabId, 'get-identifiers').catch(() => null),
-      loadSelection(tabId).catch(() => []),
-    ]);
+    const page = await request(tabId, 'get-identifiers').catch(() => null);
+    // The tab's selection counts only if it was made on the page the tab shows now.
+    const stored = page ? await loadSelection(tabId, page.url).catch(() => []) : [];
     if (this.#tabId !== tabId) return;
     for (const item of stored) this.#known.set(item.key, item);
     this.selected = stored.map((item) => item.key);
@@ -121,6 +120,8 @@ export class PanelItems {
   #show(page: PageItems): void {
     for (const item of page.items) this.#known.set(item.key, item);
     const samePage = this.#live !== null && this.#live.url === page.url;
+    // Another page: what was selected belongs to the page it was selected on, never to this one.
+    if (this.#live !== null && !samePage && this.selected.length > 0) this.selected = [];
     this.#live = page;
     this.shown = samePage ? mergeList(this.shown, page.items) : freshList(page.items);
   }
@@ -129,7 +130,8 @@ export class PanelItems {
     const tabId = this.#tabId;
     if (tabId === null) return;
     // Plain objects: Svelte's state proxies cannot be cloned into messages or storage.
-    await saveSelection(tabId, $state.snapshot(this.selectedItems) as ExtractedItem[]).catch(() => undefined);
+    const url = this.#live?.url ?? '';
+    await saveSelection(tabId, url, $state.snapshot(this.selectedItems) as ExtractedItem[]).catch(() => undefined);
     if (this.picking) {
       await request(tabId, 'pick-mode', { on: true, selected: [...this.selected], hint: this.#hint }).catch(() => undefined);
     }

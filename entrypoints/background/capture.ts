@@ -5,18 +5,23 @@
  */
 import { browserCaptureDriver } from '../../lib/capture/browser-driver';
 import { CaptureSession } from '../../lib/capture/session';
-import { loadSelection, saveSelection } from '../../lib/browser/selection';
+import { loadStoredSelection, saveSelection } from '../../lib/browser/selection';
+import { samePage } from '../../lib/capture/binding';
 import { loadSettings } from '../../lib/browser/settings';
 import type { CaptureMode } from '../../lib/evidence/types';
 import type { Lang } from '../../lib/i18n';
 
 export async function newCapture(tabId: number, mode: CaptureMode, lang: Lang): Promise<CaptureSession> {
   const settings = await loadSettings();
-  // What the person selected in the side panel on this page (lib/browser/selection.ts).
-  const selectedItems = await loadSelection(tabId).catch(() => []);
-  const session = new CaptureSession({ tabId, mode, lang, maxScreens: settings.maxScreens, selectedItems }, browserCaptureDriver(settings.capturerRole));
+  // What the person selected in the side panel, and on which page (lib/browser/selection.ts): the save records it
+  // only when that page is the captured one.
+  const selection = await loadStoredSelection(tabId).catch(() => null);
+  const session = new CaptureSession({ tabId, mode, lang, maxScreens: settings.maxScreens, selection }, browserCaptureDriver(settings.capturerRole));
   session.subscribe((status) => {
-    if (status.state === 'done' && selectedItems.length > 0) void saveSelection(tabId, []).catch(() => undefined);
+    // Recorded once: a selection of the captured page is cleared; one of another page is left as it was.
+    if (status.state === 'done' && selection && samePage(selection.url, status.summary.url)) {
+      void saveSelection(tabId, selection.url, []).catch(() => undefined);
+    }
   });
   return session;
 }

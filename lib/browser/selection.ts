@@ -1,5 +1,7 @@
 /**
- * The items the person selected in the side panel, per tab, until the next capture of that tab records them.
+ * The items the person selected in the side panel, per tab and bound to the page (address) they were selected on,
+ * until the next capture of that page records them. A selection never travels to another page: a capture of a
+ * different address in the same tab records none of it.
  *
  * Kept in `storage.session` (memory only, cleared when the browser closes, readable by extension pages and the
  * background alike; Chrome 102+ and Firefox 115+ have it, and the manifest asks for Firefox 128). Nothing is written
@@ -8,21 +10,34 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ExtractedItem } from '../platforms/types';
+import { selectionOnPage, type PageSelection } from '../report/selection';
 
-/** One item per tab, under the key `selection:<tabId>` (as before storage items). */
+/** One selection per tab, under the key `selection:<tabId>`. Version 1 held a bare list with no page address. */
 export function selectionItem(tabId: number) {
-  return storage.defineItem<ExtractedItem[]>(`session:selection:${tabId}`, { fallback: [], version: 1 });
+  return storage.defineItem<PageSelection | null>(`session:selection:${tabId}`, {
+    fallback: null,
+    version: 2,
+    // A list kept by version 1 does not say which page it was made on: it is dropped, never guessed.
+    migrations: { 2: () => null },
+  });
 }
 
-export async function saveSelection(tabId: number, items: ExtractedItem[]): Promise<void> {
+export async function saveSelection(tabId: number, url: string, items: ExtractedItem[]): Promise<void> {
   const item = selectionItem(tabId);
-  if (items.length === 0) await item.removeValue({ removeMeta: true });
-  else await item.setValue(items);
+  if (items.length === 0 || !url) await item.removeValue({ removeMeta: true });
+  else await item.setValue({ url, items });
 }
 
-export async function loadSelection(tabId: number): Promise<ExtractedItem[]> {
+/** The tab's selection as stored, with the page it belongs to (null when there is none). */
+export async function loadStoredSelection(tabId: number): Promise<PageSelection | null> {
   const stored: unknown = await selectionItem(tabId).getValue();
-  return Array.isArray(stored) ? (stored as ExtractedItem[]) : [];
+  const candidate = stored as Partial<PageSelection> | null;
+  return candidate && typeof candidate.url === 'string' && Array.isArray(candidate.items) ? (candidate as PageSelection) : null;
+}
+
+/** The items selected on the page at `url` in this tab (none when the tab's selection belongs to another page). */
+export async function loadSelection(tabId: number, url: string): Promise<ExtractedItem[]> {
+  return selectionOnPage(await loadStoredSelection(tabId), url);
 }
 
 /** Background: a closed tab's selection has nothing left to be recorded with. */

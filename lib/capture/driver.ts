@@ -8,7 +8,7 @@ import type { StampLine } from './stamp';
 import type { CaptureErrorCode, CaptureSummary } from '../messaging/protocol';
 import type { CaptureMode } from '../evidence/types';
 import type { Lang } from '../i18n';
-import type { ExtractedItem } from '../platforms/types';
+import type { PageSelection } from '../report/selection';
 
 /** What the session reads of its tab before and after every browser capture call. */
 export interface TabFacts {
@@ -78,8 +78,11 @@ export interface CaptureRequest {
   mode: CaptureMode;
   lang: Lang;
   maxScreens: number;
-  /** The side-panel selection made on this page, recorded with the capture. */
-  selectedItems: ExtractedItem[];
+  /**
+   * The tab's side-panel selection with the page it was made on: recorded with the capture only when that page is
+   * the captured one (lib/report/selection.ts).
+   */
+  selection: PageSelection | null;
 }
 
 /** Everything a finished capture holds until it is saved (or discarded). */

@@ -11,6 +11,7 @@ import type { CaptureSummary } from '../messaging/protocol';
 import { describePage } from '../page-label';
 import { pageIdentifiers } from '../platforms/page-identifiers';
 import { parsePlatformUrl } from '../platforms/registry';
+import { selectionOnPage } from '../report/selection';
 import type { CapturerRole } from '../evidence/types';
 import { CaptureError } from './errors';
 import type { FinishedCapture } from './driver';
@@ -57,7 +58,7 @@ export async function saveCapture(captured: FinishedCapture, role: CapturerRole,
     platform: parsed?.platform ?? null,
     parsed,
     identifiers: parsed ? pageIdentifiers(parsed) : [],
-    selectedItems: request.selectedItems,
+    selectedItems: selectionOnPage(request.selection, captured.requestedUrl),
     mode: request.mode,
     capturedAt: capturedAt.toISOString(),
     timeZone,

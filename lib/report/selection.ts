@@ -3,8 +3,9 @@
  * the side panel refuses a sixth with an explanation instead of letting the person build a report the form will
  * not accept.
  */
+import { samePage } from '../capture/binding';
 import { platformById } from '../platforms/registry';
-import type { PlatformId } from '../platforms/types';
+import type { ExtractedItem, PlatformId } from '../platforms/types';
 
 export type ToggleResult = { selected: string[]; refused: false } | { selected: string[]; refused: true; max: number };
 
@@ -14,4 +15,19 @@ export function toggleSelection(selected: readonly string[], key: string, platfo
   const max = platform === null ? undefined : platformById(platform).selectionLimit;
   if (max !== undefined && selected.length >= max) return { selected: [...selected], refused: true, max };
   return { selected: [...selected, key], refused: false };
+}
+
+/** A side-panel selection and the page (address) it was made on. */
+export interface PageSelection {
+  url: string;
+  items: ExtractedItem[];
+}
+
+/**
+ * The selected items that belong to the page at `pageUrl`: all of them when the selection was made on that page
+ * (the fragment aside, as for the capture's own binding), none otherwise. Evidence of one page never carries
+ * items picked on another.
+ */
+export function selectionOnPage(selection: PageSelection | null, pageUrl: string): ExtractedItem[] {
+  return selection && pageUrl && samePage(selection.url, pageUrl) ? selection.items : [];
 }

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchLock } from '../../../lib/browser/lock';
 import { loadProgress, saveProgress } from '../../../lib/browser/progress';
-import { forgetSelectionsOfClosedTabs, loadSelection, saveSelection } from '../../../lib/browser/selection';
+import { forgetSelectionsOfClosedTabs, loadSelection, loadStoredSelection, saveSelection } from '../../../lib/browser/selection';
 import { loadSettings, saveSettings } from '../../../lib/browser/settings';
 import { SESSION_KEY } from '../../../lib/crypto/session';
 import type { ExtractedItem } from '../../../lib/platforms/types';
@@ -56,28 +56,37 @@ describe('ticked steps', () => {
   });
 });
 
+const PAGE = 'https://discord.com/channels/1/2';
+
 describe('selections', () => {
-  it('reads a selection an earlier version kept in session storage under "selection:<tab>"', async () => {
+  it('drops a selection an earlier version kept without its page: it is never recorded with a page it may not belong to', async () => {
     await fakeBrowser.storage.session.set({ 'selection:4': [ITEM] });
-    expect(await loadSelection(4)).toEqual([ITEM]);
-    expect(await loadSelection(5)).toEqual([]);
+    expect(await loadSelection(4, PAGE)).toEqual([]);
+    expect(await loadStoredSelection(4)).toBeNull();
   });
 
-  it('keeps a selection per tab in session storage only, and removes an emptied one', async () => {
-    await saveSelection(4, [ITEM]);
-    expect(await fakeBrowser.storage.session.get('selection:4')).toEqual({ 'selection:4': [ITEM] });
+  it('keeps a selection per tab with its page, in session storage only, and removes an emptied one', async () => {
+    await saveSelection(4, PAGE, [ITEM]);
+    expect(await fakeBrowser.storage.session.get('selection:4')).toEqual({ 'selection:4': { url: PAGE, items: [ITEM] } });
     expect(await fakeBrowser.storage.local.get('selection:4')).toEqual({});
-    await saveSelection(4, []);
+    await saveSelection(4, PAGE, []);
     expect(await fakeBrowser.storage.session.get(['selection:4', 'selection:4$'])).toEqual({});
   });
 
+  it('gives the selection only for the page it was made on (the fragment aside)', async () => {
+    await saveSelection(4, PAGE, [ITEM]);
+    expect(await loadSelection(4, `${PAGE}#top`)).toEqual([ITEM]);
+    expect(await loadSelection(4, 'https://discord.com/channels/1/3')).toEqual([]);
+    expect(await loadSelection(4, '')).toEqual([]);
+  });
+
   it("forgets a closed tab's selection", async () => {
-    await saveSelection(4, [ITEM]);
-    await saveSelection(5, [ITEM]);
+    await saveSelection(4, PAGE, [ITEM]);
+    await saveSelection(5, PAGE, [ITEM]);
     forgetSelectionsOfClosedTabs();
     await fakeBrowser.tabs.onRemoved.trigger(4, { windowId: 1, isWindowClosing: false });
-    await vi.waitFor(async () => expect(await loadSelection(4)).toEqual([]));
-    expect(await loadSelection(5)).toEqual([ITEM]);
+    await vi.waitFor(async () => expect(await loadSelection(4, PAGE)).toEqual([]));
+    expect(await loadSelection(5, PAGE)).toEqual([ITEM]);
   });
 });
 
