@@ -7,7 +7,7 @@
  * The list itself stays still while the page scrolls (lib/report/shown-items.ts).
  */
 import { SvelteMap } from 'svelte/reactivity';
-import { loadSelection, saveSelection } from '../../lib/browser/selection';
+import { loadSelection, saveSelection, watchSelection } from '../../lib/browser/selection';
 import { onMessage, sendToTab, type RequestArgs } from '../../lib/messaging';
 import type { MessageName, PageItems, ResponseOf } from '../../lib/messaging/protocol';
 import type { ExtractedItem, PlatformId } from '../../lib/platforms/types';
@@ -27,6 +27,7 @@ export class PanelItems {
   #hint = '';
   /** The page's latest items and their address: another address starts the list afresh. */
   #live: PageItems | null = null;
+  #unwatchSelection: (() => void) | null = null;
 
   /** Listen to the content scripts; returns the function that stops listening. */
   start(): () => void {
@@ -50,6 +51,7 @@ export class PanelItems {
     ];
     return () => {
       stops.forEach((stop) => stop());
+      this.#unwatchSelection?.();
       void this.setPicking(false, '');
     };
   }
@@ -65,7 +67,13 @@ export class PanelItems {
     this.selected = [];
     this.#known.clear();
     this.refusedMax = null;
+    this.#unwatchSelection?.();
+    this.#unwatchSelection = null;
     if (tabId === null) return;
+    this.#unwatchSelection = watchSelection(tabId, (selection) => {
+      // Cleared by the background once a capture recorded it: the panel shows that nothing is selected any more.
+      if (this.#tabId === tabId && selection === null && this.selected.length > 0) this.selected = [];
+    });
     const page = await request(tabId, 'get-identifiers').catch(() => null);
     // The tab's selection counts only if it was made on the page the tab shows now.
     const stored = page ? await loadSelection(tabId, page.url).catch(() => []) : [];

@@ -40,6 +40,11 @@ export async function loadSelection(tabId: number, url: string): Promise<Extract
   return selectionOnPage(await loadStoredSelection(tabId), url);
 }
 
+/** Tell `onChange` whenever the tab's stored selection changes (null: none, e.g. cleared once a capture recorded it). */
+export function watchSelection(tabId: number, onChange: (selection: PageSelection | null) => void): () => void {
+  return selectionItem(tabId).watch((value) => onChange(value ?? null));
+}
+
 /** Background: a closed tab's selection has nothing left to be recorded with. */
 export function forgetSelectionsOfClosedTabs(): void {
   browser.tabs.onRemoved.addListener(

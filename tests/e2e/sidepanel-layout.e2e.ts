@@ -295,18 +295,21 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
     const captures = await storedCaptures(browser);
     const panelRecord = captures.find((record) => record.id === fromPanel)!;
     const popupRecord = captures.find((record) => record.id === fromPopup)!;
-    // Same shape, same case, same page, same selection, same kinds of files; only times, ids and hashes differ.
+    // Same shape, same case, same page, same kinds of files; only times, ids and hashes differ.
     const shape = (record: typeof panelRecord) => ({
       keys: Object.keys(record).sort(),
       caseId: record.caseId,
       mode: record.mode,
       platform: record.platform,
       finalUrl: record.finalUrl,
-      selectedItems: record.selectedItems,
       files: record.files.map((file) => ({ role: file.role, mime: file.mime })),
     });
     expect(shape(panelRecord)).toEqual(shape(popupRecord));
+    // The selection is recorded with the first capture of its page, then cleared: the next capture records none,
+    // and the panel shows that nothing is selected any more.
     expect(panelRecord.selectedItems.map((item) => item.key)).toEqual([messageId(4)]);
+    expect(popupRecord.selectedItems).toEqual([]);
+    await panel.waitFor(() => !document.querySelector('[data-testid="selected-count"]')?.textContent?.startsWith('1 '), null);
     // The panel's report text lists the new capture with its files' SHA-256 at once.
     const screenshot = panelRecord.files.find((file) => file.role === 'screenshot')!;
     await panel.waitFor((sha: string) => document.querySelector<HTMLTextAreaElement>('[data-testid="report-text"]')?.value.includes(sha), screenshot.sha256);
