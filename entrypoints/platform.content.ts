@@ -1,7 +1,8 @@
 /**
  * Runs only on the supported platforms' hosts (match patterns derived from the registry). It tells the
  * extension what the page is, keeps it informed as single-page apps navigate without reloading, reads the
- * reportable items on screen (messages, posts) as the page changes, and runs pick mode.
+ * reportable items on screen (messages, posts) as the page changes, and runs pick mode. The steps themselves
+ * are in lib/content/ (page-announcer, page-items, item-at, pick-mode, throttle), with their own tests.
  *
  * Nothing it learns is written into the page (no attributes, no window messages): the page's own scripts
  * cannot see it. Everything travels through the extension's own messaging.
@@ -9,50 +10,20 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { itemsSignature } from '../lib/content/item-signature';
+import { itemAt } from '../lib/content/item-at';
+import { PageAnnouncer, pageInfo } from '../lib/content/page-announcer';
+import { PageItemsReader } from '../lib/content/page-items';
 import { PickMode } from '../lib/content/pick-mode';
 import { throttleIdle } from '../lib/content/throttle';
 import { onMessage, sendMessage, type RequestArgs } from '../lib/messaging';
-import type { MessageName, PageInfo, PageItems, PickModeRequest } from '../lib/messaging/protocol';
-import { extractItems } from '../lib/platforms/page-identifiers';
-import { contentScriptMatches, parsePlatformUrl, platformById, platformsForHost } from '../lib/platforms/registry';
-import type { ExtractedItem, PlatformModule } from '../lib/platforms/types';
+import type { MessageName, PageItems, PickModeRequest } from '../lib/messaging/protocol';
+import { contentScriptMatches, platformsForHost } from '../lib/platforms/registry';
 
 /**
  * At most one extraction per this many ms. Chat pages mutate many times a second while scrolling or receiving
  * messages; the side panel only needs to follow what is on screen, and a third of a second feels immediate.
  */
 const EXTRACT_INTERVAL_MS = 300;
-
-/** The platform module whose extractor reads this page, if the page is one of ours and it has one. */
-function moduleFor(href: string): PlatformModule | null {
-  const parsed = parsePlatformUrl(href);
-  if (!parsed) return null;
-  const platform = platformById(parsed.platform);
-  return platform.extract ? platform : null;
-}
-
-/**
- * A root whose only candidate is `element`: lets the platform's own extractor say whether `element` is one item
- * (and which), so pick mode needs no second copy of the platform's selectors.
- */
-function singleElementRoot(element: Element): ParentNode {
-  return {
-    querySelectorAll: (selector: string) => (element.matches(selector) ? [element] : []),
-    querySelector: (selector: string) => (element.matches(selector) ? element : null),
-  } as unknown as ParentNode;
-}
-
-function itemAt(target: Element): { key: string; element: Element } | null {
-  const platform = moduleFor(location.href);
-  if (!platform) return null;
-  const url = new URL(location.href);
-  for (let node: Element | null = target; node !== null && node !== document.body; node = node.parentElement) {
-    const [item] = extractItems(platform, singleElementRoot(node), url);
-    if (item) return { key: item.key, element: node };
-  }
-  return null;
-}
 
 export default defineContentScript({
   matches: contentScriptMatches(),
@@ -80,104 +51,100 @@ function run(ctx: ContentScriptContext): void {
       run(new Context(SCRIPT_NAME, { noScriptStartedPostMessage: true })),
     );
   });
-  let lastSent = '';
-  let lastItemsSignature = '';
-  let lastItems: PageItems = { url: location.href, items: [] };
-
-  const send = <N extends MessageName>(name: N, ...request: RequestArgs<N>): void => {
+  const send: Send = (name, ...request) => {
     // Nobody may be listening (popup and side panel closed): that is normal, not an error.
     if (!ctx.isInvalid) sendMessage(name, ...request).catch(() => undefined);
   };
-
-  const readPageInfo = (): PageInfo => ({
-    url: location.href,
-    title: document.title,
-    parsed: parsePlatformUrl(location.href),
+  const items = followItems(ctx, send);
+  const pick = startPickMode(ctx, send);
+  followPage(ctx, send, () => {
+    // Another page: its items are others, and picking on it would select things the person never saw.
+    pick.end();
+    items.request();
   });
+  answerRequests(ctx, items.fresh, pick.set);
+}
 
-  const readItems = (): PageItems => {
-    const platform = moduleFor(location.href);
-    const items: ExtractedItem[] = platform ? extractItems(platform, document, new URL(location.href)) : [];
-    return { url: location.href, items };
-  };
+type Send = <N extends MessageName>(name: N, ...request: RequestArgs<N>) => void;
 
-  /** Extract, and tell the extension only when the items (or the page they belong to) changed. */
-  const refreshItems = () => {
+/** Items: read as the page changes (at most one extraction per interval, when idle), sent when they changed. */
+function followItems(ctx: ContentScriptContext, send: Send) {
+  const reader = new PageItemsReader(document, location.href);
+  ctx.onInvalidated(() => reader.stop());
+  const refresh = () => {
     if (ctx.isInvalid) return;
-    const page = readItems();
-    const signature = `${page.url}\n${itemsSignature(page.items)}`;
-    lastItems = page;
-    if (signature === lastItemsSignature) return;
-    lastItemsSignature = signature;
-    send('page-items', page);
+    const page = reader.update(location.href);
+    if (page) send('page-items', page);
   };
-  const extraction = throttleIdle(refreshItems, EXTRACT_INTERVAL_MS);
+  const extraction = throttleIdle(refresh, EXTRACT_INTERVAL_MS);
   ctx.onInvalidated(() => extraction.cancel());
-
-  const pick = new PickMode({
-    itemAt,
-    onToggle: (key) => send('pick-toggle', key),
-    onEnd: () => send('pick-ended'),
-  });
-  ctx.onInvalidated(() => pick.stop());
-
-  const announce = () => {
-    if (ctx.isInvalid) return;
-    const info = readPageInfo();
-    const key = `${info.url}\n${info.title}`;
-    if (key === lastSent) return;
-    const urlChanged = !lastSent.startsWith(`${info.url}\n`);
-    lastSent = key;
-    send('page-info', info);
-    if (urlChanged) {
-      // Another page: its items are others, and picking on it would select things the person never saw.
-      if (pick.active) {
-        pick.stop();
-        send('pick-ended');
-      }
-      extraction.request();
-    }
-  };
-
-  announce();
-  // The Navigation API's `navigate` fires before the URL changes; announce once it has.
-  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(announce, 0));
-  // Apps set the new title some time after navigating: follow <title> too (cheap: head only).
-  const titleWatcher = new MutationObserver(announce);
-  titleWatcher.observe(document.head ?? document.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  });
-  ctx.onInvalidated(() => titleWatcher.disconnect());
-
-  // Items: any change of the body's tree asks for an extraction; the throttle makes it at most one per
-  // interval, when idle. Only hosts of platforms with an extractor pay for the observer. (The pick overlay hangs off
-  // <html>, outside <body>, so drawing it does not trigger extractions.)
+  // Any change of the body's tree asks for an extraction. Only hosts of platforms with an extractor pay for the
+  // observer. (The pick overlay hangs off <html>, outside <body>, so drawing it does not trigger extractions.)
   if (platformsForHost(location.hostname).some((platform) => platform.extract !== undefined)) {
     const bodyWatcher = new MutationObserver(() => extraction.request());
     bodyWatcher.observe(document.body ?? document.documentElement, { subtree: true, childList: true });
     ctx.onInvalidated(() => bodyWatcher.disconnect());
   }
+  return {
+    request: () => extraction.request(),
+    /** Fresh, not the last throttled result: the panel just opened and wants the page as it is now. */
+    fresh: () => {
+      refresh();
+      return reader.latest;
+    },
+  };
+}
 
-  const pickMode = (request: PickModeRequest): true => {
+function startPickMode(ctx: ContentScriptContext, send: Send) {
+  const pick = new PickMode({
+    itemAt: (target) => itemAt(target, location.href, document.body),
+    onToggle: (key) => send('pick-toggle', key),
+    onEnd: () => send('pick-ended'),
+  });
+  ctx.onInvalidated(() => pick.stop());
+  /** Ends pick mode from here (navigation, a capture starting): the side panel must know too. */
+  const end = () => {
+    if (!pick.active) return;
+    pick.stop();
+    send('pick-ended');
+  };
+  const set = (request: PickModeRequest): true => {
     if (request.on) pick.start(request.selected, request.hint ?? '');
-    else if (pick.active) {
-      // Ended from elsewhere (a capture is starting): the side panel must know too.
-      pick.stop();
-      send('pick-ended');
-    }
+    else end();
     return true;
   };
+  return { end, set };
+}
 
+/** Announces the page, and again whenever its address or title changes. */
+function followPage(ctx: ContentScriptContext, send: Send, onNewPage: () => void): void {
+  const announcer = new PageAnnouncer();
+  const announce = () => {
+    if (ctx.isInvalid) return;
+    const info = pageInfo(location.href, document.title);
+    const change = announcer.next(info);
+    if (!change) return;
+    send('page-info', info);
+    if (change.urlChanged) onNewPage();
+  };
+  announce();
+  // The Navigation API's `navigate` fires before the URL changes; announce once it has.
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(announce, 0));
+  // Apps set the new title some time after navigating: follow <title> too (cheap: head only).
+  const titleWatcher = new MutationObserver(announce);
+  titleWatcher.observe(document.head ?? document.documentElement, { subtree: true, childList: true, characterData: true });
+  ctx.onInvalidated(() => titleWatcher.disconnect());
+}
+
+function answerRequests(
+  ctx: ContentScriptContext,
+  freshItems: () => PageItems,
+  setPick: (request: PickModeRequest) => true,
+): void {
   const stops = [
-    onMessage('get-page-info', readPageInfo),
-    onMessage('get-identifiers', () => {
-      // Fresh, not the last throttled result: the panel just opened and wants the page as it is now.
-      refreshItems();
-      return lastItems;
-    }),
-    onMessage('pick-mode', pickMode),
+    onMessage('get-page-info', () => pageInfo(location.href, document.title)),
+    onMessage('get-identifiers', freshItems),
+    onMessage('pick-mode', setPick),
   ];
   ctx.onInvalidated(() => stops.forEach((stop) => stop()));
 }

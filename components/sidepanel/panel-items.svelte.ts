@@ -10,6 +10,8 @@ import { SvelteMap } from 'svelte/reactivity';
 import { loadSelection, saveSelection, watchSelection } from '../../lib/browser/selection';
 import { onMessage, sendToTab, type RequestArgs } from '../../lib/messaging';
 import type { MessageName, PageItems, ResponseOf } from '../../lib/messaging/protocol';
+import type { ReadCounts } from '../../lib/content/read-counts';
+import type { ReadProblem } from '../../lib/platforms/extraction';
 import type { ExtractedItem, PlatformId } from '../../lib/platforms/types';
 import { toggleSelection } from '../../lib/report/selection';
 import { freshList, mergeList, type ShownItem } from '../../lib/report/shown-items';
@@ -21,6 +23,10 @@ export class PanelItems {
   picking = $state(false);
   /** Set when a selection was refused because the platform's form takes no more; cleared on the next change. */
   refusedMax = $state<number | null>(null);
+  /** Why the page's items could not (all) be read, if so: shown instead of silence. */
+  problem = $state<ReadProblem | null>(null);
+  /** How reading has fared in the tab, for the details for helpers. */
+  counts = $state<ReadCounts[]>([]);
   #tabId: number | null = null;
   #known = new SvelteMap<string, ExtractedItem>();
   #platform: PlatformId | null = null;
@@ -64,6 +70,8 @@ export class PanelItems {
     this.#tabId = tabId;
     this.shown = [];
     this.#live = null;
+    this.problem = null;
+    this.counts = [];
     this.selected = [];
     this.#known.clear();
     this.refusedMax = null;
@@ -132,6 +140,8 @@ export class PanelItems {
     if (this.#live !== null && !samePage && this.selected.length > 0) this.selected = [];
     this.#live = page;
     this.shown = samePage ? mergeList(this.shown, page.items) : freshList(page.items);
+    this.problem = page.problem ?? null;
+    this.counts = page.counts ?? [];
   }
 
   async #persist(): Promise<void> {

@@ -9,6 +9,8 @@
 import type { AgentGeometry, TileRequest, TileState } from '../capture/agent-types';
 import type { CaptureMode } from '../evidence/types';
 import type { Lang } from '../guide/types';
+import type { ReadCounts } from '../content/read-counts';
+import type { ReadProblem } from '../platforms/extraction';
 import type { ExtractedItem, ParsedUrl } from '../platforms/types';
 
 /** What the content script knows about the page it runs in. */
@@ -24,6 +26,10 @@ export interface PageInfo {
 export interface PageItems {
   url: string;
   items: ExtractedItem[];
+  /** Set when the platform's extractor failed on this page, as a whole or on some items: never silence. */
+  problem?: ReadProblem;
+  /** How reading has fared in this tab, per platform, for the side panel's details for helpers. */
+  counts?: ReadCounts[];
 }
 
 /** Start or end pick mode; `selected` are the item keys to outline while it runs. */

@@ -1,17 +1,15 @@
 /**
- * The identifiers a page offers for a report: those its URL gives (every platform) and the items its extractor
- * reads from the DOM (platforms whose pages show several reportable things). The DOM helpers the extractors share
- * are in dom-helpers.ts (extractors must not import this file: it imports the registry, which imports them).
+ * The identifiers a page's URL offers for a report (every platform). The items an extractor reads from the DOM
+ * are in extraction.ts; the DOM helpers the extractors share in dom-helpers.ts (extractors must not import this
+ * file: it imports the registry, which imports them).
  */
 
 import type {
-  ExtractedItem,
   IdentifierField,
   IdentifierKey,
   PageIds,
   PageKind,
   ParsedUrl,
-  PlatformModule,
 } from './types';
 import { registry as defaultRegistry, type PlatformRegistry } from './registry';
 
@@ -79,18 +77,4 @@ export function pageIdentifiers(parsed: ParsedUrl, registry: PlatformRegistry = 
 function handleValue(parsed: ParsedUrl, handle: string, registry: PlatformRegistry): string {
   // Where the platform writes handles as '@name' (X, TikTok, YouTube's /@ addresses), its module says so.
   return registry.byId(parsed.platform).handleText?.(handle, parsed) ?? handle;
-}
-
-/**
- * The reportable items the platform's extractor finds in `root`, or [] when the platform has none. An extractor
- * bug must never break the page or the side panel, so any exception gives [] as well.
- */
-export function extractItems(platformModule: PlatformModule, root: ParentNode, url: URL): ExtractedItem[] {
-  if (!platformModule.extract) return [];
-  try {
-    const items = platformModule.extract(root, url);
-    return Array.isArray(items) ? items : [];
-  } catch {
-    return [];
-  }
 }

@@ -38,7 +38,7 @@ export interface PlatformModule<Id extends string = string> {
    * Reads reportable items (messages, posts) from the page, for platforms whose pages show several. Platforms
    * without one fall back to the identifiers in the URL.
    */
-  extract?: DomExtractor;
+  extract?: ItemExtractor;
   /**
    * Labels, in every interface language, of the page kinds only this platform has (Discord's servers and
    * channels, a YouTube channel). Kinds several platforms share are labelled in `lib/i18n` (`kind.*`).
@@ -52,5 +52,27 @@ export interface PlatformModule<Id extends string = string> {
   guide: PlatformGuide;
 }
 
-/** Reads the identifiers of the items currently in the page. Must be cheap: it runs as the page changes. */
-export type DomExtractor = (root: ParentNode, pageUrl: URL) => ExtractedItem[];
+/**
+ * Reads the reportable items of a page, one element ("row": a message, a post) at a time, so that a row that
+ * cannot be read costs that one item only (lib/platforms/extraction.ts catches it), and a row that has not changed
+ * need not be read again (lib/content/row-cache.ts). Must be cheap: it runs as the page changes.
+ */
+export interface ItemExtractor {
+  /** What its items are ('message', 'post'): names them when the page cannot be read. */
+  itemKind: ExtractedItem['kind'];
+  /** The elements that each hold at most one item, in document order. */
+  rows(root: ParentNode): readonly Element[];
+  /** Starts one extraction of the page at `pageUrl`. */
+  begin(pageUrl: URL): RowReader;
+  /** Whether two carries (see RowReader) would read a row alike; default: the same object. */
+  sameCarry?(a: unknown, b: unknown): boolean;
+}
+
+/**
+ * Reads the rows of one extraction, in document order. `carry` is what the row before passed on (Discord: the
+ * author of the message group and the list it is in; undefined for the first row). A row whose content has not
+ * changed and whose carry is the same (ItemExtractor.sameCarry) as last time is not read again.
+ */
+export interface RowReader {
+  read(row: Element, carry: unknown): { item: ExtractedItem | null; carry: unknown };
+}

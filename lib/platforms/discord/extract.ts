@@ -15,7 +15,7 @@ import {
   textExcerpt,
 } from '../dom-helpers';
 import { DISCORD_EPOCH, snowflakeIso } from '../snowflake';
-import type { DomExtractor, ExtractedItem, IdentifierField } from '../types';
+import type { ExtractedItem, IdentifierField, ItemExtractor } from '../types';
 import { DISCORD_SELECTORS as S } from './selectors';
 import { parseDiscordUrl } from './url';
 
@@ -47,32 +47,55 @@ interface Author {
 
 const NO_AUTHOR: Author = {};
 
-export const extractDiscord: DomExtractor = (root, pageUrl) => {
-  const page = pageContext(pageUrl);
-  const find = new RowFinders();
-  const items: ExtractedItem[] = [];
-  const seen = new Set<string>();
-  // Rows come in document order, so a follow-up's group head is the nearest earlier row of the same list: one
-  // forward pass remembers the last author instead of walking back from every follow-up.
-  let previousList: Element | null | undefined;
-  let previousParent: Element | null | undefined;
-  let previousAuthor: Author = NO_AUTHOR;
+/** What one row passes on to the next: the list it is in and the author of its message group. */
+interface Carry {
+  list: Element | null;
+  parent: Element | null;
+  author: Author;
+}
 
-  for (const row of queryFirstMatch(root, S.messageRows)) {
-    const ids = rowIds(row);
-    if (ids === null) continue;
-    // Rows are siblings in their list: look the list up once per parent, not once per row.
-    const list = row.parentElement === previousParent ? previousList : row.closest(MESSAGE_LIST);
-    const author = find.ownAuthor(row) ?? inheritedAuthor(row, list === previousList, previousAuthor);
-    previousParent = row.parentElement;
-    previousList = list;
-    previousAuthor = author;
-    if (seen.has(ids.messageId)) continue;
-    seen.add(ids.messageId);
-    items.push(messageItem(row, ids, page, author, find));
-  }
-  return items;
+export const extractDiscord: ItemExtractor = {
+  itemKind: 'message',
+  rows: (root) => queryFirstMatch(root, S.messageRows),
+  begin(pageUrl) {
+    const page = pageContext(pageUrl);
+    const find = new RowFinders();
+    return { read: (row, carry) => readRow(row, carry as Carry | undefined, page, find) };
+  },
+  sameCarry: (a, b) => a === b || (isCarry(a) && isCarry(b) && sameRowPlace(a, b) && sameAuthor(a.author, b.author)),
 };
+
+function isCarry(value: unknown): value is Carry {
+  return typeof value === 'object' && value !== null && 'author' in value;
+}
+
+function sameRowPlace(a: Carry, b: Carry): boolean {
+  return a.list === b.list && a.parent === b.parent;
+}
+
+function sameAuthor(a: Author, b: Author): boolean {
+  return a.name === b.name && a.userId === b.userId;
+}
+
+/**
+ * One message row. Rows come in document order, so a follow-up's group head is the nearest earlier row of the
+ * same list: the carry remembers the last author instead of walking back from every follow-up.
+ */
+function readRow(
+  row: Element,
+  carry: Carry | undefined,
+  page: PageContext,
+  find: RowFinders,
+): { item: ExtractedItem | null; carry: Carry | undefined } {
+  const ids = rowIds(row);
+  if (ids === null) return { item: null, carry };
+  // Rows are siblings in their list: look the list up once per parent, not once per row.
+  const parent = row.parentElement;
+  const list = carry !== undefined && parent === carry.parent ? carry.list : row.closest(MESSAGE_LIST);
+  const sameList = carry !== undefined && list === carry.list;
+  const author = find.ownAuthor(row) ?? inheritedAuthor(row, sameList, carry?.author ?? NO_AUTHOR);
+  return { item: messageItem(row, ids, page, author, find), carry: { list, parent, author } };
+}
 
 /** A row without a header continues the previous row's group, unless it starts something new or another list. */
 function inheritedAuthor(row: Element, sameList: boolean, previousAuthor: Author): Author {

@@ -16,7 +16,7 @@ import {
   queryFirstMatch,
   textExcerpt,
 } from '../dom-helpers';
-import type { DomExtractor, ExtractedItem, IdentifierField, ParsedUrl } from '../types';
+import type { ExtractedItem, IdentifierField, ItemExtractor, ParsedUrl } from '../types';
 import { X_SELECTORS as S } from './selectors';
 import { parseXUrl, X_HANDLE, X_HOSTS, X_RESERVED_PATHS } from './url';
 
@@ -25,20 +25,15 @@ const POSTS = S.posts.join(', ');
 const STATUS_LINK = S.statusLink.join(', ');
 const X_HOST_SET: ReadonlySet<string> = new Set(X_HOSTS);
 
-export const extractX: DomExtractor = (root, pageUrl) => {
-  const find = new PostFinders();
-  const items: ExtractedItem[] = [];
-  const seen = new Set<string>();
-  for (const article of queryFirstMatch(root, S.posts)) {
-    // A post nested in another is a quote: it is part of the outer post's item, not one of its own.
-    if (article.parentElement?.closest(POSTS)) continue;
-    const item = postItem(article, pageUrl, find);
-    // The same post can be on screen twice (a post and its repost, a conversation's focal post); keep the first.
-    if (item === null || seen.has(item.key)) continue;
-    seen.add(item.key);
-    items.push(item);
-  }
-  return items;
+export const extractX: ItemExtractor = {
+  itemKind: 'post',
+  // A post nested in another is a quote: it is part of the outer post's item, not one of its own.
+  rows: (root) => queryFirstMatch(root, S.posts).filter((article) => !article.parentElement?.closest(POSTS)),
+  begin(pageUrl) {
+    const find = new PostFinders();
+    // Posts do not depend on each other: nothing is carried from one to the next.
+    return { read: (article) => ({ item: postItem(article, pageUrl, find), carry: undefined }) };
+  },
 };
 
 /** The lookups inside one post; one instance per extraction, so each chain learns the page's markup. */

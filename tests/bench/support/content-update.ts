@@ -1,18 +1,35 @@
 /**
- * The work the content script does on one page update (entrypoints/platform.content.ts, `refreshItems`): run
- * the platform's extractor over the document, fingerprint the items, and serialize them as the extension's
- * messaging does. Bundled by content-script.bench.ts and run inside the benchmark page.
+ * The work the content script does on one page update (entrypoints/platform.content.ts, `followItems`): the
+ * same PageItemsReader reads the changed rows of the document and tells whether the items changed, and the page
+ * is serialized as the extension's messaging does. Bundled by content-script.bench.ts and run inside the
+ * benchmark page. `stages` times the steps apart, to see what dominates.
  */
-import { itemsSignature } from '../../../lib/content/item-signature';
-import { extractItems } from '../../../lib/platforms/page-identifiers';
-import { parsePlatformUrl, platformById } from '../../../lib/platforms/registry';
+import { PageItemsReader, pageSignature } from '../../../lib/content/page-items';
+
+let reader: PageItemsReader | null = null;
+
+function pageReader(pageUrl: string): PageItemsReader {
+  reader ??= new PageItemsReader(document, pageUrl);
+  return reader;
+}
 
 export function update(pageUrl: string): number {
-  const parsed = parsePlatformUrl(pageUrl);
-  if (!parsed) return 0;
-  const items = extractItems(platformById(parsed.platform), document, new URL(pageUrl));
-  const signature = itemsSignature(items);
+  const page = pageReader(pageUrl).update(pageUrl);
+  if (page === null) return -1;
   // runtime.sendMessage serializes its message on the sending (main) thread.
-  const message = JSON.stringify({ type: 'page-items', page: { url: pageUrl, items } });
-  return items.length + (signature.length > 0 ? 0 : 1) + (message.length > 0 ? 0 : 1);
+  const message = JSON.stringify({ type: 'page-items', page });
+  return page.items.length + (message.length > 0 ? 0 : 1);
+}
+
+/** The same update, step by step: [read (extraction with its cache), signature, serialization] in ms. */
+export function stages(pageUrl: string): number[] {
+  const start = performance.now();
+  const page = pageReader(pageUrl).read(pageUrl);
+  const read = performance.now();
+  const signature = pageSignature(page);
+  const signed = performance.now();
+  const message = JSON.stringify({ type: 'page-items', page });
+  const serialized = performance.now();
+  if (signature.length === 0 || message.length === 0 || page.items.length !== 500) throw new Error('bad update');
+  return [read - start, signed - read, serialized - signed];
 }

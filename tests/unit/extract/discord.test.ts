@@ -7,7 +7,7 @@ import {
   DISCORD_500_PAGE_URL,
   discordChannelMessages,
 } from './fixtures/discord-500';
-import { fieldMap, loadFixture, render } from './helpers';
+import { fieldMap, loadFixture, readAll, render } from './helpers';
 
 const GUILD = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
@@ -46,7 +46,7 @@ function message(expected: Expected): ExtractedItem {
 }
 
 describe('extractDiscord on a server channel (2024-2025 markup)', () => {
-  const items = () => extractDiscord(render(loadFixture('discord-channel.html')), CHANNEL_PAGE);
+  const items = () => readAll(extractDiscord, render(loadFixture('discord-channel.html')), CHANNEL_PAGE);
   const inChannel = { guild: GUILD, channel: CHANNEL };
 
   it('reads every message with exact links, authors, user ids, times and excerpts', () => {
@@ -110,25 +110,25 @@ describe('extractDiscord on a server channel (2024-2025 markup)', () => {
 
   it('returns the same result on every call (no state kept between calls)', () => {
     const root = render(loadFixture('discord-channel.html'));
-    expect(extractDiscord(root, CHANNEL_PAGE)).toStrictEqual(extractDiscord(root, CHANNEL_PAGE));
+    expect(readAll(extractDiscord, root, CHANNEL_PAGE)).toStrictEqual(readAll(extractDiscord, root, CHANNEL_PAGE));
   });
 
   it('builds the same links from a message page, another Discord host, or the legacy domain', () => {
     const root = render(loadFixture('discord-channel.html'));
-    const expected = extractDiscord(root, CHANNEL_PAGE);
+    const expected = readAll(extractDiscord, root, CHANNEL_PAGE);
     for (const page of [
       `https://discord.com/channels/${GUILD}/${CHANNEL}/1213791858057150465`,
       `https://canary.discord.com/channels/${GUILD}/${CHANNEL}`,
       `https://discordapp.com/channels/${GUILD}/${CHANNEL}?foo=1#x`,
     ]) {
-      expect(extractDiscord(root, new URL(page))).toStrictEqual(expected);
+      expect(readAll(extractDiscord, root, new URL(page))).toStrictEqual(expected);
     }
   });
 });
 
 describe('extractDiscord on 2021 markup (row ids chat-messages-<MESSAGE>)', () => {
   it('takes the channel from the page URL, the name without data-text, and the time from the id when <time> is missing', () => {
-    const items = extractDiscord(render(loadFixture('discord-legacy.html')), CHANNEL_PAGE);
+    const items = readAll(extractDiscord, render(loadFixture('discord-legacy.html')), CHANNEL_PAGE);
     const inChannel = { guild: GUILD, channel: CHANNEL };
     const lukas = { authorName: 'lukas.d', userId: '942842629324800003' };
     expect(items).toStrictEqual([
@@ -147,7 +147,7 @@ describe('extractDiscord on 2021 markup (row ids chat-messages-<MESSAGE>)', () =
   });
 
   it('gives no link when neither the row nor the page names a channel', () => {
-    const items = extractDiscord(render(loadFixture('discord-legacy.html')), new URL(`https://discord.com/channels/${GUILD}`));
+    const items = readAll(extractDiscord, render(loadFixture('discord-legacy.html')), new URL(`https://discord.com/channels/${GUILD}`));
     expect(items.map((item) => fieldMap(item).messageLink)).toStrictEqual([undefined, undefined, undefined]);
     expect(items.map((item) => fieldMap(item).messageId)).toStrictEqual([
       '676483899064451102',
@@ -159,7 +159,7 @@ describe('extractDiscord on 2021 markup (row ids chat-messages-<MESSAGE>)', () =
 
 describe('extractDiscord on direct messages', () => {
   it('builds @me links', () => {
-    const items = extractDiscord(
+    const items = readAll(extractDiscord, 
       render(loadFixture('discord-dm.html')),
       new URL(`https://discord.com/channels/@me/${DM_CHANNEL}`),
     );
@@ -173,7 +173,7 @@ describe('extractDiscord on direct messages', () => {
   });
 
   it('builds @me links from the direct-message inbox too, with the channel from the row ids', () => {
-    const items = extractDiscord(render(loadFixture('discord-dm.html')), new URL('https://discord.com/channels/@me'));
+    const items = readAll(extractDiscord, render(loadFixture('discord-dm.html')), new URL('https://discord.com/channels/@me'));
     expect(fieldMap(items[0]).messageLink).toBe(`https://discord.com/channels/@me/${DM_CHANNEL}/1241503866403553300`);
   });
 });
@@ -189,7 +189,7 @@ describe('extractDiscord fallbacks', () => {
   it('reads articles by data-list-item-id when the list items have no id', () => {
     const id = '1213791858057150465';
     const html = `<ol data-list-id="chat-messages"><li>${head(`data-list-item-id="chat-messages___chat-messages-${CHANNEL}-${id}"`, id)}</li></ol>`;
-    expect(extractDiscord(render(html), CHANNEL_PAGE)).toStrictEqual([
+    expect(readAll(extractDiscord, render(html), CHANNEL_PAGE)).toStrictEqual([
       message({ guild: GUILD, channel: CHANNEL, ...MARA, id, time: '2024-03-03T10:15:30.123Z', excerpt: 'hello' }),
     ]);
   });
@@ -197,7 +197,7 @@ describe('extractDiscord fallbacks', () => {
   it('reads 2019-2020 div rows with id chat-messages-<MESSAGE>', () => {
     const id = '676483899064451102';
     const html = `<div role="list">${head(`id="chat-messages-${id}"`, id)}</div>`;
-    expect(extractDiscord(render(html), CHANNEL_PAGE)).toStrictEqual([
+    expect(readAll(extractDiscord, render(html), CHANNEL_PAGE)).toStrictEqual([
       message({ guild: GUILD, channel: CHANNEL, ...MARA, id, time: '2024-03-03T10:15:30.123Z', excerpt: 'hello' }),
     ]);
   });
@@ -207,10 +207,10 @@ describe('extractDiscord fallbacks', () => {
     const row = (datetime: string) =>
       `<ol data-list-id="chat-messages"><li id="chat-messages-${CHANNEL}-${id}"><div role="article">` +
       `<time id="message-timestamp-${id}" datetime="${datetime}">x</time></div></li></ol>`;
-    expect(fieldMap(extractDiscord(render(row('2024-03-03T11:15:30+01:00')), CHANNEL_PAGE)[0]).time).toBe(
+    expect(fieldMap(readAll(extractDiscord, render(row('2024-03-03T11:15:30+01:00')), CHANNEL_PAGE)[0]).time).toBe(
       '2024-03-03T10:15:30.000Z',
     );
-    expect(fieldMap(extractDiscord(render(row('yesterday')), CHANNEL_PAGE)[0]).time).toBe('2024-03-03T10:15:30.123Z');
+    expect(fieldMap(readAll(extractDiscord, render(row('yesterday')), CHANNEL_PAGE)[0]).time).toBe('2024-03-03T10:15:30.123Z');
   });
 
   it('skips rows without a valid message id and keeps the first of duplicated rows', () => {
@@ -219,13 +219,13 @@ describe('extractDiscord fallbacks', () => {
       `<ol data-list-id="chat-messages"><li id="chat-messages-abc"></li><li id="chat-messages-${CHANNEL}-123"></li>` +
       `<li id="chat-messages-${CHANNEL}-${id}"><div id="message-content-${id}">first</div></li>` +
       `<li id="chat-messages-${CHANNEL}-${id}"><div id="message-content-${id}">second</div></li></ol>`;
-    const items = extractDiscord(render(html), CHANNEL_PAGE);
+    const items = readAll(extractDiscord, render(html), CHANNEL_PAGE);
     expect(items.map((item) => [item.key, item.excerpt])).toStrictEqual([[id, 'first']]);
   });
 
   it('gives nothing on pages without messages, or outside Discord channels', () => {
-    expect(extractDiscord(render('<div><p>Friends</p></div>'), new URL('https://discord.com/channels/@me'))).toStrictEqual([]);
-    const items = extractDiscord(render(loadFixture('discord-dm.html')), new URL('https://discord.com/app'));
+    expect(readAll(extractDiscord, render('<div><p>Friends</p></div>'), new URL('https://discord.com/channels/@me'))).toStrictEqual([]);
+    const items = readAll(extractDiscord, render(loadFixture('discord-dm.html')), new URL('https://discord.com/app'));
     expect(items.map((item) => fieldMap(item).messageLink)).toStrictEqual([undefined, undefined, undefined]);
   });
 });
@@ -233,7 +233,7 @@ describe('extractDiscord fallbacks', () => {
 describe('extractDiscord on a 500-message channel', () => {
   it('finds all 500 messages with the right ids, authors, user ids and times', () => {
     const expected = discordChannelMessages(500);
-    const items = extractDiscord(render(buildDiscordChannelHtml(500)), new URL(DISCORD_500_PAGE_URL));
+    const items = readAll(extractDiscord, render(buildDiscordChannelHtml(500)), new URL(DISCORD_500_PAGE_URL));
     expect(items).toHaveLength(500);
     expect(items.map((item) => item.key)).toStrictEqual(expected.map((message) => message.id));
     expect(items.map((item) => fieldMap(item))).toStrictEqual(
@@ -254,11 +254,11 @@ describe('extractDiscord on a 500-message channel', () => {
   it('reports its run time (informational, no assertion on it)', () => {
     const root = render(buildDiscordChannelHtml(500));
     const pageUrl = new URL(DISCORD_500_PAGE_URL);
-    for (let warmUp = 0; warmUp < 5; warmUp++) extractDiscord(root, pageUrl);
+    for (let warmUp = 0; warmUp < 5; warmUp++) readAll(extractDiscord, root, pageUrl);
     const runs: number[] = [];
     for (let run = 0; run < 20; run++) {
       const start = performance.now();
-      extractDiscord(root, pageUrl);
+      readAll(extractDiscord, root, pageUrl);
       runs.push(performance.now() - start);
     }
     runs.sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExtractedItem, IdentifierField, IdentifierKey } from '../../../lib/platforms/types';
+import { readRows } from '../../../lib/platforms/extraction';
+import type { ExtractedItem, IdentifierField, IdentifierKey, ItemExtractor } from '../../../lib/platforms/types';
 
 /** A fixture's HTML, from tests/unit/extract/fixtures/. */
 export function loadFixture(name: string): string {
@@ -20,4 +21,11 @@ export function render(html: string): HTMLElement {
 /** The fields of an item as key → value, for assertions that look at one field. */
 export function fieldMap(item: ExtractedItem | undefined): Partial<Record<IdentifierKey, string>> {
   return Object.fromEntries((item?.fields ?? []).map((field: IdentifierField) => [field.key, field.value]));
+}
+
+/** Every item `extractor` reads in `root`; a row or page it fails on is a test failure, with its error. */
+export function readAll(extractor: ItemExtractor, root: ParentNode, pageUrl: URL): ExtractedItem[] {
+  const { items, problem } = readRows(extractor, root, pageUrl);
+  if (problem !== null) throw new Error(`${problem.scope} not read: ${problem.error}`);
+  return items;
 }

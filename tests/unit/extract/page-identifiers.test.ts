@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { discord } from '../../../lib/platforms/discord';
 import { textExcerpt } from '../../../lib/platforms/dom-helpers';
-import { extractItems, pageIdentifiers } from '../../../lib/platforms/page-identifiers';
-import { parsePlatformUrl, platforms } from '../../../lib/platforms/registry';
-import type { IdentifierField, PlatformModule } from '../../../lib/platforms/types';
-import { x } from '../../../lib/platforms/x';
-import { loadFixture, render } from './helpers';
+import { pageIdentifiers } from '../../../lib/platforms/page-identifiers';
+import { parsePlatformUrl } from '../../../lib/platforms/registry';
+import type { IdentifierField } from '../../../lib/platforms/types';
+import { render } from './helpers';
 
 const GUILD = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
@@ -180,41 +178,6 @@ describe('pageIdentifiers', () => {
     for (const row of cases) {
       for (const field of identifiersOf(row.input)) expect(field.value).not.toBe('');
     }
-  });
-});
-
-describe('extractItems', () => {
-  const page = new URL(`https://discord.com/channels/${GUILD}/${CHANNEL}`);
-
-  it("returns the platform extractor's items", () => {
-    const items = extractItems(discord, render(loadFixture('discord-channel.html')), page);
-    expect(items).toHaveLength(10);
-    expect(items[0]?.key).toBe(MESSAGE);
-  });
-
-  it('returns [] for platforms without an extractor', () => {
-    const withoutExtractor = platforms.filter((platform) => platform.extract === undefined);
-    expect(withoutExtractor.length).toBeGreaterThan(0);
-    for (const platform of withoutExtractor) {
-      expect(extractItems(platform, render('<div></div>'), new URL('https://example.com/'))).toStrictEqual([]);
-    }
-  });
-
-  it('returns [] when the extractor throws or returns something else', () => {
-    const throwing: PlatformModule = {
-      ...x,
-      extract: () => {
-        throw new TypeError('a bug');
-      },
-    };
-    expect(extractItems(throwing, render('<div></div>'), new URL('https://x.com/home'))).toStrictEqual([]);
-    const broken = { ...x, extract: () => null } as unknown as PlatformModule;
-    expect(extractItems(broken, render('<div></div>'), new URL('https://x.com/home'))).toStrictEqual([]);
-  });
-
-  it('is wired for Discord and X', () => {
-    expect(discord.extract).toBeTypeOf('function');
-    expect(x.extract).toBeTypeOf('function');
   });
 });
 

@@ -2,11 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractDiscord } from '../../../lib/platforms/discord/extract';
-import type { DomExtractor, ExtractedItem } from '../../../lib/platforms/types';
+import type { ItemExtractor, ExtractedItem } from '../../../lib/platforms/types';
 import { extractX } from '../../../lib/platforms/x/extract';
-import { render } from './helpers';
+import { readAll, render } from './helpers';
 
-const EXTRACTORS: { name: string; extract: DomExtractor; pages: string[] }[] = [
+const EXTRACTORS: { name: string; extract: ItemExtractor; pages: string[] }[] = [
   {
     name: 'extractDiscord',
     extract: extractDiscord,
@@ -59,7 +59,7 @@ describe.each(EXTRACTORS)('$name never throws', ({ extract, pages }) => {
   it('on random strings set as innerHTML', () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom(...pages), (html, page) => {
-        expectWellFormed(extract(render(html), new URL(page)));
+        expectWellFormed(readAll(extract, render(html), new URL(page)));
       }),
       { numRuns: 200 },
     );
@@ -68,7 +68,7 @@ describe.each(EXTRACTORS)('$name never throws', ({ extract, pages }) => {
   it('on random mixes of its own markup', () => {
     fc.assert(
       fc.property(almostMarkup, fc.constantFrom(...pages), (html, page) => {
-        expectWellFormed(extract(render(html), new URL(page)));
+        expectWellFormed(readAll(extract, render(html), new URL(page)));
       }),
       { numRuns: 400 },
     );
@@ -76,7 +76,7 @@ describe.each(EXTRACTORS)('$name never throws', ({ extract, pages }) => {
 
   it('on an empty root and a detached element', () => {
     const url = new URL(pages[0] ?? 'https://example.com/');
-    expect(extract(document.createElement('div'), url)).toStrictEqual([]);
-    expect(extract(document.createDocumentFragment(), url)).toStrictEqual([]);
+    expect(readAll(extract, document.createElement('div'), url)).toStrictEqual([]);
+    expect(readAll(extract, document.createDocumentFragment(), url)).toStrictEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractX } from '../../../lib/platforms/x/extract';
 import type { ExtractedItem } from '../../../lib/platforms/types';
-import { fieldMap, loadFixture, render } from './helpers';
+import { fieldMap, loadFixture, readAll, render } from './helpers';
 
 /** The item the extractor must give, with its fields in their documented order. */
 function post(handle: string, id: string, time: string, excerpt?: string): ExtractedItem {
@@ -29,7 +29,7 @@ const BOB_POST = post(
 );
 
 describe('extractX on the home timeline', () => {
-  const items = () => extractX(render(loadFixture('x-timeline.html')), new URL('https://x.com/home'));
+  const items = () => readAll(extractX, render(loadFixture('x-timeline.html')), new URL('https://x.com/home'));
 
   it('reads each post once, with normalized URLs, @handles and times', () => {
     expect(items()).toStrictEqual([
@@ -55,13 +55,13 @@ describe('extractX on the home timeline', () => {
 
   it('gives the same result on twitter.com', () => {
     const root = render(loadFixture('x-timeline.html'));
-    expect(extractX(root, new URL('https://twitter.com/home'))).toStrictEqual(extractX(root, new URL('https://x.com/home')));
+    expect(readAll(extractX, root, new URL('https://twitter.com/home'))).toStrictEqual(readAll(extractX, root, new URL('https://x.com/home')));
   });
 });
 
 describe('extractX on a post page (conversation)', () => {
   it('reads the parent, the focal post and the replies, each once', () => {
-    const items = extractX(
+    const items = readAll(extractX, 
       render(loadFixture('x-conversation.html')),
       new URL('https://x.com/bob/status/1764718120712273920?s=20'),
     );
@@ -77,7 +77,7 @@ describe('extractX on a post page (conversation)', () => {
 
 describe('extractX on quoted posts', () => {
   it("takes the outer post's link, time and text, never the quoted post's", () => {
-    const items = extractX(render(loadFixture('x-quote.html')), new URL('https://x.com/search?q=leak&src=typed_query&f=live'));
+    const items = readAll(extractX, render(loadFixture('x-quote.html')), new URL('https://x.com/search?q=leak&src=typed_query&f=live'));
     expect(items).toStrictEqual([
       post('dave_r', '1764629365582200835', '2024-03-04T12:30:00.640Z', 'This account keeps reposting stolen private photos. Please report.'),
       // Here the quote card's time is a status link too (older builds): still the outer post's.
@@ -97,14 +97,14 @@ describe('extractX fallbacks', () => {
     const html = article(
       `${userName('bob')}<a href="/i/status/1764718120712273920"><time datetime="2024-03-04T18:22:41.000Z">6h</time></a>`,
     );
-    expect(extractX(render(html), new URL('https://x.com/home'))).toStrictEqual([
+    expect(readAll(extractX, render(html), new URL('https://x.com/home'))).toStrictEqual([
       post('bob', '1764718120712273920', '2024-03-04T18:22:41.512Z'),
     ]);
   });
 
   it('keeps the /i/status/<id> link when no author handle is found', () => {
     const html = article(`<a href="/i/status/1764718120712273920"><time>6h</time></a>`);
-    const [item] = extractX(render(html), new URL('https://x.com/home'));
+    const [item] = readAll(extractX, render(html), new URL('https://x.com/home'));
     expect(fieldMap(item)).toStrictEqual({
       postUrl: 'https://x.com/i/status/1764718120712273920',
       postId: '1764718120712273920',
@@ -117,18 +117,18 @@ describe('extractX fallbacks', () => {
       `${userName('bob')}<time datetime="2024-03-04T18:22:41.000Z">6h</time>` +
         `<a href="/bob/status/1764718120712273920/analytics">views</a>`,
     );
-    expect(fieldMap(extractX(render(html), new URL('https://x.com/home'))[0]).postUrl).toBe(
+    expect(fieldMap(readAll(extractX, render(html), new URL('https://x.com/home'))[0]).postUrl).toBe(
       'https://x.com/bob/status/1764718120712273920',
     );
   });
 
   it('normalizes absolute twitter.com links and ignores status links on other sites', () => {
     const twitter = article(`<a href="https://mobile.twitter.com/bob/status/1764718120712273920?s=20"><time>6h</time></a>`);
-    expect(fieldMap(extractX(render(twitter), new URL('https://x.com/home'))[0]).postUrl).toBe(
+    expect(fieldMap(readAll(extractX, render(twitter), new URL('https://x.com/home'))[0]).postUrl).toBe(
       'https://x.com/bob/status/1764718120712273920',
     );
     const elsewhere = article(`<a href="https://mastodon.example/@bob/status/1764718120712273920"><time>6h</time></a>`);
-    expect(extractX(render(elsewhere), new URL('https://x.com/home'))).toStrictEqual([]);
+    expect(readAll(extractX, render(elsewhere), new URL('https://x.com/home'))).toStrictEqual([]);
   });
 
   it('treats a post nested in another post as part of the outer one', () => {
@@ -136,12 +136,12 @@ describe('extractX fallbacks', () => {
       `${userName('dave_r')}<a href="/dave_r/status/1764629365582200835"><time>12h</time></a>` +
         article(`${userName('erin')}<a href="/erin/status/1762738291032981508"><time>Feb 28</time></a>`),
     );
-    expect(extractX(render(html), new URL('https://x.com/home')).map((item) => item.key)).toStrictEqual([
+    expect(readAll(extractX, render(html), new URL('https://x.com/home')).map((item) => item.key)).toStrictEqual([
       '1764629365582200835',
     ]);
   });
 
   it('gives nothing on pages without posts', () => {
-    expect(extractX(render('<main><h1>Explore</h1></main>'), new URL('https://x.com/explore'))).toStrictEqual([]);
+    expect(readAll(extractX, render('<main><h1>Explore</h1></main>'), new URL('https://x.com/explore'))).toStrictEqual([]);
   });
 });

@@ -11,7 +11,8 @@ import { validateManifest } from '../../../lib/bundle/manifest';
 import { renderReport } from '../../../lib/bundle/report';
 import { stepIds } from '../../../lib/guide/step-ids';
 import { describePage, platformNameList } from '../../../lib/page-label';
-import { extractItems, pageIdentifiers } from '../../../lib/platforms/page-identifiers';
+import { extractItems } from '../../../lib/platforms/extraction';
+import { pageIdentifiers } from '../../../lib/platforms/page-identifiers';
 import { createRegistry, platforms } from '../../../lib/platforms/registry';
 import { makeFixture } from '../bundle/fixtures';
 import { fakebook } from './fake';
@@ -43,8 +44,9 @@ describe('a platform added with one folder and one registry line', () => {
 
   it("reads the page's items with its own extractor", () => {
     document.body.innerHTML = '<article data-post-id="7"></article><article data-post-id="8"></article>';
-    const items = extractItems(fakebook, document, new URL(POST));
+    const { items, problem } = extractItems(fakebook, document, new URL(POST));
     expect(items.map((item) => item.key)).toEqual(['7', '8']);
+    expect(problem).toBeNull();
   });
 
   it('gives the side panel its name, page-kind label, identifiers, steps and selection limit', () => {

@@ -6,7 +6,13 @@
 import type { PlatformGuide } from '../../../../lib/guide/types';
 import { pushField } from '../../../../lib/platforms/dom-helpers';
 import { added } from '../../../../lib/guide/origin';
-import type { ExtractedItem, IdentifierField, ParsedUrl, PlatformId, PlatformModule } from '../../../../lib/platforms/types';
+import type {
+  IdentifierField,
+  ItemExtractor,
+  ParsedUrl,
+  PlatformId,
+  PlatformModule,
+} from '../../../../lib/platforms/types';
 
 const ours = added('platform-help');
 
@@ -43,13 +49,18 @@ function parseFakeUrl(url: URL): ParsedUrl | null {
 }
 
 /** One item per `article[data-post-id]`. */
-function extractFake(root: ParentNode): ExtractedItem[] {
-  return Array.from(root.querySelectorAll('article[data-post-id]'), (article) => {
-    const fields: IdentifierField[] = [];
-    pushField(fields, 'postId', article.getAttribute('data-post-id') ?? undefined);
-    return { key: article.getAttribute('data-post-id') ?? '', kind: 'post', fields };
-  });
-}
+const extractFake: ItemExtractor = {
+  itemKind: 'post',
+  rows: (root) => Array.from(root.querySelectorAll('article[data-post-id]')),
+  begin: () => ({
+    read(article) {
+      const fields: IdentifierField[] = [];
+      const postId = article.getAttribute('data-post-id') ?? '';
+      pushField(fields, 'postId', postId);
+      return { item: { key: postId, kind: 'post', fields }, carry: undefined };
+    },
+  }),
+};
 
 export const fakebook: PlatformModule<'fakebook'> = {
   id: 'fakebook',
