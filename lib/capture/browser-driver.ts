@@ -49,7 +49,9 @@ export function browserCaptureDriver(role: CapturerRole): CaptureDriver {
 async function readTab(tabId: number): Promise<TabFacts | null> {
   try {
     const [tab, zoom] = await Promise.all([browser.tabs.get(tabId), browser.tabs.getZoom(tabId)]);
-    return { windowId: tab.windowId!, url: tab.url ?? '', active: tab.active, zoom };
+    // Chromium names a navigation under way in `pendingUrl` before `url` changes: that page is already leaving.
+    const pendingUrl = (tab as { pendingUrl?: string }).pendingUrl;
+    return { windowId: tab.windowId!, url: pendingUrl || tab.url || '', active: tab.active, zoom };
   } catch {
     return null;
   }

@@ -27,6 +27,9 @@ export type SessionStatus = CaptureStatus;
 /** Firefox's captureTab draws at most 32,767 px a side. */
 const MAX_DRAWN_TILE_PX = 32_000;
 /** After the last screen only these still matter (the page source must be of the same page). */
+/** How long a gone document's tab is watched for a new address before it counts as reloaded: 10 x 150 ms. */
+const DOCUMENT_GONE_LOOKS = 10;
+const DOCUMENT_GONE_LOOK_MS = 150;
 const PROBLEMS_AFTER_TILES: ReadonlySet<CaptureErrorCode> = new Set(['navigated', 'reloaded', 'tab-closed']);
 
 export class CaptureSession {
@@ -36,6 +39,8 @@ export class CaptureSession {
   #listeners = new Set<(status: SessionStatus) => void>();
   #controller = new AbortController();
   #problem: CaptureError | null = null;
+  /** Resolves once a stop's cause is known for sure (see #onEvent: a document gone). */
+  #settling: Promise<void> = Promise.resolve();
   #binding: Binding | null = null;
   #tilesDone = false;
   #finished: FinishedCapture | null = null;
@@ -65,6 +70,7 @@ export class CaptureSession {
     try {
       this.#finished = await this.#capture();
     } catch (error) {
+      await this.#settling;
       this.#set({ state: 'failed', ...describe(this.#problem ?? toCaptureError(error, this.#step)) });
       return this.#status;
     }
@@ -172,11 +178,23 @@ export class CaptureSession {
     const problem = eventProblem(binding, event);
     if (!problem || (this.#tilesDone && !PROBLEMS_AFTER_TILES.has(problem))) return;
     if (problem !== 'reloaded') return this.#stop(new CaptureError(problem));
-    // The agent's document is gone: the tab says whether it went to another page, closed, or reloaded.
-    void this.driver.readTab(binding.tabId).then(
-      (facts) => this.#stop(new CaptureError(documentGone(binding, facts))),
-      () => this.#stop(new CaptureError('tab-closed')),
-    );
+    // The agent's document is gone: stop at once, so no screen of whatever page comes next is taken. Then the tab
+    // says whether it went to another page, closed, or reloaded; the old document can leave before the tab shows
+    // the new address (Firefox), so the outcome waits for that look (#settling). Nothing is saved either way.
+    const provisional = new CaptureError('reloaded');
+    this.#stop(provisional);
+    this.#settling = this.#whyDocumentGone(binding).then((code) => {
+      if (this.#problem === provisional && code !== 'reloaded') this.#problem = new CaptureError(code);
+    });
+  }
+
+  async #whyDocumentGone(binding: Binding): Promise<CaptureErrorCode> {
+    for (let look = 0; ; look++) {
+      const facts = await this.driver.readTab(binding.tabId).catch(() => null);
+      const code = documentGone(binding, facts);
+      if (code !== 'reloaded' || look >= DOCUMENT_GONE_LOOKS) return code;
+      await new Promise((resolve) => setTimeout(resolve, DOCUMENT_GONE_LOOK_MS));
+    }
   }
 
   /** Still our tab, in front, in the same window, on the same page, at the same zoom. */
@@ -196,8 +214,9 @@ export class CaptureSession {
     } catch (error) {
       this.#throwIfStopped();
       if (error instanceof CaptureError) throw error;
-      const facts = await this.driver.readTab(this.#binding!.tabId).catch(() => null);
-      throw new CaptureError(documentGone(this.#binding!, facts), String(error));
+      const code = await this.#whyDocumentGone(this.#binding!);
+      this.#throwIfStopped();
+      throw new CaptureError(code, String(error));
     }
   }
 
@@ -327,6 +346,7 @@ export class CaptureSession {
       if (this.#problem) {
         // Stopped on purpose (quick exit, cancel): nothing is kept.
         this.#finished = null;
+        await this.#settling;
         this.#set({ state: 'failed', ...describe(this.#problem) });
       } else {
         this.#set({ state: 'unsaved', ...describe(toCaptureError(error, 'save')) });

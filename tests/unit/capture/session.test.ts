@@ -189,6 +189,18 @@ describe('what aborts a capture (nothing stored, page put back)', () => {
     await expectAborted(browser, 'reloaded');
   });
 
+  it('the document left before the tab showed its new address (Firefox): navigated, not reloaded', async () => {
+    const browser = browserWith({
+      onShowTile: (n) => {
+        if (n !== 2) return;
+        browser.emit({ kind: 'agent-gone', tabId: TAB });
+        // The tab shows the new page's address a moment later, without an update event reaching the session.
+        setTimeout(() => browser.tabs.set(TAB, { ...browser.tabs.get(TAB)!, url: 'https://example.org/elsewhere' }), 200);
+      },
+    });
+    await expectAborted(browser, 'navigated');
+  });
+
   it('the tab closed', async () => {
     const browser = browserWith({
       onShowTile: (n) => {
