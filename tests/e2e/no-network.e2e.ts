@@ -120,12 +120,13 @@ describe('no network of our own in chromium', () => {
     const fromExtension = seen.filter(({ from }) => from.startsWith(ours()));
     expect(fromExtension.length, 'requests of the extension seen at all').toBeGreaterThan(0);
     expect(fromExtension.filter(({ url }) => !isOwn(url))).toEqual([]);
-    // Nothing that cannot be placed: every request came from a frame or a worker.
-    expect(seen.filter(({ from }) => from === 'unknown')).toEqual([]);
+    // A request Playwright cannot place (its frame not yet attached, or already detached: seen for the first files
+    // of an extension window opening under load) must still be one of our own files, data: or blob:.
+    expect(seen.filter(({ from, url }) => from === 'unknown' && !isOwn(url))).toEqual([]);
 
     // Web pages requested only their own document and the fixture's own files. (A content script's requests would
     // be counted as its page's: none of ours makes any, and none shows up here.)
-    const fromPages = seen.filter(({ from }) => !from.startsWith(ours()) && from !== 'navigation');
+    const fromPages = seen.filter(({ from }) => !from.startsWith(ours()) && from !== 'navigation' && from !== 'unknown');
     for (const { url, from } of fromPages) {
       const target = new URL(url);
       const page = new URL(from);
