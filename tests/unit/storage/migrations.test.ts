@@ -9,19 +9,8 @@ import type { AuditEntry, CaseRecord } from '../../../lib/evidence/types';
 import { nextEntry } from '../../../lib/storage/audit';
 import { DB_VERSION, migrations, openEvidenceDb } from '../../../lib/storage/db';
 import { EvidenceStore } from '../../../lib/storage/evidence-store';
+import { frozenV1 } from './frozen-schemas';
 import { makeCapture, tickingClock, uniqueDbName } from './helpers';
-
-/** Version 1 exactly as released. Do not edit. */
-function frozenV1(db: IDBPDatabase<unknown>): void {
-  db.createObjectStore('cases', { keyPath: 'id' });
-  const captures = db.createObjectStore('captures', { keyPath: 'id' });
-  captures.createIndex('byCase', 'caseId');
-  captures.createIndex('byCaseTime', ['caseId', 'capturedAt']);
-  const files = db.createObjectStore('files', { keyPath: 'id' });
-  files.createIndex('byCapture', 'captureId');
-  db.createObjectStore('audit', { keyPath: ['caseId', 'seq'] }).createIndex('byCase', 'caseId');
-  db.createObjectStore('settings', { keyPath: 'key' });
-}
 
 /** The shape of the current schema: stores, key paths, indexes. Update with each migration, on purpose. */
 const CURRENT_SCHEMA = {

@@ -3,24 +3,13 @@
  * blocked by an older page says so, and no data is lost either way. The "older page" and the "newer version" use
  * frozen schemas opened with plain idb, never the live migrations.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openEvidenceDb } from '../../../lib/storage/db';
 import { EvidenceStore } from '../../../lib/storage/evidence-store';
 import { StorageError } from '../../../lib/storage/errors';
+import { frozenV1 } from './frozen-schemas';
 import { makeCapture, tickingClock, uniqueDbName } from './helpers';
-
-/** Version 1 exactly as released, as an older page of ours would open it. Do not edit. */
-function frozenV1(db: IDBPDatabase<unknown>): void {
-  db.createObjectStore('cases', { keyPath: 'id' });
-  const captures = db.createObjectStore('captures', { keyPath: 'id' });
-  captures.createIndex('byCase', 'caseId');
-  captures.createIndex('byCaseTime', ['caseId', 'capturedAt']);
-  const files = db.createObjectStore('files', { keyPath: 'id' });
-  files.createIndex('byCapture', 'captureId');
-  db.createObjectStore('audit', { keyPath: ['caseId', 'seq'] }).createIndex('byCase', 'caseId');
-  db.createObjectStore('settings', { keyPath: 'key' });
-}
 
 /** A future version that adds a store: stands for "the extension was updated". */
 function openNewerVersion(name: string, onBlocked: () => void) {
