@@ -15,12 +15,16 @@ export interface Settings {
   neutralUrl: string;
   /** With a passphrase set: lock the evidence after this many seconds without activity (15 minutes by default). */
   autoLockSeconds: number;
+  /** A recording of a tab stops by itself after this many seconds (2 minutes by default, 15 at most). */
+  maxRecordingSeconds: number;
 }
 
 export const MAX_SCREENS_LIMIT = 200;
 /** Auto-lock delay bounds: one second (tests) to one day. */
 export const AUTO_LOCK_MIN_SECONDS = 1;
 export const AUTO_LOCK_MAX_SECONDS = 24 * 60 * 60;
+/** Recording length bounds: one second (tests) to 15 minutes. */
+export const MAX_RECORDING_SECONDS_LIMIT = 15 * 60;
 
 export const DEFAULT_SETTINGS: Settings = {
   lang: 'auto',
@@ -28,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   capturerRole: 'victim',
   neutralUrl: DEFAULT_NEUTRAL_URL,
   autoLockSeconds: 15 * 60,
+  maxRecordingSeconds: 2 * 60,
 };
 
 /** Settings read from storage, with anything missing or out of range replaced by its default. */
@@ -39,6 +44,10 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
     typeof value.autoLockSeconds === 'number' && Number.isFinite(value.autoLockSeconds)
       ? Math.min(AUTO_LOCK_MAX_SECONDS, Math.max(AUTO_LOCK_MIN_SECONDS, Math.round(value.autoLockSeconds)))
       : DEFAULT_SETTINGS.autoLockSeconds;
+  const recording =
+    typeof value.maxRecordingSeconds === 'number' && Number.isFinite(value.maxRecordingSeconds)
+      ? Math.min(MAX_RECORDING_SECONDS_LIMIT, Math.max(1, Math.round(value.maxRecordingSeconds)))
+      : DEFAULT_SETTINGS.maxRecordingSeconds;
   const role = value.capturerRole === 'staff' || value.capturerRole === 'helper' ? value.capturerRole : 'victim';
   return {
     lang,
@@ -46,5 +55,6 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
     capturerRole: role,
     neutralUrl: safeNeutralUrl(value.neutralUrl ?? DEFAULT_NEUTRAL_URL),
     autoLockSeconds: autoLock,
+    maxRecordingSeconds: recording,
   };
 }

@@ -46,7 +46,8 @@ export function browserCaptureDriver(role: CapturerRole): CaptureDriver {
   };
 }
 
-async function readTab(tabId: number): Promise<TabFacts | null> {
+/** The tab as a capture (or a recording) reads it; null when it is gone. */
+export async function readTab(tabId: number): Promise<TabFacts | null> {
   try {
     const [tab, zoom] = await Promise.all([browser.tabs.get(tabId), browser.tabs.getZoom(tabId)]);
     // Chromium names a navigation under way in `pendingUrl` before `url` changes: that page is already leaving.
@@ -87,7 +88,7 @@ async function captureTile(windowId: number, rect: CaptureRect): Promise<ImageBi
 }
 
 /** The browser's capture is a data: URL; fetch reads it without any network. */
-async function decode(dataUrl: string): Promise<ImageBitmap> {
+export async function decode(dataUrl: string): Promise<ImageBitmap> {
   const blob = await (await fetch(dataUrl)).blob();
   return createImageBitmap(blob);
 }
@@ -128,7 +129,8 @@ export function serveAgentPort(port: Browser.runtime.Port): void {
   });
 }
 
-function watch(tabId: number, windowId: number, onEvent: (event: TabEvent) => void): () => void {
+/** Forwards the browser events that concern a tab and its window (captures and recordings). */
+export function watch(tabId: number, windowId: number, onEvent: (event: TabEvent) => void): () => void {
   const tabs = browser.tabs;
   const onActivated = (info: { tabId: number; windowId: number }) => onEvent({ kind: 'activated', ...info });
   const onDetached = (id: number) => onEvent({ kind: 'detached', tabId: id });

@@ -1,12 +1,13 @@
 /**
  * The background's captures, one per tab: a popup reopened during a capture finds it again (progress, then the
- * result), a second capture of a busy tab is refused, and quick exit stops them all.
+ * result), a second capture of a busy tab is refused, and quick exit stops them all. Recordings of tabs
+ * (lib/capture/recording/session.ts) are kept in a registry of their own, by the same rules.
  */
 import type { CaptureErrorCode } from '../messaging/protocol';
-import type { SessionStatus } from './session';
 
 export interface RegisteredCapture {
-  readonly status: SessionStatus;
+  /** 'running' and 'unsaved' need the person; anything else is a result. */
+  readonly status: { readonly state: string };
   cancel(code?: CaptureErrorCode): void;
 }
 

@@ -181,6 +181,51 @@ export type CaptureStatus =
 /** Over the `capture` port: background -> page. `none`: no capture of this tab to show. */
 export type CapturePortEvent = { type: 'status'; status: CaptureStatus } | { type: 'none' } | { type: 'refused'; code: 'busy' };
 
+// --- The recording port (lib/capture/recording/) ----------------------------------------------------------------
+
+/** Why a recording ended; every cause keeps what was recorded (a quick exit too: it is saved without a word). */
+export type RecordingEndCause =
+  | 'stop'
+  | 'time-limit'
+  | 'navigated'
+  | 'tab-closed'
+  | 'tab-moved'
+  /** Firefox records frames of the tab in front only: another tab came in front. */
+  | 'hidden'
+  /** The browser ended the tab's stream (Chrome) for a reason the tab does not show. */
+  | 'stream-ended'
+  | 'locked'
+  | 'quick-exit';
+
+export interface RecordingSummary {
+  captureId: string;
+  durationMs: number;
+  bytes: number;
+  endedBy: RecordingEndCause;
+  audio: boolean;
+}
+
+/** What the popup shows of a recording of its tab (lib/capture/recording/session.ts keeps it). */
+export type RecordingStatus =
+  | {
+      state: 'running';
+      phase: 'starting' | 'recording' | 'saving';
+      elapsedMs: number;
+      bytes: number;
+      maxMs: number;
+      /** False where only the picture is recorded (Firefox). */
+      audio: boolean;
+      endedBy: RecordingEndCause | null;
+    }
+  | { state: 'done'; summary: RecordingSummary }
+  | { state: 'failed'; code: CaptureErrorCode; detail?: string };
+
+/** Over the `recording` port: page -> background. */
+export type RecordingPortRequest = { type: 'start'; tabId: number; lang: Lang } | { type: 'attach'; tabId: number } | { type: 'stop' };
+
+/** Over the `recording` port: background -> page. */
+export type RecordingPortEvent = { type: 'status'; status: RecordingStatus } | { type: 'none' } | { type: 'refused'; code: 'busy' };
+
 /**
  * Long-lived connections, by port name: who may open one. A capture reports progress until it is done, and goes on
  * when the page that started it closes, which one request and answer cannot do. The capture agent holds its port
