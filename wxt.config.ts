@@ -17,7 +17,8 @@ export default defineConfig({
       'unlimitedStorage',
       'activeTab',
       'scripting',
-      ...(browser === 'firefox' ? [] : ['pageCapture']),
+      // Chrome: the tab's stream (full-page capture beyond the quota, recordings) is read in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['pageCapture', 'tabCapture', 'offscreen']),
     ],
     // Asked for on the first export only: until then, nothing can reach the downloads folder or list.
     optional_permissions: ['downloads'],

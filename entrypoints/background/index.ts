@@ -12,6 +12,7 @@ import { describePage } from '../../lib/page-label';
 import { platformById } from '../../lib/platforms/registry';
 import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
 import { serveAgentPort } from '../../lib/capture/browser-driver';
+import { tabStreamEnded } from '../../lib/capture/tab-stream/client';
 import { serveCapturePort, setUpCaptures } from './capture-port';
 import { onQuickExitLock, quickExit } from './quick-exit';
 import { keySession } from '../../lib/browser/evidence';
@@ -40,6 +41,7 @@ export default defineBackground(() => {
         if (sender.tab?.id !== undefined) showPlatformOnToolbar(sender.tab.id, info).catch(() => undefined);
       },
       'quick-exit': ({ tabId }, sender) => quickExit(tabId, sender.tab?.id),
+      'tab-stream-ended': ({ key }) => tabStreamEnded(key),
     },
     { capture: serveCapturePort, 'capture-agent': serveAgentPort },
   );

@@ -12,6 +12,7 @@ import type { Lang } from '../guide/types';
 import type { ReadCounts } from '../content/read-counts';
 import type { ReadProblem } from '../platforms/extraction';
 import type { ExtractedItem, ParsedUrl } from '../platforms/types';
+import type { TabStreamFrame, TabStreamOpen, TabStreamOpened } from '../capture/tab-stream/types';
 
 /** What the content script knows about the page it runs in. */
 export interface PageInfo {
@@ -71,6 +72,13 @@ export interface ProtocolMap {
   'quick-exit'(request: { tabId: number | null }): void;
   /** Quick exit, background -> every extension page: close now. */
   'quick-exit-close'(): void;
+
+  /** Background -> the offscreen document (Chrome): a tab's stream, and frames of it (lib/capture/tab-stream/). */
+  'tab-stream-open'(request: TabStreamOpen): TabStreamOpened;
+  'tab-stream-frame'(request: { key: string; after: number }): TabStreamFrame;
+  'tab-stream-close'(request: { key: string }): true;
+  /** Offscreen document -> background: a tab stream ended by itself (the tab closed, the browser stopped it). */
+  'tab-stream-ended'(request: { key: string }): void;
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -81,12 +89,16 @@ export type ResponseOf<N extends MessageName> = ReturnType<ProtocolMap[N]>;
  * Who sends (lib/messaging/sender.ts tells them apart):
  * - 'content': our content script or capture agent, in the top frame of a web page's tab;
  * - 'page': one of our extension pages (popup, side panel, manager);
- * - 'background': our background.
+ * - 'background': our background;
+ * - 'offscreen': our offscreen document (Chrome), which holds tab streams.
  */
-export type SenderKind = 'content' | 'page' | 'background';
+export type SenderKind = 'content' | 'page' | 'background' | 'offscreen';
 
-/** Where a message goes: the background, the extension pages, both, or the content script of one tab. */
-export type Destination = 'background' | 'pages' | 'extension' | 'tab';
+/**
+ * Where a message goes: the background, the extension pages, both, the content script of one tab, or the
+ * offscreen document (Chrome; runtime.sendMessage reaches it, and the other pages ignore its messages).
+ */
+export type Destination = 'background' | 'pages' | 'extension' | 'tab' | 'offscreen';
 
 export interface Route {
   from: readonly SenderKind[];
@@ -111,6 +123,10 @@ export const ROUTES = {
   'agent-serialize': { from: ['background'], to: 'tab' },
   'quick-exit': { from: ['page'], to: 'background' },
   'quick-exit-close': { from: ['background'], to: 'pages' },
+  'tab-stream-open': { from: ['background'], to: 'offscreen' },
+  'tab-stream-frame': { from: ['background'], to: 'offscreen' },
+  'tab-stream-close': { from: ['background'], to: 'offscreen' },
+  'tab-stream-ended': { from: ['offscreen'], to: 'background' },
 } as const satisfies { [N in MessageName]: Route };
 
 /** The messages the background answers (lib/messaging/router.ts wants a handler for each). */

@@ -23,6 +23,8 @@ export interface Self {
 export const EXTENSION_PAGES: readonly string[] = ['/popup.html', '/sidepanel.html', '/manager.html'];
 /** The background: Chrome's service worker script; Firefox's page generated around the background script. */
 export const BACKGROUND_PATHS: readonly string[] = ['/background.js', '/_generated_background_page.html'];
+/** Chrome's offscreen document (lib/browser/offscreen.ts). */
+export const OFFSCREEN_PATHS: readonly string[] = ['/offscreen.html'];
 
 /** The kind of sender, or null for anything that is not one of ours (or not from a frame we expect). */
 export function senderKind(sender: MessageSender, self: Self): SenderKind | null {
@@ -31,6 +33,7 @@ export function senderKind(sender: MessageSender, self: Self): SenderKind | null
     const path = new URL(sender.url).pathname;
     if (EXTENSION_PAGES.includes(path)) return 'page';
     if (BACKGROUND_PATHS.includes(path)) return 'background';
+    if (OFFSCREEN_PATHS.includes(path)) return 'offscreen';
     return null;
   }
   // Our content scripts run on web pages, in the top frame of a tab only.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { pageHeightWhenImagesLoaded, type DrivenPage, type ExtensionBrowser } from './driver';
 import { fixtureHosts } from './server';
-import { prepareTestBuild } from './test-build';
+import { prepareTestBuild, TEST_EXTENSION_ID } from './test-build';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -84,6 +84,8 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      // Tab capture without the person's click on the toolbar button (which no test can make).
+      `--allowlisted-extension-id=${TEST_EXTENSION_ID}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

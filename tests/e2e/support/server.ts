@@ -33,6 +33,7 @@ export const routes: Route[] = [
   { host: /^www\.facebook\.com$/, path: /^\//, file: 'facebook-profile.html' },
   { host: /^www\.tiktok\.com$/, path: /^\//, file: 'tiktok-video.html' },
   { host: /^example\.org$/, path: /^\/long/, file: 'long-page.html' },
+  { host: /^example\.org$/, path: /^\/tab-stream/, file: 'tab-stream.html' },
   { host: /^(chromewebstore\.google\.com|addons\.mozilla\.org)$/, path: /^\//, file: 'plain-article.html' },
   { host: /^example\.org$/, path: /^\//, file: 'plain-article.html' },
 ];

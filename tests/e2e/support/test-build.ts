@@ -1,12 +1,25 @@
 /**
  * End-to-end tests load a copy of the build whose manifest adds `<all_urls>` host permission. It stands in
  * for the user's click on the toolbar button (activeTab), which no test can perform: the code is the same,
- * and the shipped manifest keeps least privilege.
+ * and the shipped manifest keeps least privilege. The Chromium copy also gets a fixed id (TEST_EXTENSION_ID).
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
+
+/**
+ * A fixed public key (made for these tests; no private key is needed for an unpacked extension) gives the test
+ * build a fixed id, which Chromium's `--allowlisted-extension-id` names so that tab capture needs no click.
+ */
+const TEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwSBle3omMCcK3u9LYy2OK+NNL199B/VY9d+8f7cHESWoiIzKo75hBw806U76XtDXczmyfRI3mjpBuqwGxVzMcq3BX/iU8MrsF37Uy+73Bba7BhSPqVApV5wWhr+2uDSxA403Ls49yjGU6TWLtImQCkK4l+vJItaleN2lDTIYgw+oRwtjr/NFmaMmgmLYBS1kX8cdw5/1DfwjjApZEgOAcUhdG++r0vLbVAAvjKW2+CZfG0nE1QP1npJO7qX0Bl0r8eZa9eSDp9UFrdRANzxTyeDsYwUq/wtnApg2/yIf6cQGyLZOx6FyDczJyCRh+mSLDucfbi68MS24lfBN+btxmQIDAQAB';
+
+/** Chrome's id of an extension with this key: the first 32 hex digits of its SHA-256, written with a to p. */
+export const TEST_EXTENSION_ID = [...createHash('sha256').update(Buffer.from(TEST_KEY, 'base64')).digest('hex').slice(0, 32)]
+  .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
+  .join('');
 
 export function prepareTestBuild(target: 'chrome-mv3' | 'firefox-mv2'): string {
   const source = path.join(repoRoot, '.output', target);
@@ -21,8 +34,10 @@ export function prepareTestBuild(target: 'chrome-mv3' | 'firefox-mv2'): string {
     manifest_version: number;
     host_permissions?: string[];
     permissions?: string[];
+    key?: string;
   };
   if (manifest.manifest_version === 3) {
+    manifest.key = TEST_KEY;
     manifest.host_permissions = [...(manifest.host_permissions ?? []), '<all_urls>'];
   } else {
     manifest.permissions = [...(manifest.permissions ?? []), '<all_urls>'];

@@ -43,6 +43,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
   const handlers = {
     'page-info': vi.fn<BackgroundHandlers['page-info']>(),
     'quick-exit': vi.fn<BackgroundHandlers['quick-exit']>(async () => undefined),
+    'tab-stream-ended': vi.fn<BackgroundHandlers['tab-stream-ended']>(),
     ...overrides,
   };
   const capture = vi.fn();
@@ -52,7 +53,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
 
 describe('the background router', () => {
   it('serves exactly the messages whose route goes to the background', () => {
-    expect([...BACKGROUND_MESSAGES].sort()).toEqual(['page-info', 'quick-exit']);
+    expect([...BACKGROUND_MESSAGES].sort()).toEqual(['page-info', 'quick-exit', 'tab-stream-ended']);
   });
 
   it('answers a quick exit from an extension page, with its request and sender', async () => {
@@ -193,6 +194,21 @@ describe('listening in pages and content scripts', () => {
     expect(await deliver(wrap('agent-prepare'), pageSender('/background.js'))).toEqual({ res: { url: DISCORD } });
     // Firefox's background page.
     expect(await deliver(wrap('agent-prepare'), pageSender('/_generated_background_page.html'))).toEqual({ res: { url: DISCORD } });
+  });
+
+  it('lets only the background open tab streams in the offscreen document, and only that document report one ended', async () => {
+    const close = vi.fn(() => true as const);
+    stops.push(onMessage('tab-stream-close', close));
+    expect(await deliver(wrap('tab-stream-close', { key: 'k' }), pageSender('/popup.html'))).toMatchObject({ err: { message: expect.stringMatching(/refused/) } });
+    expect(await deliver(wrap('tab-stream-close', { key: 'k' }), contentSender())).toMatchObject({ err: {} });
+    expect(await deliver(wrap('tab-stream-close', { key: 'k' }), pageSender('/offscreen.html'))).toMatchObject({ err: {} });
+    expect(close).not.toHaveBeenCalled();
+    expect(await deliver(wrap('tab-stream-close', { key: 'k' }), pageSender('/background.js'))).toEqual({ res: true });
+    const { handlers } = routerWith();
+    expect(await deliver(wrap('tab-stream-ended', { key: 'k' }), pageSender('/popup.html'))).toMatchObject({ err: {} });
+    expect(handlers['tab-stream-ended']).not.toHaveBeenCalled();
+    await deliver(wrap('tab-stream-ended', { key: 'k' }), pageSender('/offscreen.html'));
+    expect(handlers['tab-stream-ended']).toHaveBeenCalledWith({ key: 'k' }, pageSender('/offscreen.html'));
   });
 
   it('takes requests for the content script from our pages and background only', async () => {

@@ -11,6 +11,7 @@ describe('senderKind', () => {
     ['/manager.html#welcome', 'page'],
     ['/background.js', 'background'],
     ['/_generated_background_page.html', 'background'],
+    ['/offscreen.html', 'offscreen'],
   ])('%s of our origin is %s', (path, kind) => {
     expect(senderKind(pageSender(path), self)).toBe(kind);
   });

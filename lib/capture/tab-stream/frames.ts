@@ -1,0 +1,127 @@
+/**
+ * Offscreen side (Chrome): the frames of a tab stream's video track, read as they arrive (MediaStreamTrackProcessor,
+ * which needs no rendering: the offscreen document is never painted, so requestVideoFrameCallback would not run).
+ * Only the newest frame is kept. A grab takes a frame captured after the moment the caller names (freshness.ts).
+ * Chrome captures a tab only when its picture changes, so a settled page sends nothing new: a grab then asks for a
+ * fresh copy of the tab's current picture by giving the track a new reader for a moment (Chrome refreshes a
+ * stream for each reader that joins it), again every REFRESH_EVERY_MS until FRAME_WAIT_MS.
+ */
+import { FRAME_WAIT_MS, FrameClock, isFreshFrame, REFRESH_EVERY_MS, type FrameTiming } from './freshness';
+import type { TabStreamFrame } from './types';
+
+interface TrackProcessor {
+  readable: ReadableStream<VideoFrame>;
+}
+declare const MediaStreamTrackProcessor: { new (init: { track: MediaStreamTrack; maxBufferSize?: number }): TrackProcessor };
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+export class FrameSource {
+  #latest: { frame: VideoFrame; timing: FrameTiming } | null = null;
+  #waiters = new Set<() => void>();
+  #reader: ReadableStreamDefaultReader<VideoFrame>;
+  #clock = new FrameClock();
+  #ended = false;
+
+  constructor(private readonly track: MediaStreamTrack) {
+    this.#reader = readerOf(track);
+    void this.#read();
+  }
+
+  /** The first frame captured after `after` (epoch ms), as a PNG; rejects after FRAME_WAIT_MS. */
+  async grab(after: number): Promise<TabStreamFrame> {
+    const { frame, timing } = await this.#freshFrame(after);
+    const canvas = new OffscreenCanvas(frame.displayWidth, frame.displayHeight);
+    canvas.getContext('2d')!.drawImage(frame, 0, 0);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    return { dataUrl: await asDataUrl(blob), width: canvas.width, height: canvas.height, timing };
+  }
+
+  close(): void {
+    this.#ended = true;
+    void this.#reader.cancel().catch(() => undefined);
+    this.#latest?.frame.close();
+    this.#latest = null;
+    this.#wake();
+  }
+
+  async #freshFrame(after: number): Promise<{ frame: VideoFrame; timing: FrameTiming }> {
+    const deadline = performance.now() + FRAME_WAIT_MS;
+    for (;;) {
+      if (this.#ended) throw new Error('The tab stream ended');
+      const latest = this.#latest;
+      if (latest && isFreshFrame(latest.timing, after)) return latest;
+      const left = deadline - performance.now();
+      if (left <= 0) throw new Error(`No frame of the tab captured after the page settled within ${FRAME_WAIT_MS} ms (${describeLatest(latest?.timing, after)})`);
+      const stopRefresh = this.#askForRefresh();
+      await this.#nextFrame(Math.min(left, REFRESH_EVERY_MS));
+      stopRefresh();
+    }
+  }
+
+  /** A second reader joining the track makes Chrome capture the tab's current picture for every reader. */
+  #askForRefresh(): () => void {
+    const clone = this.track.clone();
+    const reader = readerOf(clone);
+    void reader.read().then((result) => result.value?.close(), () => undefined);
+    return () => {
+      void reader.cancel().catch(() => undefined);
+      clone.stop();
+    };
+  }
+
+  #nextFrame(timeoutMs: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.#waiters.add(done);
+    });
+  }
+
+  async #read(): Promise<void> {
+    try {
+      for (;;) {
+        const { value: frame, done } = await this.#reader.read();
+        if (done || !frame) break;
+        const timing = this.#clock.observe(frame.timestamp, epochNow());
+        if (this.#ended) {
+          frame.close();
+          break;
+        }
+        this.#latest?.frame.close();
+        this.#latest = { frame, timing };
+        this.#wake();
+      }
+    } catch {
+      // The track ended or the reader was cancelled: the stream is over either way.
+    }
+    this.#ended = true;
+    this.#wake();
+  }
+
+  #wake(): void {
+    for (const waiter of [...this.#waiters]) waiter();
+  }
+}
+
+function readerOf(track: MediaStreamTrack): ReadableStreamDefaultReader<VideoFrame> {
+  return new MediaStreamTrackProcessor({ track, maxBufferSize: 1 }).readable.getReader();
+}
+
+function describeLatest(timing: FrameTiming | undefined, after: number): string {
+  if (!timing) return 'no frame came at all';
+  return `newest frame captured ${(timing.capturedAt - after).toFixed(1)} ms after the page settled`;
+}
+
+function asDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Chromium's tab stream (lib/capture/tab-stream/): the offscreen document opens a tab's stream from the id the
+ * background gets with tabCapture (no click needed: the test browser allowlists the extension), and hands out
+ * frames of it through the protocol's messages. Every frame must be drawn after the moment asked for: a page that
+ * has just changed colour is never shown in its old colour.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { decodePng } from './support/evidence';
+import { pixel, type Rgb } from './support/pixels';
+import { startFixtureServer, type FixtureServer } from './support/server';
+
+const FIXTURE = 'https://example.org/tab-stream';
+const COLORS: Rgb[] = [
+  [200, 0, 122],
+  [10, 124, 62],
+  [29, 78, 137],
+  [240, 200, 0],
+];
+
+/** Which of COLORS a pixel shows. */
+function nearest(seen: Rgb): Rgb {
+  const distance = (color: Rgb) => color.reduce((sum, channel, index) => sum + Math.abs(channel - seen[index]!), 0);
+  return COLORS.reduce((best, color) => (distance(color) < distance(best) ? color : best));
+}
+
+describe('the tab stream in chromium', () => {
+  let server: FixtureServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchChromium({ httpsPort: server.httpsPort });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Sends a protocol message from the background, as lib/messaging does (@webext-core/messaging's envelope). */
+  function sendFromBackground<T>(type: string, data: unknown): Promise<T> {
+    return browser.worker.evaluate(
+      async ({ type, data }: { type: string; data: unknown }) => {
+        const answer = (await chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as { res?: unknown; err?: { message?: string } };
+        if (!answer || answer.err) throw new Error(answer?.err?.message ?? 'no answer');
+        return answer.res;
+      },
+      { type, data },
+    ) as Promise<T>;
+  }
+
+  it('opens a stream of a tab and grabs only frames drawn after the page changed', async () => {
+    const { page, tabId } = await browser.openTab(FIXTURE);
+    const streamId = await browser.worker.evaluate(async (id: number) => {
+      await chrome.tabs.update(id, { active: true });
+      // What lib/browser/offscreen.ts does for the first user.
+      const url = chrome.runtime.getURL('/offscreen.html');
+      const open = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] });
+      if (open.length === 0) await chrome.offscreen.createDocument({ url, reasons: ['USER_MEDIA' as never], justification: 'test' });
+      return chrome.tabCapture.getMediaStreamId({ targetTabId: id });
+    }, tabId);
+    expect(streamId).toMatch(/.+/);
+    const opened = await sendFromBackground<{ key: string; width: number; height: number }>('tab-stream-open', { streamId, width: 1280, height: 800 });
+    expect(opened).toMatchObject({ width: 1280, height: 800 });
+
+    const lateness: number[] = [];
+    for (let round = 0; round < 12; round += 1) {
+      const color = COLORS[round % COLORS.length]!;
+      const settledAt = await page.evaluate((rgb: Rgb) => (window as unknown as { paintColor(c: Rgb): Promise<number> }).paintColor(rgb), color);
+      const frame = await sendFromBackground<{ dataUrl: string; width: number; height: number; timing: { capturedAt: number; receivedAt: number } }>(
+        'tab-stream-frame',
+        { key: opened.key, after: settledAt },
+      );
+      const png = decodePng(Buffer.from(frame.dataUrl.split(',')[1]!, 'base64'));
+      expect([png.width, png.height]).toEqual([1280, 800]);
+      const seen = pixel(png, 640, 400);
+      // The video's colour conversion moves a saturated channel by up to about 15 levels; a stale frame would show
+      // another of the four colours, each at least 100 levels away in some channel.
+      expect(nearest(seen), `round ${round}: saw rgb(${seen.join(',')})`).toEqual(color);
+      lateness.push(frame.timing.capturedAt - settledAt);
+    }
+    console.log(`tab stream: frame drawn ${lateness.map((ms) => ms.toFixed(1)).join(', ')} ms after the page settled`);
+
+    await sendFromBackground('tab-stream-close', { key: opened.key });
+    await expect(sendFromBackground('tab-stream-frame', { key: opened.key, after: 0 })).rejects.toThrow(/ended/);
+  });
+});
