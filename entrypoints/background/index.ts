@@ -15,7 +15,7 @@ import { serveAgentPort } from '../../lib/capture/browser-driver';
 import { tabStreamEnded } from '../../lib/capture/tab-stream/client';
 import { serveCapturePort, setUpCaptures } from './capture-port';
 import { onQuickExitLock, quickExit } from './quick-exit';
-import { keySession } from '../../lib/browser/evidence';
+import { keySession, openStore } from '../../lib/browser/evidence';
 import { lock } from '../../lib/browser/lock';
 
 // MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
@@ -50,6 +50,11 @@ export default defineBackground(() => {
   keySession().startAutoLock();
   onQuickExitLock(lock);
   forgetSelectionsOfClosedTabs();
+  // Recordings cut by a crash or a closed browser become marked partial recordings or are removed; only here, in
+  // the background, where recordings are written (a page would not know which are still being recorded).
+  void openStore()
+    .then((store) => store.recoverInterruptedRecordings())
+    .catch(() => undefined);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {

@@ -21,10 +21,13 @@ import {
 import { LANGUAGES } from '../i18n';
 
 export const BUNDLE_FORMAT = 'capture-and-report-bundle';
-/** The version written. 1: unsigned; 2: signed (same manifest; public-key.pem and two .sig files, FORMAT.md). */
-export const BUNDLE_FORMAT_VERSION = 2;
+/**
+ * The version written. 1: unsigned; 2: signed (same manifest; public-key.pem and two .sig files, FORMAT.md);
+ * 3: recordings (capture mode `video`, file roles `video` and `poster`, `captures[].recording`).
+ */
+export const BUNDLE_FORMAT_VERSION = 3;
 /** Every version this reader reads. */
-export const BUNDLE_FORMAT_VERSIONS = [1, 2] as const;
+export const BUNDLE_FORMAT_VERSIONS = [1, 2, 3] as const;
 export type BundleFormatVersion = (typeof BUNDLE_FORMAT_VERSIONS)[number];
 
 /** Files every bundle holds besides the evidence files. */

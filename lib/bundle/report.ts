@@ -149,7 +149,7 @@ function renderCapture(
   const kind = capture.parsed ? kindLabel(capture.parsed, lang, registry) : '';
   const screenshots = capture.files.filter((meta) => meta.role === 'screenshot');
   const method = [
-    translate(lang, capture.mode === 'full' ? 'bundle.report.mode.full' : 'bundle.report.mode.visible'),
+    translate(lang, `bundle.report.mode.${capture.mode}`),
     screenshots.length > 1 ? translate(lang, 'bundle.report.parts', { count: screenshots.length }) : '',
     capture.limitedTo ? translate(lang, 'bundle.report.limited', { screens: capture.limitedTo.screens }) : '',
   ]

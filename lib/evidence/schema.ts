@@ -35,9 +35,16 @@ import {
 
 /** Who is capturing: shown in the audit trail and the exported report. */
 export const CAPTURER_ROLES = ['victim', 'staff', 'helper'] as const;
-export const CAPTURE_MODES = ['visible', 'full'] as const;
-/** What a stored file is. */
-export const FILE_ROLES = ['screenshot', 'source', 'thumbnail'] as const;
+export const CAPTURE_MODES = ['visible', 'full', 'video'] as const;
+/** What a stored file is. A recording (mode 'video') has a 'video' file and a 'poster' frame. */
+export const FILE_ROLES = ['screenshot', 'source', 'thumbnail', 'video', 'poster'] as const;
+/**
+ * How a recording of the tab was made: Chrome's tabCapture stream through MediaRecorder, or (Firefox) frames of
+ * the tab drawn into a canvas stream.
+ */
+export const RECORDING_METHODS = ['tab-capture', 'tab-frames'] as const;
+/** Why a recording stopped; 'interrupted': the browser or extension stopped mid-way (a partial recording). */
+export const RECORDING_END_REASONS = ['stop', 'time-limit', 'navigated', 'tab-closed', 'tab-moved', 'interrupted'] as const;
 /** What scrolled during a full capture: the document, a pane inside it, or nothing (one screen). */
 export const SCROLLERS = ['document', 'inner', 'none'] as const;
 export const AUDIT_ACTIONS = [
@@ -209,6 +216,23 @@ export const FileMetaSchema = record({
   bandHeight: v.optional(wholeAmount),
 });
 
+export const RecordingSchema = record({
+  method: oneOf(RECORDING_METHODS),
+  /** The recorder's MIME type, e.g. `video/webm;codecs=vp9,opus`. */
+  mimeType: nonEmptyText,
+  /** Length of the recording; null when unknown (a partial recording recovered after a crash). */
+  durationMs: v.nullable(wholeAmount),
+  endedBy: oneOf(RECORDING_END_REASONS),
+  audio: v.boolean('must be true or false'),
+  /** Frames per second, measured (Firefox) or requested (Chrome); null when unknown. */
+  frameRate: v.nullable(positive),
+  /**
+   * True when the browser or extension stopped before the recording was finished: what was written is kept as
+   * it was (a decodable beginning of the video), with no poster frame, and the trail says so.
+   */
+  partial: v.boolean('must be true or false'),
+});
+
 export const CaptureRecordSchema = record({
   id: segment,
   caseId: nonEmptyText,
@@ -241,6 +265,8 @@ export const CaptureRecordSchema = record({
   extension: nameVersion,
   files: list(FileMetaSchema),
   notes: text,
+  /** Set on recordings (mode 'video'): how, how long, why it ended, and whether it is only a part. */
+  recording: v.optional(RecordingSchema),
 });
 
 export const AuditEntrySchema = record({

@@ -18,6 +18,9 @@ import type {
   PAGE_KINDS,
   PageIdsSchema,
   REPORT_STATUSES,
+  RECORDING_END_REASONS,
+  RECORDING_METHODS,
+  RecordingSchema,
   ReportTrackingSchema,
 } from './schema';
 
@@ -44,6 +47,9 @@ export type ExtractedItem = v.InferOutput<typeof ExtractedItemSchema>;
 export type CaseRecord = v.InferOutput<typeof CaseRecordSchema>;
 export type FileMeta = v.InferOutput<typeof FileMetaSchema>;
 export type CaptureRecord = v.InferOutput<typeof CaptureRecordSchema>;
+export type RecordingInfo = v.InferOutput<typeof RecordingSchema>;
+export type RecordingMethod = (typeof RECORDING_METHODS)[number];
+export type RecordingEndReason = (typeof RECORDING_END_REASONS)[number];
 export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
 export type ReportTracking = v.InferOutput<typeof ReportTrackingSchema>;
 

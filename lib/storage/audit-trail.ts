@@ -5,6 +5,7 @@
 import type { EncryptedValue } from '../crypto/cipher';
 import type { AuditEntry, StoredFile } from '../evidence/types';
 import { fromBase64 } from '../crypto/bytes';
+import { sha256Hex } from '../evidence/hash';
 import { nextEntry, type AuditFields } from './audit';
 import { signatureProblems, signPendingAudit, type AuditSignatureSummary } from './audit-signatures';
 import { caseKeyRange, type StoreCore, type WriteStore } from './core';
@@ -12,6 +13,8 @@ import type { AuditSignatureRecord } from './db';
 import { invalid } from './errors';
 import { storedAuditEntry, unsealAll } from './sealing';
 import { INSTALLATION_KEY_ID } from './signing-keys';
+import { ChunkError, hashChunks } from './chunks';
+import type { StoredFileRecord } from './db';
 import { storedCaseProblems, type StoredCase, type VerifyProblem } from './verify';
 
 /**
@@ -86,6 +89,7 @@ async function readCase(core: StoreCore, caseId: string): Promise<StoredCaseWith
     for (const [captureId, stored] of raw.files) files.set(captureId, await unsealAll('files', key, stored));
     return {
       caseId,
+      hashFile: (file: StoredFile) => hashStoredFile(core, file),
       trail: await unsealAll('audit', key, raw.trail),
       captures: await unsealAll('captures', key, raw.captures),
       files,
@@ -93,4 +97,15 @@ async function readCase(core: StoreCore, caseId: string): Promise<StoredCaseWith
       installation: raw.installation,
     };
   });
+}
+
+/** A chunked file (a recording) is hashed chunk by chunk, its first chunk fault named; others as one blob. */
+async function hashStoredFile(core: StoreCore, file: StoredFileRecord): Promise<string | { chunk: number; fault: ChunkError['fault'] }> {
+  if (!file.chunks) return sha256Hex(file.blob);
+  try {
+    return (await hashChunks(core, file.id, file.chunks)).sha256;
+  } catch (error) {
+    if (error instanceof ChunkError) return { chunk: error.index, fault: error.fault };
+    throw error;
+  }
 }

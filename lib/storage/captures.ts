@@ -8,6 +8,8 @@ import { canonicalJson, sha256OfText, type AuditFields } from './audit';
 import { appendAudit } from './audit-trail';
 import { requireCase } from './cases';
 import { caseKeyRange, compareStrings, type StoreCore } from './core';
+import { chunkedBlob, deleteChunksIn, readChunks } from './chunks';
+import type { StoredFileRecord } from './db';
 import { Conflict, invalid } from './errors';
 import { sameStored, seal, sealAuditDetails, unseal } from './sealing';
 
@@ -54,18 +56,45 @@ export async function getCapture(core: StoreCore, captureId: string): Promise<Ca
   return core.readOne('captures', () => core.db.get('captures', captureId));
 }
 
-/** The capture's files with their data, optionally only those of one role; by role, part, name. */
+/**
+ * The capture's files with their data, optionally only those of one role; by role, part, name. A chunked file
+ * (a recording) comes back as one Blob joined from its chunks (chunks.ts, chunkedBlob); to stream it instead,
+ * use `readFileChunks`.
+ */
 export async function getFiles(core: StoreCore, captureId: string, role?: FileRole): Promise<StoredFile[]> {
   const files = await core.readAll('files', () =>
     role === undefined
       ? core.db.getAllFromIndex('files', 'byCapture', captureId)
       : core.db.getAllFromIndex('files', 'byCaptureRole', [captureId, role]),
   );
-  return files.sort(compareFiles);
+  const whole: StoredFile[] = [];
+  for (const file of files) whole.push(await withData(core, file));
+  return whole.sort(compareFiles);
 }
 
 export async function getFile(core: StoreCore, fileId: string): Promise<StoredFile | undefined> {
-  return core.readOne('files', () => core.db.get('files', fileId));
+  const file = await core.readOne('files', () => core.db.get('files', fileId));
+  return file && withData(core, file);
+}
+
+/** The file's bytes chunk by chunk (chunked files) or in slices of its blob; bounded memory either way. */
+export async function* readFileChunks(core: StoreCore, fileId: string, sliceSize = 1 << 20): AsyncGenerator<Uint8Array> {
+  const file = await core.readOne('files', () => core.db.get('files', fileId));
+  if (!file) throw invalid(`No file ${fileId}.`);
+  if (file.chunks) {
+    yield* readChunks(core, file.id, file.chunks);
+    return;
+  }
+  for (let offset = 0; offset < file.blob.size; offset += sliceSize) {
+    yield new Uint8Array(await file.blob.slice(offset, offset + sliceSize).arrayBuffer());
+  }
+}
+
+/** A stored file record as a StoredFile: chunks joined into its blob, the chunk description dropped. */
+async function withData(core: StoreCore, file: StoredFileRecord): Promise<StoredFile> {
+  const { chunks, ...plain } = file;
+  if (!chunks) return plain;
+  return { ...plain, blob: await chunkedBlob(core, file.id, chunks, file.mime) };
 }
 
 /**
@@ -149,7 +178,7 @@ export async function moveCapture(
  */
 export async function deleteCapture(core: StoreCore, captureId: string, actorRole: CapturerRole): Promise<void> {
   await core.sealedWrite(
-    ['captures', 'files', 'audit', 'settings'],
+    ['captures', 'files', 'chunks', 'audit', 'settings'],
     async (key) => {
       const { stored, record } = await readCaptureForWrite(core, captureId);
       const details = captureSummary(record);
@@ -158,7 +187,10 @@ export async function deleteCapture(core: StoreCore, captureId: string, actorRol
     async (tx, p) => {
       if (!sameStored(await tx.objectStore('captures').get(captureId), p.stored)) throw new Conflict();
       const fileIds = await tx.objectStore('files').index('byCapture').getAllKeys(captureId);
-      for (const fileId of fileIds) await tx.objectStore('files').delete(fileId);
+      for (const fileId of fileIds) {
+        await tx.objectStore('files').delete(fileId);
+        await deleteChunksIn(tx.objectStore('chunks'), fileId);
+      }
       await tx.objectStore('captures').delete(captureId);
       const fields = { caseId: p.record.caseId, at: core.nowIso(), action: 'delete' as const, actorRole, details: p.details };
       await appendAudit(tx.objectStore('audit'), fields, p.auditSeal);
@@ -177,7 +209,7 @@ async function readCaptureForWrite(
 }
 
 /** What the trail records about a capture: enough to recognise its files later, never their content. */
-function captureSummary(record: CaptureRecord): AuditFields['details'] {
+export function captureSummary(record: CaptureRecord): AuditFields['details'] {
   return {
     captureId: record.id,
     url: record.finalUrl,
@@ -234,7 +266,7 @@ function fileMeta(file: StoredFile): FileMeta {
   return meta;
 }
 
-const ROLE_ORDER: Record<FileRole, number> = { screenshot: 0, source: 1, thumbnail: 2 };
+const ROLE_ORDER: Record<FileRole, number> = { screenshot: 0, video: 1, source: 2, poster: 3, thumbnail: 4 };
 
 function compareFiles(a: StoredFile, b: StoredFile): number {
   return ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.part ?? 0) - (b.part ?? 0) || compareStrings(a.name, b.name);

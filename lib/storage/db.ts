@@ -6,7 +6,17 @@
  * holding data (tests/unit/storage/migrations.test.ts).
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { AuditEntry, CaptureRecord, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
+import type {
+  AuditEntry,
+  CaptureRecord,
+  CapturerRole,
+  CaseRecord,
+  FileRole,
+  RecordingMethod,
+  ReportTracking,
+  StoredFile,
+} from '../evidence/types';
+import type { PlatformId } from '../platforms/types';
 
 export const DEFAULT_DB_NAME = 'capture-and-report';
 
@@ -46,6 +56,63 @@ export interface AuditSignatureRecord {
   fingerprint: string | null;
 }
 
+/**
+ * A large file (a recording) stored in fixed-size pieces (v6), key [fileId, index]. Written one by one as the
+ * file grows; the file is evidence only once its `files` record exists (recordings.ts). Sealed like a file:
+ * `data` becomes an encrypted blob whose additional data binds the file id, the index and `last`.
+ */
+export interface ChunkRecord {
+  fileId: string;
+  index: number;
+  /** The file's final piece (written in the transaction that makes the file evidence). */
+  last: boolean;
+  data: Blob;
+}
+
+/** How a chunked file is stored: its `files` record carries this, and an empty placeholder `blob`. */
+export interface ChunkedFileInfo {
+  count: number;
+  chunkSize: number;
+  /** A partial recording recovered after a crash: no chunk is marked final. */
+  partial?: boolean;
+}
+
+/** A stored file as in the `files` store: a whole blob, or (v6) chunks described by `chunks`. */
+export type StoredFileRecord = StoredFile & { chunks?: ChunkedFileInfo };
+
+/** What is known when a recording starts (recordings.ts `startRecording`). */
+export interface RecordingStart {
+  caseId: string;
+  tabUrl: string;
+  title: string;
+  platform: PlatformId | null;
+  /** ISO UTC. */
+  startedAt: string;
+  /** The recorder's MIME type, e.g. 'video/webm;codecs=vp9,opus'. */
+  mimeType: string;
+  method: RecordingMethod;
+  audio: boolean;
+  frameRate: number | null;
+}
+
+/**
+ * A recording under way (v6), key `id` = its capture id: its chunks are being written. Removed in the transaction
+ * that makes it evidence, or by `abandon`; one left after a crash is recovered at startup (recordings.ts).
+ */
+export interface PendingRecordingRecord {
+  id: string;
+  fileId: string;
+  caseId: string;
+  startedAt: string;
+  chunkSize: number;
+  actorRole: CapturerRole;
+  start: RecordingStart;
+  /** Time zone and browser of the recording context, for the capture record. */
+  timeZone: string;
+  browser: { name: string; version: string };
+  extension: { name: string; version: string };
+}
+
 /** One key/value preference, e.g. `defaultCaseId`. */
 export interface SettingRecord {
   key: string;
@@ -62,7 +129,7 @@ export interface EvidenceDbSchema extends DBSchema {
   };
   files: {
     key: string;
-    value: StoredFile;
+    value: StoredFileRecord;
     indexes: { byCapture: string; byCaptureRole: [string, FileRole] };
   };
   audit: {
@@ -74,6 +141,8 @@ export interface EvidenceDbSchema extends DBSchema {
   reports: { key: [string, string]; value: ReportTracking };
   keys: { key: string; value: SigningKeyRecord };
   auditSignatures: { key: [string, number]; value: AuditSignatureRecord };
+  chunks: { key: [string, number]; value: ChunkRecord };
+  recordings: { key: string; value: PendingRecordingRecord };
 }
 
 export type EvidenceDb = IDBPDatabase<EvidenceDbSchema>;
@@ -138,6 +207,15 @@ function addAuditSignatures(db: IDBPDatabase<unknown>, tx: Parameters<Migration>
   };
 }
 
+/**
+ * Version 6: large files in chunks (recordings): `chunks` ([fileId, index]) and `recordings` (those being written,
+ * found again after a crash). No existing data changes: every file so far is one blob.
+ */
+function addChunks(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('chunks', { keyPath: ['fileId', 'index'] });
+  db.createObjectStore('recordings', { keyPath: 'id' });
+}
+
 /** migrations[n] upgrades a database from version n to n + 1. Append only. */
 export const migrations: readonly Migration[] = [
   createStores,
@@ -145,6 +223,7 @@ export const migrations: readonly Migration[] = [
   addReports,
   addKeys,
   addAuditSignatures,
+  addChunks,
 ];
 
 export const DB_VERSION = migrations.length;

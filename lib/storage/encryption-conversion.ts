@@ -204,8 +204,9 @@ async function convertStore(
   convertedBefore: number,
   batchesBefore: number,
 ): Promise<{ converted: number; batches: number; stateChanged: boolean }> {
-  // Files one per transaction: a long screenshot can be tens of megabytes, held twice (clear and encrypted).
-  const size = store === 'files' ? 1 : Math.max(1, options.batchSize ?? 20);
+  // Files and chunks one per transaction: a long screenshot can be tens of megabytes, held twice (clear and
+  // encrypted); a recording is converted chunk by chunk, never whole.
+  const size = store === 'files' || store === 'chunks' ? 1 : Math.max(1, options.batchSize ?? 20);
   let converted = convertedBefore;
   let batches = batchesBefore;
   let after: IDBValidKey | undefined;

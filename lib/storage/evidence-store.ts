@@ -20,6 +20,10 @@ import * as captures from './captures';
 import * as cases from './cases';
 import { StoreCore, type EvidenceStoreOptions } from './core';
 import type { EvidenceDb } from './db';
+import * as recordings from './recordings';
+import type { RecordingContext, RecordingStart, RecordingWriter } from './recordings';
+import * as recovery from './recovery';
+import type { RecoveryOutcome } from './recovery';
 import * as reports from './reports';
 import * as signingKeys from './signing-keys';
 import type { EncryptionState } from './sealing';
@@ -31,6 +35,8 @@ export type { CaseChanges, CaseInput } from './cases';
 export type { EvidenceStoreOptions } from './core';
 export type { VerifyProblem } from './verify';
 export type { AuditSignatureSummary } from './audit-signatures';
+export type { RecordingContext, RecordingFinish, RecordingStart, RecordingWriter } from './recordings';
+export type { RecoveryOutcome } from './recovery';
 
 export class EvidenceStore {
   private readonly core: StoreCore;
@@ -85,6 +91,23 @@ export class EvidenceStore {
 
   getFile(fileId: string): Promise<StoredFile | undefined> {
     return captures.getFile(this.core, fileId);
+  }
+
+  /** A stored file's bytes in pieces of about a chunk (recordings: chunk by chunk, decrypted and checked). */
+  readFileChunks(fileId: string): AsyncGenerator<Uint8Array> {
+    return captures.readFileChunks(this.core, fileId);
+  }
+
+  // --- Recordings (recordings.ts, recovery.ts) ----------------------------------------------------------------------
+
+  /** Starts writing a recording of a tab; it becomes evidence only with `finish` (see recordings.ts). */
+  startRecording(start: RecordingStart, context: RecordingContext): Promise<RecordingWriter> {
+    return recordings.startRecording(this.core, start, context);
+  }
+
+  /** At startup: recordings cut by a crash become marked partial recordings, or are removed (recovery.ts). */
+  recoverInterruptedRecordings(): Promise<RecoveryOutcome> {
+    return recovery.recoverInterruptedRecordings(this.core);
   }
 
   addCaptureNote(captureId: string, note: string, actorRole: CapturerRole): Promise<CaptureRecord> {

@@ -86,9 +86,21 @@ export function stateToken(state: EncryptionState): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Sealing records
 
-export type SealableStore = 'cases' | 'captures' | 'files' | 'audit' | 'reports' | 'keys';
+export type SealableStore = 'cases' | 'captures' | 'files' | 'audit' | 'reports' | 'keys' | 'chunks' | 'recordings';
 
-export const SEALABLE_STORES: readonly SealableStore[] = ['cases', 'captures', 'files', 'audit', 'reports', 'keys'];
+export const SEALABLE_STORES: readonly SealableStore[] = [
+  'cases',
+  'captures',
+  'files',
+  'audit',
+  'reports',
+  'keys',
+  'chunks',
+  'recordings',
+];
+
+/** Stores whose records hold bytes: that field becomes an encrypted blob (its AAD the record's). */
+const BLOB_FIELDS: Partial<Record<SealableStore, string>> = { files: 'blob', chunks: 'data' };
 
 export const SEALED_FIELD = '$sealed';
 
@@ -99,6 +111,8 @@ const CLEAR_FIELDS: Record<SealableStore, readonly string[]> = {
   audit: ['caseId', 'seq', 'at', 'action', 'actorRole', 'prevHash', 'hash'],
   reports: ['caseId', 'platform'],
   keys: ['id', 'algorithm', 'spki', 'fingerprint', 'createdAt'],
+  chunks: ['fileId', 'index', 'last'],
+  recordings: ['id', 'fileId', 'caseId', 'startedAt'],
 };
 
 type Row = Record<string, unknown>;
@@ -116,9 +130,17 @@ export function sealingAad(store: SealableStore, value: object): string {
       return `reports/${String(row.caseId)}/${String(row.platform)}`;
     case 'audit':
       return `audit/${String(row.caseId)}`;
+    case 'chunks':
+      // The file, the place in it, and whether it is the final piece: a chunk moved, dropped or cut off (the
+      // final one missing) does not decrypt where it is found.
+      return chunkAad(String(row.fileId), Number(row.index), row.last === true);
     default:
       return `${store}/${String(row.id)}`;
   }
+}
+
+export function chunkAad(fileId: string, index: number, last: boolean): string {
+  return `chunks/${fileId}/${index}/${last ? 'last' : 'more'}`;
 }
 
 /** The stored (sealed) form of a plaintext record. Typed as the record's type: the database schema is. */
@@ -129,11 +151,12 @@ export async function seal<T extends object>(store: SealableStore, key: CryptoKe
   const secret: Row = {};
   for (const [field, value] of Object.entries(row)) {
     if (CLEAR_FIELDS[store].includes(field)) clear[field] = value;
-    else if (!(store === 'files' && field === 'blob')) secret[field] = value;
+    else if (field !== BLOB_FIELDS[store]) secret[field] = value;
   }
   const aad = sealingAad(store, record);
   clear[SEALED_FIELD] = await encryptJson(key, secret, aad);
-  if (store === 'files') clear.blob = await encryptBlob(key, row.blob as Blob, aad);
+  const blobField = BLOB_FIELDS[store];
+  if (blobField) clear[blobField] = await encryptBlob(key, row[blobField] as Blob, aad);
   return clear as T;
 }
 
@@ -145,7 +168,8 @@ export async function unseal<T extends object>(store: SealableStore, key: Crypto
   const aad = sealingAad(store, stored);
   const secret = await decryptJson<Row>(key, envelope as EncryptedValue, aad);
   const record: Row = { ...secret, ...clear };
-  if (store === 'files') record.blob = await decryptBlob(key, clear.blob as Blob, aad);
+  const blobField = BLOB_FIELDS[store];
+  if (blobField) record[blobField] = await decryptBlob(key, clear[blobField] as Blob, aad);
   return record as T;
 }
 

@@ -11,6 +11,7 @@ import { sha256Hex } from '../evidence/hash';
 import type { AuditEntry, StoredFile } from '../evidence/types';
 import { verifyChain, type AuditProblem } from './audit';
 import type { AuditSignatureProblem } from './audit-signatures';
+import type { ChunkFault } from './chunks';
 
 /** What the audit trail alone can show: a broken chain, or a capture's files that it does not account for. */
 export type TrailProblem =
@@ -34,7 +35,14 @@ export type VerifyProblem =
       actual: string;
     }
   /** A stored file of the capture that its record does not list. */
-  | { kind: 'file-unlisted'; captureId: string; fileId: string; fileName: string };
+  | { kind: 'file-unlisted'; captureId: string; fileId: string; fileName: string }
+  /** A chunked file (a recording) whose chunk `chunk` is missing, moved, changed, cut off or extra (chunks.ts). */
+  | { kind: 'file-chunk'; captureId: string; fileId: string; fileName: string; chunk: number; fault: ChunkFault };
+
+/** A file's SHA-256 (hex), or the problem that stopped reading it (chunked files). */
+export type FileHasher = (file: StoredFile) => Promise<string | { chunk: number; fault: ChunkFault }>;
+
+const hashBlob: FileHasher = (file) => sha256Hex(file.blob);
 
 /** What verification needs of a capture: a stored record or a bundle manifest's capture. */
 export interface CaptureToVerify {
@@ -48,6 +56,8 @@ export interface StoredCase {
   trail: readonly AuditEntry[];
   captures: readonly CaptureToVerify[];
   files: ReadonlyMap<string, readonly StoredFile[]>;
+  /** How to hash a stored file; default: its blob with WebCrypto. */
+  hashFile?: FileHasher;
 }
 
 /**
@@ -57,7 +67,7 @@ export interface StoredCase {
 export async function storedCaseProblems(stored: StoredCase): Promise<VerifyProblem[]> {
   const problems: VerifyProblem[] = verifyChain(stored.trail, stored.caseId);
   for (const capture of stored.captures) {
-    problems.push(...(await storedFileProblems(capture, stored.files.get(capture.id) ?? [])));
+    problems.push(...(await storedFileProblems(capture, stored.files.get(capture.id) ?? [], stored.hashFile)));
     problems.push(...captureAuditProblems(capture, stored.trail));
   }
   return problems;
@@ -110,6 +120,7 @@ export function captureAuditProblems(capture: CaptureToVerify, trail: readonly A
 export async function storedFileProblems(
   capture: CaptureToVerify,
   storedFiles: readonly StoredFile[],
+  hashFile: FileHasher = hashBlob,
 ): Promise<VerifyProblem[]> {
   const stored = new Map(storedFiles.map((file) => [file.id, file]));
   const problems: VerifyProblem[] = [];
@@ -121,8 +132,9 @@ export async function storedFileProblems(
       problems.push({ kind: 'file-missing', ...where });
       continue;
     }
-    const actual = await sha256Hex(file.blob);
-    if (actual !== meta.sha256) problems.push({ kind: 'file-hash-mismatch', ...where, expected: meta.sha256, actual });
+    const actual = await hashFile(file);
+    if (typeof actual !== 'string') problems.push({ kind: 'file-chunk', ...where, ...actual });
+    else if (actual !== meta.sha256) problems.push({ kind: 'file-hash-mismatch', ...where, expected: meta.sha256, actual });
   }
   for (const extra of stored.values()) {
     problems.push({ kind: 'file-unlisted', captureId: capture.id, fileId: extra.id, fileName: extra.name });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { BundleError, type BundleErrorCode } from '../../../lib/bundle/errors';
 import { defaultBundleFileName, writeBundle } from '../../../lib/bundle/export';
 import { readBundle } from '../../../lib/bundle/import';
+import { BUNDLE_FORMAT_VERSION } from '../../../lib/bundle/manifest';
 import { planImport } from '../../../lib/bundle/import-plan';
 import { sha256Hex } from '../../../lib/evidence/hash';
 import { hashEntry, verifyChain } from '../../../lib/storage/audit';
@@ -262,7 +263,7 @@ describe('import refuses what is not an intact bundle', () => {
     const extraField = await tamperManifest(zip, (m) => (m.captures[1].deviceId = 'abc'));
     expect(await refusal(readBundle(extraField))).toMatchObject({ code: 'invalid-manifest', path: 'captures[1].deviceId' });
 
-    const newer = await tamperManifest(zip, (m) => (m.formatVersion = 3));
+    const newer = await tamperManifest(zip, (m) => (m.formatVersion = BUNDLE_FORMAT_VERSION + 1));
     expect(await refusal(readBundle(newer))).toMatchObject({ code: 'unsupported-version', path: 'formatVersion' });
   });
 

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit parsed manifest JSON freely */
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../../lib/bundle/export';
-import { safeSegment, validateManifest } from '../../../lib/bundle/manifest';
+import { BUNDLE_FORMAT_VERSION, safeSegment, validateManifest } from '../../../lib/bundle/manifest';
 import { makeFixture } from './fixtures';
 
 async function validManifest(): Promise<any> {
@@ -50,7 +50,7 @@ describe('manifest validation', () => {
   });
 
   it('says "newer version" for a higher format version, and refuses non-objects', async () => {
-    expect(await problem((m) => (m.formatVersion = 3))()).toMatchObject({ ok: false, code: 'unsupported-version', path: 'formatVersion' });
+    expect(await problem((m) => (m.formatVersion = BUNDLE_FORMAT_VERSION + 1))()).toMatchObject({ ok: false, code: 'unsupported-version', path: 'formatVersion' });
     expect(await problem((m) => (m.formatVersion = 0))()).toMatchObject({ ok: false, code: 'invalid-manifest' });
     expect(validateManifest(null)).toMatchObject({ ok: false, path: '' });
     expect(validateManifest([])).toMatchObject({ ok: false, code: 'invalid-manifest' });

@@ -22,6 +22,8 @@ const CURRENT_SCHEMA = {
   reports: { keyPath: ['caseId', 'platform'], indexes: {} },
   keys: { keyPath: 'id', indexes: {} },
   auditSignatures: { keyPath: ['caseId', 'seq'], indexes: {} },
+  chunks: { keyPath: ['fileId', 'index'], indexes: {} },
+  recordings: { keyPath: 'id', indexes: {} },
 };
 
 function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
@@ -38,7 +40,7 @@ function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
 describe('database schema', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(5);
+    expect(DB_VERSION).toBe(6);
   });
 
   it('creates the current schema on a fresh install', async () => {
@@ -265,6 +267,58 @@ describe('migration 4 → 5 (auditSignatures)', () => {
     expect(await store.verifyCase(before.caseRecord.id)).toEqual([]);
     expect(await store.auditSignatureSummary(before.caseRecord.id)).toEqual({ signed: 1, beforeSigning: 2, imported: 0 });
     expect(await store.auditSignatureSummary(before.other.id)).toEqual({ signed: 0, beforeSigning: 1, imported: 0 });
+    db.close();
+  });
+});
+
+/** Version 5 exactly as released: version 4 plus the auditSignatures store. Do not edit. */
+function frozenV5(db: IDBPDatabase<unknown>, oldVersion: number, tx: Parameters<typeof migrations[number]>[1]): void {
+  if (oldVersion < 4) frozenV4(db, oldVersion, tx);
+  db.createObjectStore('auditSignatures', { keyPath: ['caseId', 'seq'] });
+}
+
+describe('migration 5 → 6 (chunks, recordings)', () => {
+  it('keeps every record, file and audit entry, and a recording can be stored in chunks afterwards', async () => {
+    const name = uniqueDbName();
+    const v5 = await openDB(name, 5, { upgrade: (db, oldVersion, _new, tx) => frozenV5(db, oldVersion, tx as never) });
+    const caseRecord: CaseRecord = { id: 'case-5', title: 'Case', createdAt: '2026-11-05T10:00:00.000Z', capturerRole: 'victim', notes: '' };
+    const { record, files } = await makeCapture(caseRecord.id, { id: 'capture-5' });
+    const create = nextEntry(undefined, { caseId: caseRecord.id, at: caseRecord.createdAt, action: 'case-create', actorRole: 'victim', details: { caseId: caseRecord.id } });
+    const capture = nextEntry(create, {
+      caseId: caseRecord.id,
+      at: record.capturedAt,
+      action: 'capture',
+      actorRole: 'victim',
+      details: { captureId: record.id, fileNames: files.map((file) => file.name), fileSha256s: files.map((file) => file.sha256) },
+    });
+    const tx = v5.transaction(['cases', 'captures', 'files', 'audit', 'auditSignatures'], 'readwrite');
+    await tx.objectStore('cases').add(caseRecord);
+    await tx.objectStore('captures').add(record);
+    for (const file of files) await tx.objectStore('files').add(file);
+    for (const entry of [create, capture]) {
+      await tx.objectStore('audit').add(entry);
+      await tx.objectStore('auditSignatures').add({ caseId: entry.caseId, seq: entry.seq, hash: entry.hash, status: 'before-signing', signature: null, fingerprint: null });
+    }
+    await tx.done;
+    v5.close();
+
+    const db = await openEvidenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const store = new EvidenceStore(db, { now: tickingClock() });
+    expect(await store.listCaptures(caseRecord.id)).toEqual([record]);
+    expect(await store.getFiles(record.id)).toHaveLength(files.length);
+    expect(await store.auditTrail(caseRecord.id)).toEqual([create, capture]);
+    expect(await store.verifyCase(caseRecord.id)).toEqual([]);
+
+    const writer = await store.startRecording(
+      { caseId: caseRecord.id, tabUrl: 'https://www.youtube.com/watch?v=abc', title: 'v', platform: 'youtube', startedAt: '2026-11-30T10:00:00.000Z', mimeType: 'video/webm', method: 'tab-frames', audio: false, frameRate: 5 },
+      { actorRole: 'victim', browser: { name: 'Firefox', version: '128' }, extension: { name: 'Capture & Report', version: '0.1.0' }, chunkSize: 1024 },
+    );
+    await writer.append(new Uint8Array(3000).fill(7));
+    await writer.finish({ durationMs: 1000, endedBy: 'time-limit', poster: new Blob(['p'], { type: 'image/png' }), width: 10, height: 10 });
+    expect(await db.count('chunks')).toBe(3);
+    expect(await store.listCaptures(caseRecord.id)).toHaveLength(2);
+    expect(await store.verifyCase(caseRecord.id)).toEqual([]);
     db.close();
   });
 });
