@@ -82,6 +82,8 @@ export type StoredFileRecord = StoredFile & { chunks?: ChunkedFileInfo };
 
 /** What is known when a recording starts (recordings.ts `startRecording`). */
 export interface RecordingStart {
+  /** The capture id, when the recorder made it (the band shows it from the first frame); default: a new one. */
+  captureId?: string;
   caseId: string;
   tabUrl: string;
   title: string;

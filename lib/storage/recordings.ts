@@ -70,11 +70,15 @@ export interface RecordingWriter {
   abandon(): Promise<void>;
 }
 
+/** A capture id is a folder name in bundles (lib/evidence/fields.ts `segment`). */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
 /** Capture ids of recordings being written in this context: recovery leaves them alone. */
 export const liveRecordings = new Set<string>();
 
 export async function startRecording(core: StoreCore, start: RecordingStart, context: RecordingContext): Promise<RecordingWriter> {
-  const captureId = core.newId();
+  const captureId = start.captureId ?? core.newId();
+  if (!SAFE_ID.test(captureId)) throw invalid(`The capture id ${JSON.stringify(captureId)} cannot name a folder.`);
   const pending: PendingRecordingRecord = {
     id: captureId,
     fileId: `${captureId}/${VIDEO_FILE_NAME}`,

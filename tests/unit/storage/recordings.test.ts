@@ -122,6 +122,10 @@ describe('a recording without a passphrase', () => {
     const { store } = await openTestStore();
     const caseRecord = await store.ensureDefaultCase();
     await expect(store.startRecording(start('no-such-case'), CONTEXT)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(store.startRecording({ ...start(caseRecord.id), captureId: '../x' }, CONTEXT)).rejects.toMatchObject({ code: 'invalid' });
+    const named = await store.startRecording({ ...start(caseRecord.id), captureId: 'rec-1' }, CONTEXT);
+    expect(named.captureId).toBe('rec-1');
+    await named.abandon();
     const empty = await store.startRecording(start(caseRecord.id), CONTEXT);
     await expect(empty.finish(finish)).rejects.toThrow('The recording is empty');
     await empty.abandon();
