@@ -24,6 +24,12 @@ import { contentScriptMatches, platformsForHost } from '../lib/platforms/registr
  * messages; the side panel only needs to follow what is on screen, and a third of a second feels immediate.
  */
 const EXTRACT_INTERVAL_MS = 300;
+/**
+ * An update or reload of the extension orphans this script, and no event says so (Chromium leaves it running
+ * without its extension): a look this often ends it, its observers, listeners and timers, soon after. The look is
+ * one property read.
+ */
+const ORPHAN_CHECK_MS = 1000;
 
 export default defineContentScript({
   matches: contentScriptMatches(),
@@ -51,6 +57,8 @@ function run(ctx: ContentScriptContext): void {
       run(new Context(SCRIPT_NAME, { noScriptStartedPostMessage: true })),
     );
   });
+  // ctx.setInterval's own check ends the context once the extension is gone (ctx.isInvalid reads runtime.id).
+  ctx.setInterval(() => undefined, ORPHAN_CHECK_MS);
   const send: Send = (name, ...request) => {
     // Nobody may be listening (popup and side panel closed): that is normal, not an error.
     if (!ctx.isInvalid) sendMessage(name, ...request).catch(() => undefined);

@@ -30,6 +30,24 @@ export function setDatabaseNotice(next: DatabaseNotice): void {
   for (const listener of noticeListeners) listener(next);
 }
 
+/**
+ * True when this page outlived its extension (updated, reloaded or removed while it was open): its background and
+ * the extension's APIs no longer answer, and only reopening the page helps.
+ */
+export function extensionGone(): boolean {
+  return !browser.runtime?.id;
+}
+
+/**
+ * After a connection to the background closed or a call failed: when the extension is gone, the page says "the
+ * extension was updated, please reopen" (the 'updated' notice) instead of failing or waiting. Returns whether it is.
+ */
+export function noticeIfExtensionGone(): boolean {
+  if (!extensionGone()) return false;
+  setDatabaseNotice('updated');
+  return true;
+}
+
 /** This context's connection to the evidence database (also used by lib/browser/lock.ts). */
 export function openDb(): Promise<EvidenceDb> {
   openedDb ??= openEvidenceDb(undefined, {

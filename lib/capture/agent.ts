@@ -87,9 +87,12 @@ export class CaptureAgent {
 
   /**
    * Puts the page back exactly: every style and attribute as the page had it (the page source is taken after this,
-   * and must hold nothing of ours), and the scroll position. Safe to call any number of times.
+   * and must hold nothing of ours), and the scroll position. Safe to call any number of times: with nothing of ours
+   * left in the page it does nothing (a late call, e.g. when the background stops long after the capture, must not
+   * scroll the page back to where the capture began).
    */
   restore(): void {
+    if (!this.#prepared && this.#touched.size === 0 && this.#lazyImages.length === 0 && !this.#styleElement) return;
     this.#prepared = false;
     for (const element of [...this.#touched.keys()]) this.#resetStyle(element);
     for (const { image, loading } of this.#lazyImages) {

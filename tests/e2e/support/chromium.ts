@@ -8,7 +8,8 @@ import { prepareTestBuild, TEST_EXTENSION_ID } from './test-build';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function wrap(page: Page): DrivenPage {
+/** A Playwright page as the tests drive it (also for pages a test opens itself, e.g. after the extension reloaded). */
+export function wrap(page: Page): DrivenPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeoutMs = 20_000) =>

@@ -51,4 +51,24 @@ describe('CaptureAgent', () => {
     agent.restore();
     await expect(agent.showTile(0, { showTopBars: true, showBottomBars: true })).rejects.toThrow('put the page back');
   });
+
+  it('does nothing once the page is back: a late restore leaves the page where the person has scrolled since', () => {
+    document.body.innerHTML = PAGE;
+    const agent = new CaptureAgent(document);
+    window.scrollTo(0, 0);
+    agent.prepare();
+    agent.restore();
+    window.scrollTo(0, 300);
+    const before = document.documentElement.outerHTML;
+    agent.restore();
+    expect(window.scrollY).toBe(300);
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('does nothing when it never prepared the page (an agent ended before its capture began)', () => {
+    document.body.innerHTML = PAGE;
+    window.scrollTo(0, 200);
+    new CaptureAgent(document).restore();
+    expect(window.scrollY).toBe(200);
+  });
 });
