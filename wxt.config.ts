@@ -1,4 +1,12 @@
 import { defineConfig } from 'wxt';
+import { authorityOrigin, authorityPermission, TIMESTAMP_AUTHORITIES } from './lib/proof/authorities';
+
+// Trusted timestamps (off by default): the listed authorities' hosts, asked for one at a time when the person
+// switches them on, and the only web origins the policy lets the extension's code reach (a POST of a timestamp
+// request, lib/proof/tsa-client.ts).
+const TSA_PERMISSIONS = [...new Set(TIMESTAMP_AUTHORITIES.map((authority) => authorityPermission(authority.url)))];
+const TSA_ORIGINS = [...new Set(TIMESTAMP_AUTHORITIES.map((authority) => authorityOrigin(authority.url)))].join(' ');
+const POLICY = `script-src 'self'; object-src 'none'; connect-src 'self' data: blob: ${TSA_ORIGINS}; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; default-src 'self'`;
 
 // Least privilege: every permission below is explained in README.md ("Permissions"). The content script's
 // host matches come from lib/platforms/registry.ts (see entrypoints/platform.content.ts), nowhere else.
@@ -21,16 +29,12 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['pageCapture', 'tabCapture', 'offscreen']),
     ],
     // Asked for on the first export only: until then, nothing can reach the downloads folder or list.
-    optional_permissions: ['downloads'],
+    // Firefox (MV2) lists optional hosts among optional permissions; Chrome (MV3) apart.
+    optional_permissions: ['downloads', ...(browser === 'firefox' ? TSA_PERMISSIONS : [])],
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: TSA_PERMISSIONS }),
     action: { default_title: '__MSG_extName__' },
     // No remote code, fonts or analytics: only our own packaged files may load.
-    content_security_policy:
-      browser === 'firefox'
-        ? "script-src 'self'; object-src 'none'; connect-src 'self' data: blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; default-src 'self'"
-        : {
-            extension_pages:
-              "script-src 'self'; object-src 'none'; connect-src 'self' data: blob:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; default-src 'self'",
-          },
+    content_security_policy: browser === 'firefox' ? POLICY : { extension_pages: POLICY },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,6 +4,7 @@
 import type { CapturerRole } from './evidence/types';
 import type { Lang } from './guide/types';
 import { DEFAULT_NEUTRAL_URL, safeNeutralUrl } from './quick-exit';
+import { authorityById, DEFAULT_AUTHORITY_ID } from './proof/authorities';
 
 export interface Settings {
   /** Interface language; 'auto' follows the browser. */
@@ -17,6 +18,13 @@ export interface Settings {
   autoLockSeconds: number;
   /** A recording of a tab stops by itself after this many seconds (2 minutes by default, 15 at most). */
   maxRecordingSeconds: number;
+  /**
+   * RFC 3161 trusted timestamps (off by default): each capture's file hashes are sent to `timestampAuthority`
+   * (an id of lib/proof/authorities.ts) once it is saved. `timestampsSince`: when they were last switched on.
+   */
+  trustedTimestamps: boolean;
+  timestampAuthority: string;
+  timestampsSince: string | null;
 }
 
 export const MAX_SCREENS_LIMIT = 200;
@@ -33,6 +41,9 @@ export const DEFAULT_SETTINGS: Settings = {
   neutralUrl: DEFAULT_NEUTRAL_URL,
   autoLockSeconds: 15 * 60,
   maxRecordingSeconds: 2 * 60,
+  trustedTimestamps: false,
+  timestampAuthority: DEFAULT_AUTHORITY_ID,
+  timestampsSince: null,
 };
 
 /** Settings read from storage, with anything missing or out of range replaced by its default. */
@@ -56,5 +67,14 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
     neutralUrl: safeNeutralUrl(value.neutralUrl ?? DEFAULT_NEUTRAL_URL),
     autoLockSeconds: autoLock,
     maxRecordingSeconds: recording,
+    ...normalizeTimestamps(value),
   };
+}
+
+function normalizeTimestamps(
+  value: Partial<Record<keyof Settings, unknown>>,
+): Pick<Settings, 'trustedTimestamps' | 'timestampAuthority' | 'timestampsSince'> {
+  const authority = typeof value.timestampAuthority === 'string' && authorityById(value.timestampAuthority) ? value.timestampAuthority : DEFAULT_AUTHORITY_ID;
+  const since = typeof value.timestampsSince === 'string' && !Number.isNaN(Date.parse(value.timestampsSince)) ? value.timestampsSince : null;
+  return { trustedTimestamps: value.trustedTimestamps === true, timestampAuthority: authority, timestampsSince: since };
 }

@@ -5,6 +5,12 @@
 import { openStore } from '../../lib/browser/evidence';
 import type { CaptureRecord, CapturerRole, CaseRecord, ReportTracking, AuditEntry } from '../../lib/evidence/types';
 import type { AuditSignatureSummary, VerifyProblem } from '../../lib/storage/evidence-store';
+import type { TimestampRecord } from '../../lib/storage/db';
+import { loadSettings } from '../../lib/browser/settings';
+import { sendMessage } from '../../lib/messaging';
+
+/** While a capture of the shown case waits for its timestamp, its state is read again this often. */
+const TIMESTAMP_REFRESH_MS = 3_000;
 
 export class ManagerState {
   cases = $state<CaseRecord[]>([]);
@@ -19,10 +25,20 @@ export class ManagerState {
   revealedCaptureId = $state<string | null>(null);
   error = $state<string | null>(null);
   loading = $state(true);
+  /** The trusted timestamps of the shown captures' files, by capture id; and whether the setting is on. */
+  timestamps = $state.raw<Record<string, TimestampRecord[]>>({});
+  timestampsOn = $state(false);
+  #timestampTimer: ReturnType<typeof setTimeout> | null = null;
+  #askedForTimestamps = false;
 
   selectedCase = $derived(this.cases.find((entry) => entry.id === this.selectedCaseId) ?? null);
 
   async load(): Promise<void> {
+    // Opening the manager tries every pending timestamp at once (the background does it; nothing waits for it).
+    if (!this.#askedForTimestamps) {
+      this.#askedForTimestamps = true;
+      void sendMessage('timestamps-run').catch(() => undefined);
+    }
     const store = await openStore();
     this.cases = await store.listCases();
     if (!this.selectedCaseId || !this.cases.some((entry) => entry.id === this.selectedCaseId)) {
@@ -54,6 +70,18 @@ export class ManagerState {
     this.captures = captures.reverse();
     this.reports = reports;
     this.trail = trail;
+    await this.loadTimestamps();
+  }
+
+  /** Reads the shown captures' timestamps, and again shortly while one is pending. */
+  async loadTimestamps(): Promise<void> {
+    if (this.#timestampTimer) clearTimeout(this.#timestampTimer);
+    this.#timestampTimer = null;
+    const store = await openStore();
+    this.timestampsOn = (await loadSettings()).trustedTimestamps;
+    this.timestamps = Object.fromEntries(await store.timestampsOfCaptures(this.captures.map((capture) => capture.id)));
+    const pending = Object.values(this.timestamps).some((records) => records.some((record) => record.state === 'pending'));
+    if (pending && this.timestampsOn) this.#timestampTimer = setTimeout(() => void this.loadTimestamps().catch(() => undefined), TIMESTAMP_REFRESH_MS);
   }
 
   async createCase(input: { title: string; capturerRole: CapturerRole; capturerName?: string }): Promise<void> {

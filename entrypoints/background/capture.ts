@@ -8,6 +8,7 @@ import { CaptureSession } from '../../lib/capture/session';
 import { loadStoredSelection, saveSelection } from '../../lib/browser/selection';
 import { samePage } from '../../lib/capture/binding';
 import { loadSettings } from '../../lib/browser/settings';
+import { timestampCapture } from '../../lib/browser/timestamping';
 import type { CaptureMode } from '../../lib/evidence/types';
 import type { Lang } from '../../lib/i18n';
 
@@ -18,6 +19,8 @@ export async function newCapture(tabId: number, mode: CaptureMode, lang: Lang): 
   const selection = await loadStoredSelection(tabId).catch(() => null);
   const session = new CaptureSession({ tabId, mode, lang, maxScreens: settings.maxScreens, selection }, browserCaptureDriver(settings.capturerRole));
   session.subscribe((status) => {
+    // Saved: its files are stamped now when trusted timestamps are on (after the save, never holding it up).
+    if (status.state === 'done') void timestampCapture(status.summary.captureId).catch(() => undefined);
     // Recorded once: a selection of the captured page is cleared; one of another page is left as it was.
     if (status.state === 'done' && selection && samePage(selection.url, status.summary.url)) {
       void saveSelection(tabId, selection.url, []).catch(() => undefined);

@@ -17,6 +17,7 @@ import { serveCapturePort, setUpCaptures } from './capture-port';
 import { onQuickExitLock, quickExit } from './quick-exit';
 import { keySession, openStore } from '../../lib/browser/evidence';
 import { lock } from '../../lib/browser/lock';
+import { runTimestamps, startTimestamping } from '../../lib/browser/timestamping';
 
 // MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
 const toolbarButton = browser.action ?? browser.browserAction;
@@ -42,6 +43,8 @@ export default defineBackground(() => {
       },
       'quick-exit': ({ tabId }, sender) => quickExit(tabId, sender.tab?.id),
       'tab-stream-ended': ({ key }) => tabStreamEnded(key),
+      // The manager opened: every pending timestamp is tried now, not at its next retry.
+      'timestamps-run': () => void runTimestamps({ all: true }),
     },
     { capture: serveCapturePort, 'capture-agent': serveAgentPort },
   );
@@ -55,6 +58,7 @@ export default defineBackground(() => {
   void openStore()
     .then((store) => store.recoverInterruptedRecordings())
     .catch(() => undefined);
+  startTimestamping();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {

@@ -70,6 +70,8 @@ export interface ProtocolMap {
    * target; null from the manager, whose own tab is then the one sent away).
    */
   'quick-exit'(request: { tabId: number | null }): void;
+  /** The manager opened, page -> background: try every pending trusted timestamp now. */
+  'timestamps-run'(): void;
   /** Quick exit, background -> every extension page: close now. */
   'quick-exit-close'(): void;
 
@@ -127,6 +129,7 @@ export const ROUTES = {
   'tab-stream-frame': { from: ['background'], to: 'offscreen' },
   'tab-stream-close': { from: ['background'], to: 'offscreen' },
   'tab-stream-ended': { from: ['offscreen'], to: 'background' },
+  'timestamps-run': { from: ['page'], to: 'background' },
 } as const satisfies { [N in MessageName]: Route };
 
 /** The messages the background answers (lib/messaging/router.ts wants a handler for each). */

@@ -127,6 +127,27 @@ export async function verifyTimestampResponse(
   };
 }
 
+/**
+ * The certificate at the top of the chain a response carries (DER): a self-signed one if carried, else the one
+ * whose issuer is not among the carried certificates. Null when the response carries none or is not a token.
+ * Used to pin an authority on first use (lib/proof/timestamping.ts).
+ */
+export function carriedChainTop(response: Uint8Array): Uint8Array<ArrayBuffer> | null {
+  let certificates: Certificate[];
+  try {
+    const signedData = tokenOf(parseResponse(response));
+    certificates = (signedData.certificates ?? []).filter((item): item is Certificate => item instanceof Certificate);
+  } catch {
+    return null;
+  }
+  const issuedHere = (certificate: Certificate) =>
+    certificates.some((other) => other !== certificate && certificate.issuer.isEqual(other.subject));
+  const top =
+    certificates.find((certificate) => certificate.issuer.isEqual(certificate.subject)) ??
+    certificates.find((certificate) => !issuedHere(certificate));
+  return top ? new Uint8Array(top.toSchema().toBER()) : null;
+}
+
 function randomNonce(): Uint8Array<ArrayBuffer> {
   const nonce = randomBytes(NONCE_BYTES);
   // Positive and minimally encoded: top bit clear (not negative), first byte not zero (no padding byte).
@@ -268,6 +289,10 @@ async function checkCertificate(
       `The signing certificate is valid from ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()}, not at ${genTime.toISOString()}.`,
     );
   }
+  // A certificate pinned as trusted is trusted as itself (an authority pinned on first use whose answers carry
+  // only its signing certificate: pkijs would look for a self-signed root above it).
+  const signerDer = new Uint8Array(signer.toSchema().toBER());
+  if (trusted.some((der) => sameBytes(der, signerDer))) return;
   let roots: Certificate[];
   try {
     roots = trusted.map((der) => Certificate.fromBER(ownBytes(der)));

@@ -113,6 +113,37 @@ export interface PendingRecordingRecord {
   timeZone: string;
   browser: { name: string; version: string };
   extension: { name: string; version: string };
+ * An RFC 3161 timestamp of one evidence file or of a case's audit-chain head (lib/storage/timestamps.ts), in
+ * clear: it holds a hash already stored in clear, the authority's answer and when to try again, nothing of the
+ * evidence. `pending` until an authority's answer verified; then `stamped`, never changed again.
+ */
+export interface TimestampRecord {
+  /** `file:<file id>` or `audit:<case id>:<seq>`. */
+  id: string;
+  subject: 'file' | 'audit-head';
+  /** The file's capture and id (subject `file`), else null. */
+  captureId: string | null;
+  fileId: string | null;
+  /** The case and entry whose hash is stamped (subject `audit-head`), else null. */
+  caseId: string | null;
+  seq: number | null;
+  /** SHA-256 (hex) of what is stamped: the file's bytes, or the audit head's text (lib/proof/timestamping.ts). */
+  sha256: string;
+  state: 'pending' | 'stamped';
+  queuedAt: string;
+  attempts: number;
+  /** When the next attempt is due (pending); every pending one is also tried at start-up and when the manager opens. */
+  nextAttemptAt: string;
+  /** Why the last attempt failed (pending), e.g. `network`, `http`, `wrong-nonce`. */
+  lastError: { code: string; message: string; at: string } | null;
+  /** Once stamped: the authority's URL, its whole answer (base64 DER TimeStampResp), its time, name and serial. */
+  authorityUrl: string | null;
+  response: string | null;
+  genTime: string | null;
+  authority: string | null;
+  serial: string | null;
+  /** The certificates the answer carried (base64 DER), signer first. */
+  chain: string[];
 }
 
 /** One key/value preference, e.g. `defaultCaseId`. */
@@ -145,6 +176,11 @@ export interface EvidenceDbSchema extends DBSchema {
   auditSignatures: { key: [string, number]; value: AuditSignatureRecord };
   chunks: { key: [string, number]; value: ChunkRecord };
   recordings: { key: string; value: PendingRecordingRecord };
+  timestamps: {
+    key: string;
+    value: TimestampRecord;
+    indexes: { byCapture: string; byState: string };
+  };
 }
 
 export type EvidenceDb = IDBPDatabase<EvidenceDbSchema>;
@@ -218,6 +254,13 @@ function addChunks(db: IDBPDatabase<unknown>): void {
   db.createObjectStore('recordings', { keyPath: 'id' });
 }
 
+/** Version 7: RFC 3161 timestamps of evidence files and audit heads (lib/storage/timestamps.ts). No data changes. */
+function addTimestamps(db: IDBPDatabase<unknown>): void {
+  const timestamps = db.createObjectStore('timestamps', { keyPath: 'id' });
+  timestamps.createIndex('byCapture', 'captureId');
+  timestamps.createIndex('byState', 'state');
+}
+
 /** migrations[n] upgrades a database from version n to n + 1. Append only. */
 export const migrations: readonly Migration[] = [
   createStores,
@@ -226,6 +269,7 @@ export const migrations: readonly Migration[] = [
   addKeys,
   addAuditSignatures,
   addChunks,
+  addTimestamps,
 ];
 
 export const DB_VERSION = migrations.length;

@@ -19,13 +19,15 @@ import * as bundles from './bundles';
 import * as captures from './captures';
 import * as cases from './cases';
 import { StoreCore, type EvidenceStoreOptions } from './core';
-import type { EvidenceDb } from './db';
 import * as recordings from './recordings';
 import type { RecordingContext, RecordingStart, RecordingWriter } from './recordings';
 import * as recovery from './recovery';
 import type { RecoveryOutcome } from './recovery';
+import type { EvidenceDb, TimestampRecord } from './db';
 import * as reports from './reports';
 import * as signingKeys from './signing-keys';
+import * as timestamps from './timestamps';
+import type { TimestampLedger } from '../proof/timestamping';
 import type { EncryptionState } from './sealing';
 import type { VerifyProblem } from './verify';
 
@@ -38,7 +40,7 @@ export type { AuditSignatureSummary } from './audit-signatures';
 export type { RecordingContext, RecordingFinish, RecordingStart, RecordingWriter } from './recordings';
 export type { RecoveryOutcome } from './recovery';
 
-export class EvidenceStore {
+export class EvidenceStore implements TimestampLedger {
   private readonly core: StoreCore;
 
   constructor(db: EvidenceDb, options: EvidenceStoreOptions = {}) {
@@ -180,5 +182,59 @@ export class EvidenceStore {
   /** The fingerprint shown to the person, or null before the key is made. Readable while locked. */
   installationFingerprint(): Promise<string | null> {
     return signingKeys.installationFingerprint(this.core);
+  }
+
+  // --- RFC 3161 timestamps (timestamps.ts; stamped by lib/proof/timestamping.ts). Readable and writable while locked.
+
+  queueCaptureTimestamps(captureId: string): Promise<number> {
+    return timestamps.queueCaptureTimestamps(this.core, captureId);
+  }
+
+  queueMissedCaptures(sinceIso: string): Promise<number> {
+    return timestamps.queueMissedCaptures(this.core, sinceIso);
+  }
+
+  queueAuditHeadTimestamp(caseId: string, seq: number, sha256: string): Promise<TimestampRecord> {
+    return timestamps.queueAuditHeadTimestamp(this.core, caseId, seq, sha256);
+  }
+
+  captureTimestamps(captureId: string): Promise<TimestampRecord[]> {
+    return timestamps.captureTimestamps(this.core, captureId);
+  }
+
+  timestampsOfCaptures(captureIds: readonly string[]): Promise<Map<string, TimestampRecord[]>> {
+    return timestamps.timestampsOfCaptures(this.core, captureIds);
+  }
+
+  getTimestamp(id: string): Promise<TimestampRecord | undefined> {
+    return timestamps.getTimestamp(this.core, id);
+  }
+
+  pendingTimestamps(now: Date, all: boolean): Promise<TimestampRecord[]> {
+    return timestamps.pendingTimestamps(this.core, now, all);
+  }
+
+  async timestampSubjectExists(record: TimestampRecord): Promise<boolean> {
+    return record.fileId === null || timestamps.fileExists(this.core, record.fileId);
+  }
+
+  dropTimestamp(id: string): Promise<void> {
+    return timestamps.dropTimestamp(this.core, id);
+  }
+
+  recordStamp(id: string, result: timestamps.StampResult): Promise<void> {
+    return timestamps.recordStamp(this.core, id, result);
+  }
+
+  recordAttemptFailure(id: string, error: { code: string; message: string }, nextAttemptAt: Date): Promise<void> {
+    return timestamps.recordAttemptFailure(this.core, id, error, nextAttemptAt);
+  }
+
+  timestampPin(authorityUrl: string): Promise<string | null> {
+    return timestamps.timestampPin(this.core, authorityUrl);
+  }
+
+  pinTimestampAuthority(authorityUrl: string, anchor: string): Promise<void> {
+    return timestamps.pinTimestampAuthority(this.core, authorityUrl, anchor);
   }
 }

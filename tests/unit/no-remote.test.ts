@@ -1,6 +1,7 @@
 /**
  * No network of our own, read from the source: nothing the extension ships loads a remote script, style, font or
- * image, and no code calls a network API except on the data: URLs it makes itself. Web addresses in the guide data
+ * image, and no code calls a network API except on the data: URLs it makes itself, and the one POST of a trusted
+ * timestamp request to the listed authority the person chose (lib/proof/tsa-client.ts, off by default). Web addresses in the guide data
  * (lib/platforms/*, lib/guide/*) are shown as links for the person to follow; they are never loaded.
  *
  * The end-to-end test tests/e2e/no-network.e2e.ts checks the same in the running browser, and the built manifest's
@@ -9,6 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { authorityOrigin, TIMESTAMP_AUTHORITIES } from '../../lib/proof/authorities';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const sourceDirs = ['entrypoints', 'components', 'lib'];
@@ -60,13 +62,18 @@ describe('no remote resources in the source', () => {
     expect(findings(/\bimportScripts\s*\(/)).toEqual([]);
   });
 
-  it('calls no network API, except fetch on the data: URL of a screenshot it just made', () => {
+  it('calls no network API, except fetch on the data: URL of a screenshot it just made, and the timestamp POST', () => {
     const calls = findings(/\b(fetch|sendBeacon|XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection)\s*\(|new\s+(XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection)\b/).filter(
       (finding) => !/^\s*(\*|\/\/)/.test(finding.split(': ').slice(1).join(': ')),
     );
     expect(calls.map((call) => call.replace(/:\d+:/, ':'))).toEqual([
       `${path.join('lib', 'capture', 'browser-driver.ts')}: const blob = await (await fetch(dataUrl)).blob();`,
+      `${path.join('lib', 'proof', 'tsa-client.ts')}: response = await fetch(url, {`,
     ]);
+    // ...the timestamp request is a POST of application/timestamp-query, with no cookies, referrer or redirect.
+    const client = sources.find(({ file }) => file === path.join('lib', 'proof', 'tsa-client.ts'))!.text;
+    expect(client).toMatch(/method: 'POST',\s*headers: \{ 'Content-Type': 'application\/timestamp-query' \},\s*body: request,\s*credentials: 'omit'/);
+    expect(client).toMatch(/redirect: 'error',\s*referrerPolicy: 'no-referrer'/);
     // ...and that URL is a data: URL (tabs.captureVisibleTab's result, or an OffscreenCanvas encoding).
     const capture = sources.find(({ file }) => file === path.join('lib', 'capture', 'browser-driver.ts'))!.text;
     const fetchAt = capture.indexOf('fetch(dataUrl)');
@@ -76,12 +83,18 @@ describe('no remote resources in the source', () => {
 
   it('declares no content security policy that lets anything remote in', () => {
     const config = readFileSync(path.join(root, 'wxt.config.ts'), 'utf8');
-    const policies = [...config.matchAll(/"(script-src[^"]*)"/g)].map((match) => match[1]!);
-    expect(policies.length).toBeGreaterThanOrEqual(2); // Firefox (MV2) and Chrome (MV3 extension_pages)
+    // One policy for both browsers (Firefox MV2, Chrome MV3 extension_pages); connect-src may add the listed
+    // timestamp authorities' origins only (${TSA_ORIGINS}, made from lib/proof/authorities.ts), nothing else remote.
+    const policies = [...config.matchAll(/`(script-src[^`]*)`/g)].map((match) => match[1]!);
+    expect(policies).toHaveLength(1);
+    expect(config).toMatch(/content_security_policy: browser === 'firefox' \? POLICY : \{ extension_pages: POLICY \}/);
+    expect(config).toContain('const TSA_ORIGINS = [...new Set(TIMESTAMP_AUTHORITIES.map((authority) => authorityOrigin(authority.url)))]');
     for (const policy of policies) {
       expect(policy).toMatch(/(^|;\s*)script-src 'self';/);
       expect(policy).toMatch(/default-src 'self'/);
-      expect(policy).not.toMatch(/https?:|\*|'unsafe-eval'|wasm-unsafe-eval/);
+      expect(policy).toMatch(/connect-src 'self' data: blob: \$\{TSA_ORIGINS\};/);
+      expect(policy.replace('${TSA_ORIGINS}', '')).not.toMatch(/https?:|\*|'unsafe-eval'|wasm-unsafe-eval/);
     }
+    for (const authority of TIMESTAMP_AUTHORITIES) expect(authorityOrigin(authority.url)).toMatch(/^https:\/\/[a-z0-9.-]+$/);
   });
 });

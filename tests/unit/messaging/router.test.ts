@@ -44,6 +44,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
     'page-info': vi.fn<BackgroundHandlers['page-info']>(),
     'quick-exit': vi.fn<BackgroundHandlers['quick-exit']>(async () => undefined),
     'tab-stream-ended': vi.fn<BackgroundHandlers['tab-stream-ended']>(),
+    'timestamps-run': vi.fn<BackgroundHandlers['timestamps-run']>(),
     ...overrides,
   };
   const capture = vi.fn();
@@ -53,7 +54,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
 
 describe('the background router', () => {
   it('serves exactly the messages whose route goes to the background', () => {
-    expect([...BACKGROUND_MESSAGES].sort()).toEqual(['page-info', 'quick-exit', 'tab-stream-ended']);
+    expect([...BACKGROUND_MESSAGES].sort()).toEqual(['page-info', 'quick-exit', 'tab-stream-ended', 'timestamps-run']);
   });
 
   it('answers a quick exit from an extension page, with its request and sender', async () => {

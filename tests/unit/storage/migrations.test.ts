@@ -24,6 +24,7 @@ const CURRENT_SCHEMA = {
   auditSignatures: { keyPath: ['caseId', 'seq'], indexes: {} },
   chunks: { keyPath: ['fileId', 'index'], indexes: {} },
   recordings: { keyPath: 'id', indexes: {} },
+  timestamps: { keyPath: 'id', indexes: { byCapture: 'captureId', byState: 'state' } },
 };
 
 function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
@@ -40,7 +41,7 @@ function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
 describe('database schema', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBe(7);
   });
 
   it('creates the current schema on a fresh install', async () => {
@@ -319,6 +320,53 @@ describe('migration 5 → 6 (chunks, recordings)', () => {
     expect(await db.count('chunks')).toBe(3);
     expect(await store.listCaptures(caseRecord.id)).toHaveLength(2);
     expect(await store.verifyCase(caseRecord.id)).toEqual([]);
+    db.close();
+  });
+});
+
+/** Version 6 exactly as released: version 5 plus the chunks and recordings stores. Do not edit. */
+function frozenV6(db: IDBPDatabase<unknown>, oldVersion: number, tx: Parameters<typeof migrations[number]>[1]): void {
+  if (oldVersion < 5) frozenV5(db, oldVersion, tx);
+  db.createObjectStore('chunks', { keyPath: ['fileId', 'index'] });
+  db.createObjectStore('recordings', { keyPath: 'id' });
+}
+
+describe('migration 6 → 7 (timestamps)', () => {
+  it('keeps the data, and a capture of the upgraded database can be queued and read for timestamps', async () => {
+    const name = uniqueDbName();
+    const v6 = await openDB(name, 6, { upgrade: (db, oldVersion, _new, tx) => frozenV6(db, oldVersion, tx as never) });
+    const caseRecord: CaseRecord = { id: 'case-5', title: 'Case', createdAt: '2026-11-05T10:00:00.000Z', capturerRole: 'victim', notes: '' };
+    const { record, files } = await makeCapture(caseRecord.id, { id: 'capture-5' });
+    const create = nextEntry(undefined, { caseId: caseRecord.id, at: caseRecord.createdAt, action: 'case-create', actorRole: 'victim', details: { caseId: caseRecord.id } });
+    const capture = nextEntry(create, {
+      caseId: caseRecord.id,
+      at: record.capturedAt,
+      action: 'capture',
+      actorRole: 'victim',
+      details: { captureId: record.id, fileNames: files.map((file) => file.name), fileSha256s: files.map((file) => file.sha256) },
+    });
+    const tx = v6.transaction(['cases', 'captures', 'files', 'audit', 'auditSignatures'], 'readwrite');
+    await tx.objectStore('cases').add(caseRecord);
+    await tx.objectStore('captures').add(record);
+    for (const file of files) await tx.objectStore('files').add(file);
+    for (const entry of [create, capture]) {
+      await tx.objectStore('audit').add(entry);
+      await tx.objectStore('auditSignatures').add({ caseId: entry.caseId, seq: entry.seq, hash: entry.hash, status: 'before-signing', signature: null, fingerprint: null });
+    }
+    await tx.done;
+    v6.close();
+
+    const db = await openEvidenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const store = new EvidenceStore(db, { now: tickingClock() });
+    expect(await store.listCaptures(caseRecord.id)).toEqual([record]);
+    expect(await store.auditTrail(caseRecord.id)).toEqual([create, capture]);
+    expect(await store.verifyCase(caseRecord.id)).toEqual([]);
+    // Nothing was queued by the migration: captures made before are stamped only when asked (queueMissedCaptures).
+    expect(await db.count('timestamps')).toBe(0);
+    expect(await store.queueMissedCaptures('2026-01-01T00:00:00.000Z')).toBe(files.length);
+    const queued = await store.captureTimestamps(record.id);
+    expect(queued.map((entry) => [entry.fileId, entry.sha256, entry.state]).sort()).toEqual(files.map((file) => [file.id, file.sha256, 'pending']).sort());
     db.close();
   });
 });
