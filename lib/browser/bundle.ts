@@ -11,6 +11,7 @@ import { installationSigner } from '../bundle/signature';
 import type { CapturerRole, CaseRecord } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import type { EvidenceStore } from '../storage/evidence-store';
+import { stampAuditHeadForExport } from './timestamping';
 
 /**
  * `downloads` is an optional permission, asked for on the person's first export. It must be requested straight
@@ -25,6 +26,8 @@ export interface ExportOutcome {
   sha256: string;
   bytes: number;
   captures: number;
+  /** Trusted timestamps on, but the audit head could not be stamped: why (the bundle was made without it). */
+  auditHeadFailure: string | null;
 }
 
 export async function exportCase(
@@ -40,6 +43,9 @@ export async function exportCase(
     store.listReports(caseRecord.id),
     store.installationKey(),
   ]);
+  // Trusted timestamps: the tokens kept for the exported files, and the trail's head stamped now when they are on.
+  const fileTokens = [...(await store.timestampsOfCaptures(captures.map((capture) => capture.id))).values()].flat();
+  const auditHead = await stampAuditHeadForExport(store, audit.at(-1));
   // The ZIP is assembled as a Blob whose evidence parts are references to the stored files (read once, to hash
   // them, never kept); only headers, manifest, report and sums are new bytes. So the export holds no copy of
   // the evidence in memory, whatever the size of the case.
@@ -56,6 +62,7 @@ export async function exportCase(
       exportedBy: { role: options.role, ...(caseRecord.capturerName ? { name: caseRecord.capturerName } : {}) },
       scope: options.captureIds ? 'selection' : 'case',
       signer: installationSigner(key),
+      timestamps: { files: fileTokens, auditHead: auditHead.record },
     },
     (chunk, _final, origin) => {
       parts.push(origin ?? (chunk as Uint8Array<ArrayBuffer>));
@@ -68,7 +75,7 @@ export async function exportCase(
     { fileName, bundleSha256: result.sha256, scope: options.captureIds ? 'selection' : 'case', captureIds: captures.map((capture) => capture.id) },
     options.role,
   );
-  return { fileName, sha256: result.sha256, bytes: result.bytes, captures: captures.length };
+  return { fileName, sha256: result.sha256, bytes: result.bytes, captures: captures.length, auditHeadFailure: auditHead.failure };
 }
 
 /** Saves the blob under a neutral name and resolves once the browser has written it. */
@@ -101,6 +108,8 @@ export interface ImportOutcome {
   caseRecord: CaseRecord;
   /** The signer's fingerprint (a version 2 bundle), or null (version 1, unsigned). */
   signer: { fingerprint: string } | null;
+  /** How many trusted timestamps (version 3) were verified against their files. */
+  timestamps: number;
 }
 
 /**
@@ -112,7 +121,7 @@ export async function importBundle(store: EvidenceStore, file: File, role: Captu
   const bundle = await readBundle(new Uint8Array(await file.arrayBuffer()));
   const plan = planImport(bundle, { bundleName: file.name, importedAt: new Date(), actorRole: role });
   await store.importCase(plan);
-  return { caseRecord: plan.caseRecord, signer: bundle.signer };
+  return { caseRecord: plan.caseRecord, signer: bundle.signer, timestamps: bundle.timestamps.length };
 }
 
 export { BundleError };

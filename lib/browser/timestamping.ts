@@ -5,7 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import { authorityById, authorityPermission } from '../proof/authorities';
-import { stampPending } from '../proof/timestamping';
+import { utf8 } from '../crypto/bytes';
+import { sha256Hex } from '../evidence/hash';
+import { auditHeadText, describeFailure, stampOne, stampPending } from '../proof/timestamping';
+import type { TimestampRecord } from '../storage/db';
+import type { EvidenceStore } from '../storage/evidence-store';
 import { postTimestampQuery } from '../proof/tsa-client';
 import { openStore } from './evidence';
 import { loadSettings, settingsItem } from './settings';
@@ -73,4 +77,29 @@ function schedule(delayMs: number): void {
     timer = null;
     void runTimestamps({ all: false });
   }, Math.min(MAX_TIMER_MS, Math.max(1_000, delayMs)));
+}
+
+/**
+ * At an export, with trusted timestamps on: the case's audit-chain head (the last entry the bundle holds) is
+ * stamped now, so the bundle can carry it. Returns the stamped record, or why not (the export goes on without
+ * it; nothing is left pending, since that bundle will not carry a later token).
+ */
+export async function stampAuditHeadForExport(
+  store: EvidenceStore,
+  head: { caseId: string; seq: number; hash: string } | undefined,
+): Promise<{ record: TimestampRecord | null; failure: string | null }> {
+  const settings = await loadSettings();
+  const authority = authorityById(settings.timestampAuthority);
+  if (!head || !settings.trustedTimestamps || !authority) return { record: null, failure: null };
+  if (!(await browser.permissions.contains({ origins: [authorityPermission(authority.url)] }))) return { record: null, failure: 'no-permission' };
+  const sha256 = await sha256Hex(utf8(auditHeadText(head)));
+  const queued = await store.queueAuditHeadTimestamp(head.caseId, head.seq, sha256);
+  if (queued.state === 'stamped') return { record: queued, failure: null };
+  try {
+    await store.recordStamp(queued.id, await stampOne(store, postTimestampQuery, authority.url, sha256));
+  } catch (error) {
+    await store.dropTimestamp(queued.id);
+    return { record: null, failure: describeFailure(error).code };
+  }
+  return { record: (await store.getTimestamp(queued.id)) ?? null, failure: null };
 }

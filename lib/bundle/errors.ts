@@ -29,6 +29,8 @@ export type BundleErrorCode =
   | 'not-audited'
   /** A signature (manifest.json.sig, SHA256SUMS.sig) does not match its file and public-key.pem; `path` names the file. */
   | 'bad-signature'
+  /** A trusted timestamp (`.tsr`) does not stamp its file, does not verify, or says otherwise than the manifest. */
+  | 'bad-timestamp'
   /** Over 4 GiB or 65,535 files: beyond what a plain ZIP can hold. */
   | 'too-large';
 

@@ -35,6 +35,7 @@ import {
 } from './manifest';
 import { renderReadme, renderReport } from './report';
 import { MANIFEST_SIGNATURE_PATH, PUBLIC_KEY_PATH, publicKeyFile, SUMS_SIGNATURE_PATH, type BundleSigner } from './signature';
+import { checkBundleTimestamps, exportTimestamps, type TimestampsToExport } from './timestamps';
 
 /**
  * Receives the ZIP in order; `final` is true on the last call only. Awaited: a slow sink slows the writer.
@@ -61,6 +62,8 @@ export interface BundleInput {
   exportedBy: { role: CapturerRole; name?: string };
   /** Signs manifest.json and SHA256SUMS (the installation's key: signature.ts, installationSigner). */
   signer: BundleSigner;
+  /** Trusted timestamps kept for the exported files and the audit head (lib/storage/timestamps.ts). Default: none. */
+  timestamps?: TimestampsToExport;
   /** 'selection' when only some of the case's captures are exported. Default: 'case'. */
   scope?: 'case' | 'selection';
   /** Replaceable for tests. */
@@ -136,6 +139,15 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     });
     sums.push(sumLine(file.sha256, file.path));
   }
+  // The trusted timestamps, each checked again against its file before it is written (timestamps.ts).
+  const stamped = exportTimestamps(manifest.files, input.timestamps, manifest.audit.at(-1));
+  const written = new Map(stamped.zipEntries.map((entry) => [entry.path, entry.bytes]));
+  const hashOf = new Map(manifest.files.map((file) => [file.path, file.sha256]));
+  await checkBundleTimestamps(manifest.timestamps ?? [], written, (path) => hashOf.get(path), manifest.audit.at(-1));
+  for (const entry of stamped.zipEntries) {
+    await writer.entry(entry.path, [entry.bytes]);
+    sums.push(sumLine(bytesToHex(sha256(entry.bytes)), entry.path));
+  }
   const sumsBytes = utf8ToBytes(sums.join(''));
   await writer.entry(SUMS_PATH, [sumsBytes]);
   // Signed last: SHA256SUMS covers every file but the two signatures, and the signatures cover it and the manifest.
@@ -189,6 +201,7 @@ export function buildManifest(input: BundleInput, exportedAt: Date): BundleManif
     files,
     reports: [...(input.reports ?? [])],
     audit: [...input.audit],
+    timestamps: exportTimestamps(files, input.timestamps, input.audit.at(-1)).entries,
   };
   // Through JSON and back: exactly what a reader will see (drops undefined fields, proxies, Blobs).
   const check = validateManifest(JSON.parse(JSON.stringify(manifest)));

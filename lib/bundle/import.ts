@@ -25,6 +25,7 @@ import {
   type BundleManifest,
 } from './manifest';
 import { checkSignatures, PUBLIC_KEY_PATH, SIGNATURE_PATHS } from './signature';
+import { checkBundleTimestamps, timestampPaths, type BundleTimestamp } from './timestamps';
 import { readZip } from './zip-reader';
 
 export interface VerifiedBundle {
@@ -35,11 +36,13 @@ export interface VerifiedBundle {
   bundleSha256: string;
   /** Who signed (version 2): the fingerprint of public-key.pem. Null for an unsigned version 1 bundle. */
   signer: { fingerprint: string } | null;
+  /** The trusted timestamps (version 4), each verified against the file it stamps. */
+  timestamps: BundleTimestamp[];
 }
 
 /** The files besides the evidence that a bundle of each version holds, and those SHA256SUMS lists. */
 const SIGNED_FILES = [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH, PUBLIC_KEY_PATH, ...SIGNATURE_PATHS];
-const FIXED_FILES = { 1: [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH], 2: SIGNED_FILES, 3: SIGNED_FILES };
+const FIXED_FILES = { 1: [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH], 2: SIGNED_FILES, 3: SIGNED_FILES, 4: SIGNED_FILES };
 const UNSUMMED: readonly string[] = [SUMS_PATH, ...SIGNATURE_PATHS];
 
 export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> {
@@ -58,8 +61,8 @@ export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> 
   if (!check.ok) throw new BundleError(check.code, check.detail, check.path);
   const manifest = check.manifest;
 
-  // The set of files.
-  const fixed: readonly string[] = FIXED_FILES[manifest.formatVersion];
+  // The set of files (version 4: with the trusted timestamps' tokens, chains and audit-head.txt).
+  const fixed: readonly string[] = [...FIXED_FILES[manifest.formatVersion], ...timestampPaths(manifest.timestamps ?? [])];
   for (const path of fixed) {
     if (!files.has(path)) throw new BundleError('file-missing', 'A bundle always has this file.', path);
   }
@@ -85,8 +88,11 @@ export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> 
 
   checkSums(files.get(SUMS_PATH)!, hashes);
   checkAudit(manifest);
+  const timestamps = manifest.timestamps ?? [];
+  const evidenceHash = new Map(manifest.files.map((file) => [file.path, file.sha256]));
+  await checkBundleTimestamps(timestamps, files, (path) => evidenceHash.get(path), manifest.audit.at(-1));
   const signer = manifest.formatVersion >= 2 ? await checkSignatures(files) : null;
-  return { manifest, files, bundleSha256: await sha256Hex(zipBytes), signer };
+  return { manifest, files, bundleSha256: await sha256Hex(zipBytes), signer, timestamps };
 }
 
 /** SHA256SUMS must list exactly `hashes` (every file but itself), one `<hex>  <path>` line each. */

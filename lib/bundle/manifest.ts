@@ -19,15 +19,17 @@ import {
   ReportTrackingSchema,
 } from '../evidence/schema';
 import { LANGUAGES } from '../i18n';
+import { BundleTimestampSchema } from './timestamps';
 
 export const BUNDLE_FORMAT = 'capture-and-report-bundle';
 /**
  * The version written. 1: unsigned; 2: signed (same manifest; public-key.pem and two .sig files, FORMAT.md);
  * 3: recordings (capture mode `video`, file roles `video` and `poster`, `captures[].recording`).
+ * 4: trusted timestamps (`timestamps` in the manifest, `.tsr` and `.tsa.pem` files, audit-head.txt).
  */
-export const BUNDLE_FORMAT_VERSION = 3;
+export const BUNDLE_FORMAT_VERSION = 4;
 /** Every version this reader reads. */
-export const BUNDLE_FORMAT_VERSIONS = [1, 2, 3] as const;
+export const BUNDLE_FORMAT_VERSIONS = [1, 2, 3, 4] as const;
 export type BundleFormatVersion = (typeof BUNDLE_FORMAT_VERSIONS)[number];
 
 /** Files every bundle holds besides the evidence files. */
@@ -86,6 +88,8 @@ export const BundleManifestSchema = record({
   reports: list(ReportTrackingSchema),
   /** The case's whole audit trail, by seq. */
   audit: list(AuditEntrySchema),
+  /** Version 3: the trusted timestamps (RFC 3161 tokens) in the bundle, one per stamped file (timestamps.ts). */
+  timestamps: v.optional(list(BundleTimestampSchema)),
 });
 
 export type BundleFile = v.InferOutput<typeof BundleFileSchema>;
@@ -184,6 +188,14 @@ function checkCrossReferences(manifest: BundleManifest): void {
   });
   manifest.audit.forEach((entry, i) => {
     if (entry.caseId !== caseId) throw new Invalid(`audit[${i}].caseId`, `is not the case's id (${caseId})`);
+  });
+  if (manifest.timestamps !== undefined && manifest.formatVersion < 4) {
+    throw new Invalid('timestamps', `is not a field of format version ${manifest.formatVersion}`);
+  }
+  const stamped = new Set<string>();
+  manifest.timestamps?.forEach((entry, i) => {
+    if (stamped.has(entry.stamps)) throw new Invalid(`timestamps[${i}].stamps`, `${entry.stamps} is stamped twice`);
+    stamped.add(entry.stamps);
   });
 }
 

@@ -11,6 +11,7 @@
  * Every string from a record is attacker-controlled (page titles, URLs, identifiers, notes): all of it goes
  * through `esc`. URLs are shown as text, never as links: no accidental visit to the abusive page.
  */
+import { captureTimestampRow, timestampSection } from './report-timestamps';
 import type { AuditEntry, CaptureRecord, CapturerRole, FileMeta } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import { catalog, translate, type MessageKey } from '../i18n';
@@ -88,6 +89,7 @@ ${manifest.case.notes ? row(t('bundle.report.notes'), esc(manifest.case.notes), 
 <p>${t('bundle.report.verify.body')}</p>
 <pre class="cmd">sha256sum -c SHA256SUMS</pre>
 ${signedBy ? signatureSection(signedBy, t) : ''}
+${timestampSection(manifest, lang, esc)}
 </section>`;
 
   const reports =
@@ -110,7 +112,7 @@ ${manifest.reports
 </section>`;
 
   const captures = manifest.captures
-    .map((capture, index) => renderCapture(capture, index, total, lang, files, registry))
+    .map((capture, index) => renderCapture(capture, index, total, lang, files, registry, captureTimestampRow(capture, manifest, lang, esc)))
     .join('\n');
 
   const audit = `
@@ -144,6 +146,7 @@ function renderCapture(
   lang: Lang,
   files: Map<string, BundleFile>,
   registry: PlatformRegistry,
+  timestampRow = '',
 ): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
   const kind = capture.parsed ? kindLabel(capture.parsed, lang, registry) : '';
@@ -201,6 +204,7 @@ ${row(t('bundle.report.platform'), esc(capture.platform ? platformName(capture.p
 ${identifiers}
 ${items}
 ${row(t('bundle.report.method'), esc(method))}
+${timestampRow}
 ${row(t('bundle.report.browser'), esc(`${capture.browser.name} ${capture.browser.version}; ${capture.extension.name} ${capture.extension.version}`))}
 ${row(t('bundle.report.geometry'), t('bundle.report.geometryValue', { viewport: `${capture.viewport.width} × ${capture.viewport.height}`, page: `${capture.page.width} × ${capture.page.height}`, ratio: capture.devicePixelRatio, scale: capture.scale }))}
 ${capture.notes ? row(t('bundle.report.notes'), esc(capture.notes), 'pre') : ''}
@@ -272,7 +276,11 @@ export function renderReadme(manifest: BundleManifest, lang: Lang = manifest.lan
     formatVersion: manifest.formatVersion,
   };
   const inLang = (language: Lang, role: string) =>
-    [translate(language, 'bundle.readme', { ...params, role }), ...(signedBy ? [translate(language, 'bundle.readme.signature', { fingerprint: signedBy.fingerprint })] : [])].join('\n\n');
+    [
+      translate(language, 'bundle.readme', { ...params, role }),
+      ...(signedBy ? [translate(language, 'bundle.readme.signature', { fingerprint: signedBy.fingerprint })] : []),
+      ...((manifest.timestamps ?? []).length > 0 ? [translate(language, 'bundle.readme.timestamps')] : []),
+    ].join('\n\n');
   const texts = [inLang(lang, params.role)];
   if (lang !== 'en') texts.push(inLang('en', translate('en', `bundle.report.role.${manifest.exportedBy.role}`)));
   // CRLF: README.txt is most often opened with Windows Notepad by the people receiving it.

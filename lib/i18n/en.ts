@@ -457,6 +457,13 @@ export const en = {
   'timestamps.reason.other': "the authority's answer could not be used",
   'timestamps.verified': "verified",
   'timestamps.auditHead': "Audit trail at export",
+  'bundle.error.bad-timestamp': "The trusted timestamp {path} does not match the file it stamps, or its signature is not valid. Nothing was imported.",
+  'bundle.report.timestamp': "Trusted timestamp",
+  'bundle.report.timestamps.title': "Trusted timestamps (RFC 3161)",
+  'bundle.report.timestamps.body': "An independent timestamp authority signed the SHA-256 of each file marked below, at the time it gives: the file existed then, unchanged since. Each token (.tsr) was checked against its file when this bundle was made. To check one yourself, with the authority's CA certificate (from its website):",
+  'bundle.readme.timestamps': "TRUSTED TIMESTAMPS: beside each stamped file, <file>.tsr is the timestamp authority's signed token for its SHA-256 and <file>.tsa.pem the authority's certificates. Check one with the authority's CA certificate (from its website):\n    openssl ts -verify -data <file> -in <file>.tsr -CAfile <CA> -untrusted <file>.tsa.pem\nIt must say \"Verification: OK\". audit-head.txt, stamped the same way, fixes the audit trail as it was at export.",
+  'manager.import.timestamps': "{count} trusted timestamps checked against their files.",
+  'manager.export.auditHeadFailed': "The audit trail could not be timestamped ({reason}); the bundle was made without that timestamp.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -455,4 +455,11 @@ export const fr: Record<MessageKey, string> = {
   'timestamps.reason.other': "la réponse de l'autorité était inutilisable",
   'timestamps.verified': "vérifié",
   'timestamps.auditHead': "Journal d'audit à l'export",
+  'bundle.error.bad-timestamp': "L'horodatage de confiance {path} ne correspond pas au fichier qu'il horodate, ou sa signature n'est pas valide. Rien n'a été importé.",
+  'bundle.report.timestamp': "Horodatage de confiance",
+  'bundle.report.timestamps.title': "Horodatages de confiance (RFC 3161)",
+  'bundle.report.timestamps.body': "Une autorité d'horodatage indépendante a signé le SHA-256 de chaque fichier indiqué ci-dessous, à l'heure qu'elle donne : le fichier existait alors, inchangé depuis. Chaque jeton (.tsr) a été vérifié avec son fichier à la création de ce paquet. Pour en vérifier un vous-même, avec le certificat de l'autorité de certification de l'autorité (sur son site) :",
+  'bundle.readme.timestamps': "HORODATAGES DE CONFIANCE : à côté de chaque fichier horodaté, <fichier>.tsr est le jeton signé de l'autorité d'horodatage pour son SHA-256 et <fichier>.tsa.pem les certificats de l'autorité. Vérifiez-en un avec le certificat de l'autorité de certification (sur son site) :\n    openssl ts -verify -data <fichier> -in <fichier>.tsr -CAfile <CA> -untrusted <fichier>.tsa.pem\nLe résultat doit être « Verification: OK ». audit-head.txt, horodaté de la même façon, fige le journal d'audit tel qu'il était à l'export.",
+  'manager.import.timestamps': "{count} horodatages de confiance vérifiés avec leurs fichiers.",
+  'manager.export.auditHeadFailed': "Le journal d'audit n'a pas pu être horodaté ({reason}) ; le paquet a été créé sans cet horodatage.",
 };

@@ -455,4 +455,11 @@ export const nl: Record<MessageKey, string> = {
   'timestamps.reason.other': "het antwoord van de dienst was onbruikbaar",
   'timestamps.verified': "gecontroleerd",
   'timestamps.auditHead': "Audittrail bij de export",
+  'bundle.error.bad-timestamp': "De betrouwbare tijdstempel {path} past niet bij het bestand dat hij stempelt, of zijn handtekening is niet geldig. Er is niets geïmporteerd.",
+  'bundle.report.timestamp': "Betrouwbare tijdstempel",
+  'bundle.report.timestamps.title': "Betrouwbare tijdstempels (RFC 3161)",
+  'bundle.report.timestamps.body': "Een onafhankelijke tijdstempeldienst heeft de SHA-256 van elk hieronder aangeduid bestand ondertekend, op het tijdstip dat hij vermeldt: het bestand bestond toen en is sindsdien niet veranderd. Elk token (.tsr) werd bij het maken van deze bundel met zijn bestand vergeleken. Zelf controleren, met het CA-certificaat van de dienst (van zijn website):",
+  'bundle.readme.timestamps': "BETROUWBARE TIJDSTEMPELS: naast elk gestempeld bestand staat <bestand>.tsr, het ondertekende token van de tijdstempeldienst voor zijn SHA-256, en <bestand>.tsa.pem, de certificaten van de dienst. Controleer er een met het CA-certificaat van de dienst (van zijn website):\n    openssl ts -verify -data <bestand> -in <bestand>.tsr -CAfile <CA> -untrusted <bestand>.tsa.pem\nHet moet \"Verification: OK\" zeggen. audit-head.txt, op dezelfde manier gestempeld, legt de audittrail vast zoals hij bij de export was.",
+  'manager.import.timestamps': "{count} betrouwbare tijdstempels gecontroleerd tegen hun bestanden.",
+  'manager.export.auditHeadFailed': "De audittrail kon geen tijdstempel krijgen ({reason}); de bundel is zonder die tijdstempel gemaakt.",
 };

@@ -113,6 +113,9 @@ export interface PendingRecordingRecord {
   timeZone: string;
   browser: { name: string; version: string };
   extension: { name: string; version: string };
+}
+
+/**
  * An RFC 3161 timestamp of one evidence file or of a case's audit-chain head (lib/storage/timestamps.ts), in
  * clear: it holds a hash already stored in clear, the authority's answer and when to try again, nothing of the
  * evidence. `pending` until an authority's answer verified; then `stamped`, never changed again.

@@ -4,7 +4,6 @@
  * first-use pinning, deleted captures, and what the manager is told.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toBase64 } from '../../../lib/crypto/bytes';
 import { captureTimestampState } from '../../../lib/proof/timestamp-state';
 import { TimeStampReq } from 'pkijs';
 import { buildTimestampRequest } from '../../../lib/proof/timestamp';
@@ -21,7 +20,7 @@ afterAll(() => tsa.remove());
 
 /** The authority, answering with the given signer, recording every request's URL and body. */
 function authority(signer: TsaSigner = 'valid') {
-  const requests: { url: string; body: Uint8Array }[] = [];
+  const requests: { url: string; body: Uint8Array<ArrayBuffer> }[] = [];
   const post: PostTimestampQuery = async (url, body) => {
     requests.push({ url, body });
     return tsa.reply(body, signer);
