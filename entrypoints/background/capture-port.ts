@@ -13,7 +13,7 @@ import { onQuickExitLock } from './quick-exit';
 const captures = new CaptureRegistry<CaptureSession>();
 
 /** MV3 service workers stop after 30 s without extension events; an API call every 20 s keeps a capture alive. */
-function keepAlive(): () => void {
+export function keepAlive(): () => void {
   const timer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), 20_000);
   return () => clearInterval(timer);
 }

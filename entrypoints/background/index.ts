@@ -14,6 +14,8 @@ import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
 import { serveAgentPort } from '../../lib/capture/browser-driver';
 import { tabStreamEnded } from '../../lib/capture/tab-stream/client';
 import { serveCapturePort, setUpCaptures } from './capture-port';
+import { serveRecordingPort, setUpRecordings } from './recording-port';
+import { serveRecordingChunksPort } from '../../lib/capture/recording/offscreen-client';
 import { onQuickExitLock, quickExit } from './quick-exit';
 import { keySession, openStore } from '../../lib/browser/evidence';
 import { lock } from '../../lib/browser/lock';
@@ -46,9 +48,10 @@ export default defineBackground(() => {
       // The manager opened: every pending timestamp is tried now, not at its next retry.
       'timestamps-run': () => void runTimestamps({ all: true }),
     },
-    { capture: serveCapturePort, 'capture-agent': serveAgentPort },
+    { capture: serveCapturePort, recording: serveRecordingPort, 'recording-chunks': serveRecordingChunksPort, 'capture-agent': serveAgentPort },
   );
   setUpCaptures();
+  setUpRecordings();
   // The passphrase lock: forget the key after the idle time (also checked on every use), and on quick exit.
   keySession().startAutoLock();
   onQuickExitLock(lock);

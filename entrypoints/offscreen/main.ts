@@ -4,5 +4,7 @@
  * registers its own messages here; Chrome gives this document chrome.runtime only, the rest comes by message.
  */
 import { serveTabStreams } from '../../lib/capture/tab-stream/offscreen-service';
+import { serveRecordings } from '../../lib/capture/recording/offscreen-service';
 
 serveTabStreams();
+serveRecordings();

@@ -94,7 +94,7 @@ export async function saveCapture(captured: FinishedCapture, role: CapturerRole,
 }
 
 /** The browser's name and version only (no platform, no user agent string). */
-async function browserInfo(): Promise<{ name: string; version: string }> {
+export async function browserInfo(): Promise<{ name: string; version: string }> {
   const runtime = browser.runtime as unknown as { getBrowserInfo?: () => Promise<{ name: string; version: string }> };
   if (runtime.getBrowserInfo) {
     const info = await runtime.getBrowserInfo();

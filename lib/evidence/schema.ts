@@ -43,8 +43,23 @@ export const FILE_ROLES = ['screenshot', 'source', 'thumbnail', 'video', 'poster
  * the tab drawn into a canvas stream.
  */
 export const RECORDING_METHODS = ['tab-capture', 'tab-frames'] as const;
-/** Why a recording stopped; 'interrupted': the browser or extension stopped mid-way (a partial recording). */
-export const RECORDING_END_REASONS = ['stop', 'time-limit', 'navigated', 'tab-closed', 'tab-moved', 'interrupted'] as const;
+/**
+ * Why a recording stopped; 'interrupted': the browser or extension stopped mid-way (a partial recording). 'hidden':
+ * another tab came in front (Firefox records the tab in front only); 'stream-ended': the browser ended the tab's
+ * stream; 'locked': the evidence locked itself (auto-lock); 'quick-exit': the person used quick exit.
+ */
+export const RECORDING_END_REASONS = [
+  'stop',
+  'time-limit',
+  'navigated',
+  'tab-closed',
+  'tab-moved',
+  'hidden',
+  'stream-ended',
+  'locked',
+  'quick-exit',
+  'interrupted',
+] as const;
 /** What scrolled during a full capture: the document, a pane inside it, or nothing (one screen). */
 export const SCROLLERS = ['document', 'inner', 'none'] as const;
 export const AUDIT_ACTIONS = [

@@ -7,12 +7,13 @@
  * page's scripts can neither read nor forge them.
  */
 import type { AgentGeometry, TileRequest, TileState } from '../capture/agent-types';
-import type { CaptureMode } from '../evidence/types';
+import type { CaptureMode, RecordingEndReason } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import type { ReadCounts } from '../content/read-counts';
 import type { ReadProblem } from '../platforms/extraction';
 import type { ExtractedItem, ParsedUrl } from '../platforms/types';
 import type { TabStreamFrame, TabStreamOpen, TabStreamOpened } from '../capture/tab-stream/types';
+import type { StampLine } from '../capture/stamp';
 
 /** What the content script knows about the page it runs in. */
 export interface PageInfo {
@@ -81,6 +82,17 @@ export interface ProtocolMap {
   'tab-stream-close'(request: { key: string }): true;
   /** Offscreen document -> background: a tab stream ended by itself (the tab closed, the browser stopped it). */
   'tab-stream-ended'(request: { key: string }): void;
+
+  /**
+   * Background -> the offscreen document (Chrome): record a tab's stream under the band (lib/capture/recording/);
+   * the chunks come back over a `recording-chunks` port. The stop is answered once the last chunk is sent.
+   */
+  'recording-start'(request: { captureId: string; streamId: string; width: number; height: number; stampLines: StampLine[] }): {
+    mimeType: string;
+    audio: boolean;
+    frameRate: number | null;
+  };
+  'recording-stop'(request: { captureId: string }): true;
 }
 
 export type MessageName = keyof ProtocolMap;
@@ -130,6 +142,8 @@ export const ROUTES = {
   'tab-stream-close': { from: ['background'], to: 'offscreen' },
   'tab-stream-ended': { from: ['offscreen'], to: 'background' },
   'timestamps-run': { from: ['page'], to: 'background' },
+  'recording-start': { from: ['background'], to: 'offscreen' },
+  'recording-stop': { from: ['background'], to: 'offscreen' },
 } as const satisfies { [N in MessageName]: Route };
 
 /** The messages the background answers (lib/messaging/router.ts wants a handler for each). */
@@ -202,19 +216,8 @@ export type CapturePortEvent = { type: 'status'; status: CaptureStatus } | { typ
 
 // --- The recording port (lib/capture/recording/) ----------------------------------------------------------------
 
-/** Why a recording ended; every cause keeps what was recorded (a quick exit too: it is saved without a word). */
-export type RecordingEndCause =
-  | 'stop'
-  | 'time-limit'
-  | 'navigated'
-  | 'tab-closed'
-  | 'tab-moved'
-  /** Firefox records frames of the tab in front only: another tab came in front. */
-  | 'hidden'
-  /** The browser ended the tab's stream (Chrome) for a reason the tab does not show. */
-  | 'stream-ended'
-  | 'locked'
-  | 'quick-exit';
+/** Why a recording ended (every cause keeps what was recorded; a quick exit too: it is saved without a word). */
+export type RecordingEndCause = Exclude<RecordingEndReason, 'interrupted'>;
 
 export interface RecordingSummary {
   captureId: string;
@@ -239,6 +242,17 @@ export type RecordingStatus =
   | { state: 'done'; summary: RecordingSummary }
   | { state: 'failed'; code: CaptureErrorCode; detail?: string };
 
+/**
+ * Over a `recording-chunks` port, offscreen document -> background, in order: which recording, its chunks (base64:
+ * Chrome's runtime messaging carries JSON, a Uint8Array arrives as an object of numbered keys), a recorder that
+ * ended by itself, and what the recorder gives at the stop (after the last chunk).
+ */
+export type RecordingChunkMessage =
+  | { type: 'hello'; captureId: string }
+  | { type: 'chunk'; data: string }
+  | { type: 'ended'; reason: 'stream-ended' | 'failed'; detail?: string }
+  | { type: 'stopped'; durationMs: number; poster: string; width: number; height: number };
+
 /** Over the `recording` port: page -> background. */
 export type RecordingPortRequest = { type: 'start'; tabId: number; lang: Lang } | { type: 'attach'; tabId: number } | { type: 'stop' };
 
@@ -253,6 +267,8 @@ export type RecordingPortEvent = { type: 'status'; status: RecordingStatus } | {
  */
 export const PORTS = {
   capture: { from: ['page'] },
+  recording: { from: ['page'] },
+  'recording-chunks': { from: ['offscreen'] },
   'capture-agent': { from: ['content'] },
 } as const satisfies Record<string, { from: readonly SenderKind[] }>;
 

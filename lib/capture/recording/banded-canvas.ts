@@ -64,6 +64,16 @@ export class BandedCanvas {
     drawBand(this.#context, { ...this.#layout, rows }, this.width);
   }
 
+  /**
+   * The canvas as a video track that gets a frame exactly when `requestFrame` is called (after each draw), so the
+   * video's frame times are the draws' times. Chrome asks the track for a frame, Firefox the stream.
+   */
+  captureStream(): { track: MediaStreamTrack; requestFrame(): void } {
+    const stream = this.canvas.captureStream(0) as MediaStream & { requestFrame?: () => void };
+    const track = stream.getVideoTracks()[0] as MediaStreamTrack & { requestFrame?: () => void };
+    return { track, requestFrame: () => (track.requestFrame ? track.requestFrame() : stream.requestFrame?.()) };
+  }
+
   /** The current picture, band included, as a PNG (the recording's poster frame). */
   poster(): Promise<Blob> {
     return new Promise((resolve, reject) => this.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('poster: no image'))), 'image/png'));

@@ -5,7 +5,7 @@
 import type { TabEvent, TabFacts } from '../driver';
 import type { StampLine } from '../stamp';
 import type { CaptureErrorCode } from '../../messaging/protocol';
-import type { RecordingFinish, RecordingStart, RecordingWriter } from './storage';
+import type { RecordingFinish, RecordingStart, RecordingWriter } from '../../storage/evidence-store';
 
 /** What the recorder gives back when it has stopped and delivered its last chunk. */
 export interface RecorderResult {

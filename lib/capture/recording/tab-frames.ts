@@ -48,22 +48,21 @@ export async function startFrameRecorder(options: RecorderOptions, grabber: Fram
   const meanGrabMs = grabMs / PROBE_FRAMES;
   const intervalMs = frameIntervalMs(meanGrabMs);
   const banded = new BandedCanvas(options.stampLines, latest.width, latest.height);
-  const stream = banded.canvas.captureStream(0);
-  const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
+  const { track, requestFrame } = banded.captureStream();
   let failed = false;
   const fail = (detail: string) => {
     if (failed) return;
     failed = true;
     options.onEnded('failed', detail);
   };
-  const recorder = new ChunkRecorder(stream, false, options.onChunk, fail);
+  const recorder = new ChunkRecorder(new MediaStream([track]), false, options.onChunk, fail);
   let ticks = 0;
   let freshFrames = 0;
   let fresh = true;
   let running = true;
   const draw = () => {
     banded.drawFrame(latest, latest.width, latest.height, recorder.durationMs);
-    track.requestFrame();
+    requestFrame();
   };
 
   // Frames are taken one after the other, as fast as they come; the ticks draw the newest at the steady rate.

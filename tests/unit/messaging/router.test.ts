@@ -48,7 +48,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
     ...overrides,
   };
   const capture = vi.fn();
-  stops.push(startRouter(handlers, { capture, 'capture-agent': vi.fn() }));
+  stops.push(startRouter(handlers, { capture, recording: vi.fn(), 'recording-chunks': vi.fn(), 'capture-agent': vi.fn() }));
   return { handlers, capture };
 }
 
@@ -139,7 +139,7 @@ describe('the capture port', () => {
   it('is handed to its handler when an extension page opens it', () => {
     const capture = vi.fn();
     const port = fakePort('capture', pageSender('/popup.html?tabId=4'));
-    expect(acceptPort(port, { capture, 'capture-agent': vi.fn() }, { id: ID, root: ROOT })).toBe(true);
+    expect(acceptPort(port, { capture, recording: vi.fn(), 'recording-chunks': vi.fn(), 'capture-agent': vi.fn() }, { id: ID, root: ROOT })).toBe(true);
     expect(capture).toHaveBeenCalledWith(port);
     expect(port.disconnect).not.toHaveBeenCalled();
   });
@@ -147,11 +147,27 @@ describe('the capture port', () => {
   it('takes the port of the capture agent from our script in a tab, and from no extension page', () => {
     const agent = vi.fn();
     const fromTab = fakePort('capture-agent', contentSender());
-    expect(acceptPort(fromTab, { capture: vi.fn(), 'capture-agent': agent }, { id: ID, root: ROOT })).toBe(true);
+    expect(acceptPort(fromTab, { capture: vi.fn(), recording: vi.fn(), 'recording-chunks': vi.fn(), 'capture-agent': agent }, { id: ID, root: ROOT })).toBe(true);
     expect(agent).toHaveBeenCalledWith(fromTab);
     const fromPage = fakePort('capture-agent', pageSender('/popup.html'));
-    expect(acceptPort(fromPage, { capture: vi.fn(), 'capture-agent': agent }, { id: ID, root: ROOT })).toBe(false);
+    expect(acceptPort(fromPage, { capture: vi.fn(), recording: vi.fn(), 'recording-chunks': vi.fn(), 'capture-agent': agent }, { id: ID, root: ROOT })).toBe(false);
     expect(fromPage.disconnect).toHaveBeenCalledOnce();
+  });
+
+  it('takes the recording ports: the popup\'s recording, and the chunks from the offscreen document only', () => {
+    const handlers = { capture: vi.fn(), recording: vi.fn(), 'recording-chunks': vi.fn(), 'capture-agent': vi.fn() };
+    const fromPopup = fakePort('recording', pageSender('/popup.html?tabId=4'));
+    expect(acceptPort(fromPopup, handlers, { id: ID, root: ROOT })).toBe(true);
+    expect(handlers.recording).toHaveBeenCalledWith(fromPopup);
+    const fromOffscreen = fakePort('recording-chunks', pageSender('/offscreen.html'));
+    expect(acceptPort(fromOffscreen, handlers, { id: ID, root: ROOT })).toBe(true);
+    expect(handlers['recording-chunks']).toHaveBeenCalledWith(fromOffscreen);
+    for (const sender of [pageSender('/popup.html'), contentSender()]) {
+      const forged = fakePort('recording-chunks', sender);
+      expect(acceptPort(forged, handlers, { id: ID, root: ROOT })).toBe(false);
+      expect(forged.disconnect).toHaveBeenCalledOnce();
+    }
+    expect(handlers['recording-chunks']).toHaveBeenCalledOnce();
   });
 
   it.each([
@@ -164,7 +180,7 @@ describe('the capture port', () => {
   ])('is closed for %s', (_who, name, sender) => {
     const capture = vi.fn();
     const port = fakePort(name, sender);
-    expect(acceptPort(port, { capture, 'capture-agent': capture }, { id: ID, root: ROOT })).toBe(false);
+    expect(acceptPort(port, { capture, recording: capture, 'recording-chunks': capture, 'capture-agent': capture }, { id: ID, root: ROOT })).toBe(false);
     expect(port.disconnect).toHaveBeenCalledOnce();
     expect(capture).not.toHaveBeenCalled();
   });

@@ -3,7 +3,7 @@
  * that keeps what it gets, a lock and a clock that move only when the test says so.
  */
 import type { TabEvent, TabFacts } from '../../../../lib/capture/driver';
-import type { RecorderHandle, RecorderOptions, RecordingDriver, RecordingFinish, RecordingStart } from '../../../../lib/capture/recording/driver';
+import type { RecorderHandle, RecorderOptions, RecordingDriver, RecordingFinish, RecordingStart, RecordingWriter } from '../../../../lib/capture/recording/driver';
 import type { CaptureErrorCode } from '../../../../lib/messaging/protocol';
 
 export const TAB = 7;
@@ -112,7 +112,11 @@ export class FakeRecordingBrowser {
         await this.hooks.openWriter?.();
         this.started = start;
         return {
-          captureId: start.captureId,
+          captureId: start.captureId!,
+          fileId: `${start.captureId}/recording.webm`,
+          get size() {
+            return 0;
+          },
           append: async (chunk) => {
             await this.hooks.append?.(this.appended.length + 1);
             this.appended.push(chunk);
@@ -121,7 +125,7 @@ export class FakeRecordingBrowser {
             await this.hooks.finish?.();
             this.log.push('finish');
             this.finished = done;
-            return {};
+            return {} as Awaited<ReturnType<RecordingWriter['finish']>>;
           },
           abandon: async () => {
             this.log.push('abandon');
