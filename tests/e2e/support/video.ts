@@ -72,8 +72,13 @@ const near = (a: Rgb, b: Rgb, tolerance: number) => a.every((channel, i) => Math
 /** The mean colour of the right quarter of row `y` (where no band text reaches), smoothing the encoder's noise. */
 function rowColour(frame: PNG, y: number): Rgb {
   const from = Math.floor(frame.width * 0.75);
-  const sum: Rgb = [0, 0, 0];
-  for (let x = from; x < frame.width - 2; x += 1) pixel(frame, x, y).forEach((channel, i) => (sum[i] += channel));
+  const sum = [0, 0, 0];
+  for (let x = from; x < frame.width - 2; x += 1) {
+    const [r, g, b] = pixel(frame, x, y);
+    sum[0]! += r;
+    sum[1]! += g;
+    sum[2]! += b;
+  }
   const count = frame.width - 2 - from;
   return sum.map((channel) => channel / count) as Rgb;
 }
