@@ -3,8 +3,8 @@
  * - Chromium (tab stream, offscreen document): the whole browser's CPU (every process of its profile, from
  *   /proc) while the fixture animation plays for 10 s without and then with a recording, and the recording's bytes
  *   per second;
- * - Firefox (frames of the tab with captureTab): the steady frame rate it measured and recorded, and the frames
- *   that made it into the video.
+ * - Firefox (frames of the tab with captureTab): the steady frame rate it measured and recorded, the frames that
+ *   made it into the video, and how many of them are new pictures (the fixture's counter changes every 0.1 s).
  */
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import type { BrowserName, DrivenPage, ExtensionBrowser } from '../e2e/support/d
 import { until } from '../e2e/support/driver';
 import { storedCaptures } from '../e2e/support/evidence';
 import { startFixtureServer } from '../e2e/support/server';
-import { probeVideo, storedVideoBytes } from '../e2e/support/video';
+import { bandHeight, probeVideo, sampleFrames, storedVideoBytes } from '../e2e/support/video';
 
 const SECONDS = 10;
 /** Linux counts CPU time in ticks of 1/100 s (USER_HZ). */
@@ -40,6 +40,19 @@ function cpuSeconds(profile: string): number {
     for (const [pid, stat] of stats) if (!ours.has(pid) && ours.has(stat.ppid)) grew = ours.add(pid).size > 0;
   }
   return [...ours].reduce((sum, pid) => sum + stats.get(pid)!.ticks, 0) / TICKS_PER_SECOND;
+}
+
+/** Frames whose page picture (below the band) differs from the frame before: new pictures of the tab, not repeats. */
+function freshFrames(video: Buffer): number {
+  let fresh = 0;
+  let previous: Buffer | null = null;
+  for (const frame of sampleFrames(video, null)) {
+    const top = (bandHeight(frame) ?? 0) * frame.width * 4;
+    const page = frame.data.subarray(top);
+    if (!previous || page.some((value, i) => Math.abs(value - previous![i]!) > 24)) fresh += 1;
+    previous = Buffer.from(page);
+  }
+  return fresh;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -73,9 +86,11 @@ async function run(name: BrowserName): Promise<void> {
     const video = await storedVideoBytes(browser, capture.files.find((file) => file.role === 'video')!.id);
     const facts = probeVideo(video);
     const seconds = capture.recording!.durationMs! / 1000;
+    const fresh = freshFrames(video);
     console.log(
       `${name}: ${seconds.toFixed(1)} s recorded (${capture.recording!.method}, ${capture.recording!.mimeType}, audio ${capture.recording!.audio}), ` +
         `${facts.width}x${facts.height}, ${facts.frames} frames = ${(facts.frames / facts.durationSeconds).toFixed(2)} frames/s in the video, ` +
+        `${(fresh / facts.durationSeconds).toFixed(2)} new pictures/s, ` +
         `recorded rate ${capture.recording!.frameRate ?? 'n/a'}; ${(video.length / seconds / 1024).toFixed(0)} KB/s; ` +
         `browser CPU ${(idle * 100).toFixed(0)}% of a core playing the page, ${(busy * 100).toFixed(0)}% while recording it`,
     );

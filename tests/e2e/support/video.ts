@@ -49,13 +49,14 @@ export function probeVideo(bytes: Buffer): VideoFacts {
   }
 }
 
-/** Frames sampled `perSecond` times a second, decoded. */
-export function sampleFrames(bytes: Buffer, perSecond: number): PNG[] {
+/** Frames sampled `perSecond` times a second, decoded; every frame as recorded when `perSecond` is null. */
+export function sampleFrames(bytes: Buffer, perSecond: number | null): PNG[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'frames-'));
   try {
     const file = path.join(dir, 'recording.webm');
     writeFileSync(file, bytes);
-    execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vf', `fps=${perSecond}`, path.join(dir, 'frame%04d.png')]);
+    const select = perSecond === null ? ['-fps_mode', 'passthrough'] : ['-vf', `fps=${perSecond}`];
+    execFileSync('ffmpeg', ['-v', 'error', '-i', file, ...select, path.join(dir, 'frame%05d.png')]);
     return readdirSync(dir)
       .filter((name) => name.endsWith('.png'))
       .sort()
