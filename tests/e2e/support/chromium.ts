@@ -51,10 +51,12 @@ export interface ChromiumOptions {
   profileDir?: string;
   /** The screen's device pixel ratio (a high-DPI screen), as the operating system would report it. */
   deviceScaleFactor?: number;
+  /** Edits the test build's copy before it is loaded (test-build.ts). */
+  buildPatch?: (dir: string) => void;
 }
 
 export async function launchChromium(options: ChromiumOptions): Promise<ExtensionBrowser & { context: BrowserContext; worker: Worker; extensionId: string }> {
-  const extensionDir = prepareTestBuild('chrome-mv3');
+  const extensionDir = prepareTestBuild('chrome-mv3', options.buildPatch);
   const keepProfile = options.profileDir !== undefined;
   const profile = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'cr-chromium-'));
   const reopening = existsSync(path.join(profile, 'Default', 'Preferences'));

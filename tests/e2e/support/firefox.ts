@@ -66,10 +66,14 @@ export interface FirefoxOptions {
   viewport?: { width: number; height: number };
   /** As ChromiumOptions.profileDir: reuse this profile directory and keep it on close. */
   profileDir?: string;
+  /** Edits the test build's copy before it is loaded (test-build.ts). */
+  buildPatch?: (dir: string) => void;
+  /** More Firefox preferences (e.g. a host the proxy must not take: `network.proxy.no_proxies_on`). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionBrowser & { browser: Browser }> {
-  const extensionDir = prepareTestBuild('firefox-mv2');
+  const extensionDir = prepareTestBuild('firefox-mv2', options.buildPatch);
   const keepProfile = options.profileDir !== undefined;
   const profile = options.profileDir ?? mkdtempSync(path.join(os.tmpdir(), 'cr-firefox-'));
   const viewport = options.viewport ?? { width: 1280, height: 800 };
@@ -107,6 +111,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
       ...(keepProfile
         ? { 'extensions.webextensions.keepStorageOnUninstall': true, 'extensions.webextensions.keepUuidOnUninstall': true }
         : {}),
+      ...options.prefs,
     },
   });
   await firefox.installExtension(extensionDir);

@@ -21,7 +21,8 @@ export const TEST_EXTENSION_ID = [...createHash('sha256').update(Buffer.from(TES
   .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
   .join('');
 
-export function prepareTestBuild(target: 'chrome-mv3' | 'firefox-mv2'): string {
+/** `patch`, when given, edits the copy after it is made (e.g. the timestamps test points an authority at its own). */
+export function prepareTestBuild(target: 'chrome-mv3' | 'firefox-mv2', patch?: (dir: string) => void): string {
   const source = path.join(repoRoot, '.output', target);
   if (!existsSync(path.join(source, 'manifest.json'))) {
     throw new Error(`No build in ${source}: run \`npm run build\` first.`);
@@ -45,5 +46,6 @@ export function prepareTestBuild(target: 'chrome-mv3' | 'firefox-mv2'): string {
   // Likewise `downloads`, optional in the shipped manifest, stands granted here as after the person's "Allow".
   manifest.permissions = [...(manifest.permissions ?? []), 'downloads'];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  patch?.(copy);
   return copy;
 }
