@@ -9,9 +9,7 @@
  * authority down, a capture is saved and shown pending with the reason; once it is back, opening the manager
  * stamps it.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,66 +17,10 @@ import { entriesOf } from '../unit/bundle/fixtures';
 import { TestTsa } from '../unit/proof/test-tsa';
 import { BROWSERS, launch } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { pointFreeTsaAt, startAuthority } from './support/local-tsa';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
-const LISTED_URL = 'https://freetsa.org/tsr';
-
-interface SeenQuery {
-  method: string;
-  path: string;
-  contentType: string | undefined;
-  body: Buffer;
-}
-
-/** The local authority: answers each query with openssl, or drops the connection while `down`. */
-async function startAuthority(tsa: TestTsa) {
-  const queries: SeenQuery[] = [];
-  const state = { down: false };
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      queries.push({ method: request.method ?? '', path: request.url ?? '', contentType: request.headers['content-type'], body });
-      if (state.down) {
-        request.socket.destroy();
-        return;
-      }
-      try {
-        response.writeHead(200, { 'Content-Type': 'application/timestamp-reply', 'Access-Control-Allow-Origin': '*' });
-        response.end(Buffer.from(tsa.reply(new Uint8Array(body))));
-      } catch {
-        response.writeHead(400).end();
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { queries, state, url: `http://127.0.0.1:${port}/tsr`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** The test build with the FreeTSA entry at the local authority: its URL in the code, its origin and host permission. */
-function pointFreeTsaAt(url: string): (dir: string) => void {
-  const origin = new URL(url).origin;
-  return (dir) => {
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.(js|json)$/.test(name));
-    let replaced = 0;
-    for (const name of files) {
-      const file = path.join(dir, name);
-      const text = readFileSync(file, 'utf8');
-      const next = text
-        .replaceAll(LISTED_URL, url)
-        .replaceAll('https://freetsa.org/*', 'http://127.0.0.1/*')
-        .replaceAll('https://freetsa.org', origin);
-      if (next !== text) {
-        writeFileSync(file, next);
-        replaced++;
-      }
-    }
-    if (replaced < 2) throw new Error('The build no longer holds the FreeTSA address to replace.');
-  };
-}
 
 async function captureVisible(browser: ExtensionBrowser): Promise<void> {
   const { tabId } = await browser.openTab(PAGE);
