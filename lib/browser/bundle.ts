@@ -3,6 +3,7 @@
  * downloads API, and only when the person asks: nothing reaches the downloads folder or list before that.
  */
 import { browser } from 'wxt/browser';
+import { BlobCollector } from '../bundle/blob-collector';
 import { BundleError } from '../bundle/errors';
 import { defaultBundleFileName, writeBundle } from '../bundle/export';
 import { readBundle } from '../bundle/import';
@@ -49,14 +50,14 @@ export async function exportCase(
   // The ZIP is assembled as a Blob whose evidence parts are references to the stored files (read once, to hash
   // them, never kept); only headers, manifest, report and sums are new bytes. So the export holds no copy of
   // the evidence in memory, whatever the size of the case.
-  const parts: BlobPart[] = [];
+  const collected = new BlobCollector();
   const result = await writeBundle(
     {
       caseRecord,
       captures,
       audit,
       reports,
-      getFileBlob: async (meta) => (await store.getFile(meta.id))?.blob,
+      getFileData: (meta) => store.getFileData(meta.id),
       lang: options.lang,
       tool: { name: 'Capture & Report', version: browser.runtime.getManifest().version },
       exportedBy: { role: options.role, ...(caseRecord.capturerName ? { name: caseRecord.capturerName } : {}) },
@@ -64,12 +65,10 @@ export async function exportCase(
       signer: installationSigner(key),
       timestamps: { files: fileTokens, auditHead: auditHead.record },
     },
-    (chunk, _final, origin) => {
-      parts.push(origin ?? (chunk as Uint8Array<ArrayBuffer>));
-    },
+    (chunk, _final, origin) => collected.add(chunk, origin),
   );
   const fileName = defaultBundleFileName();
-  await download(new Blob(parts, { type: 'application/zip' }), fileName);
+  await download(collected.blob('application/zip'), fileName);
   await store.recordExport(
     caseRecord.id,
     { fileName, bundleSha256: result.sha256, scope: options.captureIds ? 'selection' : 'case', captureIds: captures.map((capture) => capture.id) },
@@ -118,7 +117,8 @@ export interface ImportOutcome {
  * precise reason otherwise.
  */
 export async function importBundle(store: EvidenceStore, file: File, role: CapturerRole): Promise<ImportOutcome> {
-  const bundle = await readBundle(new Uint8Array(await file.arrayBuffer()));
+  // Read in slices: the ZIP (a video may make it hundreds of megabytes) is never held in memory whole.
+  const bundle = await readBundle(file);
   const plan = planImport(bundle, { bundleName: file.name, importedAt: new Date(), actorRole: role });
   await store.importCase(plan);
   return { caseRecord: plan.caseRecord, signer: bundle.signer, timestamps: bundle.timestamps.length };

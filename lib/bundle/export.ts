@@ -53,8 +53,11 @@ export interface BundleInput {
   audit: readonly AuditEntry[];
   /** Where the reports to platforms stand (store.listReports). Default: none. */
   reports?: readonly ReportTracking[];
-  /** The stored data of a file (e.g. `(await store.getFile(meta.id))?.blob`); undefined when it is gone. */
-  getFileBlob: (meta: FileMeta) => Promise<Blob | undefined>;
+  /**
+   * The stored data of a file (`store.getFileData(meta.id)`): a Blob, or a chunk stream for a chunked file (a
+   * recording); undefined when it is gone.
+   */
+  getFileData: (meta: FileMeta) => Promise<FileData | undefined>;
   /** Language of report.html and README.txt. */
   lang: Lang;
   /** This extension: name and version (from the browser's manifest). */
@@ -71,6 +74,14 @@ export interface BundleInput {
   /** Bytes read from a file at a time. Default 1 MiB. */
   chunkSize?: number;
 }
+
+/** A file read chunk by chunk (a recording, possibly decrypted chunk by chunk): never whole in memory. */
+export interface FileChunks {
+  size: number;
+  chunks: () => AsyncIterable<Uint8Array>;
+}
+
+export type FileData = Blob | FileChunks;
 
 export interface BundleWriteResult {
   manifest: BundleManifest;
@@ -122,19 +133,23 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
   const metas = new Map(input.captures.flatMap((capture) => capture.files.map((meta) => [meta.id, meta] as const)));
   for (const file of manifest.files) {
     const meta = metas.get(file.fileId);
-    const blob = meta ? await input.getFileBlob(meta) : undefined;
-    if (!blob) throw new BundleError('file-missing', `File ${file.fileId} is no longer stored.`, file.path);
-    if (blob.size !== file.size) {
-      throw new BundleError('file-changed', `${blob.size} bytes stored, ${file.size} recorded.`, file.path);
+    const data = meta ? await input.getFileData(meta) : undefined;
+    if (!data) throw new BundleError('file-missing', `File ${file.fileId} is no longer stored.`, file.path);
+    if (data.size !== file.size) {
+      throw new BundleError('file-changed', `${data.size} bytes stored, ${file.size} recorded.`, file.path);
     }
     const hash = sha256.create();
-    await writer.entry(file.path, readChunks(blob, chunkSize, (chunk, origin) => {
+    let written = 0;
+    const onChunk = (chunk: Uint8Array, origin?: Blob) => {
       hash.update(chunk);
-      writer.origins.set(chunk, origin);
-    }), () => {
+      written += chunk.length;
+      if (origin) writer.origins.set(chunk, origin);
+    };
+    const chunks = data instanceof Blob ? readChunks(data, chunkSize, onChunk) : passChunks(data, onChunk, file.path);
+    await writer.entry(file.path, chunks, () => {
       const actual = bytesToHex(hash.digest());
-      if (actual !== file.sha256) {
-        throw new BundleError('file-changed', `SHA-256 is ${actual}, ${file.sha256} was recorded.`, file.path);
+      if (written !== file.size || actual !== file.sha256) {
+        throw new BundleError('file-changed', `SHA-256 is ${actual} (${written} bytes), ${file.sha256} was recorded.`, file.path);
       }
     });
     sums.push(sumLine(file.sha256, file.path));
@@ -301,6 +316,23 @@ async function* readChunks(
     const chunk = new Uint8Array(await origin.arrayBuffer());
     onChunk(chunk, origin);
     yield chunk;
+  }
+}
+
+/** A chunked file's chunks, counted and hashed on the way; a read failure (a damaged chunk) names the file. */
+async function* passChunks(
+  data: FileChunks,
+  onChunk: (chunk: Uint8Array) => void,
+  path: string,
+): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of data.chunks()) {
+      onChunk(chunk);
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof BundleError) throw error;
+    throw new BundleError('file-changed', `It could not be read: ${error instanceof Error ? error.message : String(error)}`, path);
   }
 }
 

@@ -13,7 +13,7 @@
  *
  * Then import-plan.ts turns the verified bundle into records to store.
  */
-import { SHA256_HEX, sha256Hex } from '../evidence/hash';
+import { SHA256_HEX } from '../evidence/hash';
 import { latestAuditOf, trailProblems, type TrailProblem } from '../storage/verify';
 import { BundleError } from './errors';
 import {
@@ -30,8 +30,11 @@ import { readZip } from './zip-reader';
 
 export interface VerifiedBundle {
   manifest: BundleManifest;
-  /** Every file of the ZIP by path (evidence files, manifest.json, report.html, README.txt, SHA256SUMS). */
-  files: Map<string, Uint8Array>;
+  /**
+   * Every file of the ZIP by path (evidence files, manifest.json, report.html, README.txt, SHA256SUMS): slices of
+   * the ZIP file, read only when stored (a 500 MB video is never held in memory).
+   */
+  files: Map<string, Blob>;
   /** SHA-256 (hex) of the whole ZIP file. */
   bundleSha256: string;
   /** Who signed (version 2): the fingerprint of public-key.pem. Null for an unsigned version 1 bundle. */
@@ -45,15 +48,18 @@ const SIGNED_FILES = [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH, PUBLIC
 const FIXED_FILES = { 1: [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH], 2: SIGNED_FILES, 3: SIGNED_FILES, 4: SIGNED_FILES };
 const UNSUMMED: readonly string[] = [SUMS_PATH, ...SIGNATURE_PATHS];
 
-export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> {
-  const entries = readZip(zipBytes);
+/** Reads and verifies a bundle: the file as picked (a Blob, read in slices), or its bytes. */
+export async function readBundle(zip: Blob | Uint8Array): Promise<VerifiedBundle> {
+  const source = zip instanceof Blob ? zip : new Blob([zip as Uint8Array<ArrayBuffer>]);
+  const { entries, sha256: bundleSha256 } = await readZip(source);
   const files = new Map(entries.map((entry) => [entry.name, entry.data]));
+  const entryHashes = new Map(entries.map((entry) => [entry.name, entry.sha256]));
 
-  const manifestBytes = files.get(MANIFEST_PATH);
-  if (!manifestBytes) throw new BundleError('not-a-bundle', 'The ZIP has no manifest.json.', MANIFEST_PATH);
+  const manifestFile = files.get(MANIFEST_PATH);
+  if (!manifestFile) throw new BundleError('not-a-bundle', 'The ZIP has no manifest.json.', MANIFEST_PATH);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await manifestFile.arrayBuffer()));
   } catch (error) {
     throw new BundleError('invalid-manifest', `manifest.json is not valid JSON (${String(error)}).`, MANIFEST_PATH);
   }
@@ -70,10 +76,10 @@ export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> 
   for (const file of manifest.files) {
     const data = files.get(file.path);
     if (!data) throw new BundleError('file-missing', 'Listed in manifest.json but not in the ZIP.', file.path);
-    if (data.length !== file.size) {
-      throw new BundleError('file-changed', `${data.length} bytes, ${file.size} recorded in the manifest.`, file.path);
+    if (data.size !== file.size) {
+      throw new BundleError('file-changed', `${data.size} bytes, ${file.size} recorded in the manifest.`, file.path);
     }
-    const actual = await sha256Hex(data);
+    const actual = entryHashes.get(file.path)!;
     if (actual !== file.sha256) {
       throw new BundleError('file-changed', `SHA-256 is ${actual}, the manifest records ${file.sha256}.`, file.path);
     }
@@ -84,15 +90,18 @@ export async function readBundle(zipBytes: Uint8Array): Promise<VerifiedBundle> 
       throw new BundleError('unexpected-file', 'In the ZIP but not listed in manifest.json.', name);
     }
   }
-  for (const path of fixed) if (!UNSUMMED.includes(path)) hashes.set(path, await sha256Hex(files.get(path)!));
+  for (const path of fixed) if (!UNSUMMED.includes(path)) hashes.set(path, entryHashes.get(path)!);
 
-  checkSums(files.get(SUMS_PATH)!, hashes);
+  // The bundle's own small files, as bytes (the evidence files stay slices of the ZIP).
+  const fixedBytes = new Map<string, Uint8Array>();
+  for (const path of fixed) fixedBytes.set(path, new Uint8Array(await files.get(path)!.arrayBuffer()));
+  checkSums(fixedBytes.get(SUMS_PATH)!, hashes);
   checkAudit(manifest);
   const timestamps = manifest.timestamps ?? [];
   const evidenceHash = new Map(manifest.files.map((file) => [file.path, file.sha256]));
-  await checkBundleTimestamps(timestamps, files, (path) => evidenceHash.get(path), manifest.audit.at(-1));
-  const signer = manifest.formatVersion >= 2 ? await checkSignatures(files) : null;
-  return { manifest, files, bundleSha256: await sha256Hex(zipBytes), signer, timestamps };
+  await checkBundleTimestamps(timestamps, fixedBytes, (path) => evidenceHash.get(path), manifest.audit.at(-1));
+  const signer = manifest.formatVersion >= 2 ? await checkSignatures(fixedBytes) : null;
+  return { manifest, files, bundleSha256, signer, timestamps };
 }
 
 /** SHA256SUMS must list exactly `hashes` (every file but itself), one `<hex>  <path>` line each. */

@@ -19,6 +19,7 @@ import { registry as defaultRegistry, type PlatformRegistry } from '../platforms
 import type { PlatformId } from '../platforms/types';
 import { kindLabel } from '../page-label';
 import type { BundleFile, BundleManifest } from './manifest';
+import { recordingBlock, recordingDetails } from './report-recording';
 
 /** A platform's display name in the report; reports not tied to a platform ('other') show a dash. */
 function platformName(id: PlatformId | 'other', registry: PlatformRegistry): string {
@@ -151,6 +152,8 @@ function renderCapture(
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
   const kind = capture.parsed ? kindLabel(capture.parsed, lang, registry) : '';
   const screenshots = capture.files.filter((meta) => meta.role === 'screenshot');
+  // A recording shows its poster frame where a capture shows its screenshot.
+  const pictures = capture.files.filter((meta) => meta.role === 'screenshot' || meta.role === 'poster');
   const method = [
     translate(lang, `bundle.report.mode.${capture.mode}`),
     screenshots.length > 1 ? translate(lang, 'bundle.report.parts', { count: screenshots.length }) : '',
@@ -174,12 +177,12 @@ function renderCapture(
       )
     : '';
 
-  const images = screenshots
+  const images = pictures
     .map((meta) => {
       const file = files.get(meta.id);
       if (!file) return '';
       const id = `show-${index + 1}-${meta.part ?? 1}`;
-      const caption =
+      const caption = meta.role === 'poster' ? t('bundle.report.fileRole.poster') :
         meta.partCount && meta.partCount > 1
           ? t('bundle.report.imagePart', { part: meta.part ?? 1, count: meta.partCount })
           : t('bundle.report.image');
@@ -205,10 +208,12 @@ ${identifiers}
 ${items}
 ${row(t('bundle.report.method'), esc(method))}
 ${timestampRow}
+${capture.recording ? row(t('bundle.report.recording'), recordingDetails(capture, lang)) : ''}
 ${row(t('bundle.report.browser'), esc(`${capture.browser.name} ${capture.browser.version}; ${capture.extension.name} ${capture.extension.version}`))}
 ${row(t('bundle.report.geometry'), t('bundle.report.geometryValue', { viewport: `${capture.viewport.width} × ${capture.viewport.height}`, page: `${capture.page.width} × ${capture.page.height}`, ratio: capture.devicePixelRatio, scale: capture.scale }))}
 ${capture.notes ? row(t('bundle.report.notes'), esc(capture.notes), 'pre') : ''}
 </dl>
+${recordingBlock(capture, lang, files)}
 ${images}
 <table class="files">
 <thead><tr><th>${t('bundle.report.file')}</th><th>${t('bundle.report.fileKind')}</th><th>${t('bundle.report.size')}</th><th>SHA-256</th></tr></thead>

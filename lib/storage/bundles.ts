@@ -8,7 +8,10 @@ import { captureProblems, fileHashProblems } from './captures';
 import { requireCase } from './cases';
 import type { StoreCore } from './core';
 import type { AuditSignatureRecord } from './db';
+import { chunkRange, deleteChunks, writeBlobAsChunks } from './chunks';
+import type { StoredFileRecord } from './db';
 import { invalid } from './errors';
+import { DEFAULT_CHUNK_SIZE } from './recordings';
 import { seal, sealAuditDetails, storedAuditEntry } from './sealing';
 
 export type ExportDetails = {
@@ -60,15 +63,48 @@ export async function importCase(core: StoreCore, plan: CaseToImport): Promise<v
   for (const capture of plan.captures) {
     problems.push(...captureProblems(capture, plan.files.filter((file) => file.captureId === capture.id)));
   }
-  if (problems.length === 0) problems.push(...(await fileHashProblems(plan.files)));
+  // Recordings are hashed while they are written in chunks, below.
+  if (problems.length === 0) problems.push(...(await fileHashProblems(plan.files.filter((file) => !storedInChunks(file)))));
   if (problems.length > 0) throw invalid('The bundle is inconsistent; nothing was imported.', problems);
   if (await core.read(() => core.db.get('cases', plan.caseRecord.id))) {
     throw invalid('This case is already here; nothing was imported.', [`case ${plan.caseRecord.id} already here`]);
   }
+  const written: string[] = [];
+  try {
+    const files: StoredFileRecord[] = [];
+    for (const file of plan.files) {
+      if (!storedInChunks(file)) {
+        files.push(file);
+        continue;
+      }
+      written.push(file.id);
+      const { info, sha256 } = await writeBlobAsChunks(core, file.id, file.blob, DEFAULT_CHUNK_SIZE);
+      if (sha256 !== file.sha256) throw invalid('The bundle is inconsistent; nothing was imported.', [`File ${file.name}: sha256 is ${sha256}, not ${file.sha256}.`]);
+      files.push({ ...file, blob: new Blob([], { type: file.mime }), chunks: info });
+    }
+    await storeImport(core, { ...plan, files });
+  } catch (error) {
+    for (const fileId of written) await deleteChunks(core, fileId).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Recordings are stored in chunks (chunks.ts): read and written a chunk at a time, never whole. */
+function storedInChunks(file: StoredFile): boolean {
+  return file.role === 'video';
+}
+
+/** The import's one transaction; the chunks of its recordings were written before, and are checked here. */
+async function storeImport(core: StoreCore, plan: CaseToImport & { files: readonly StoredFileRecord[] }): Promise<void> {
   await core.sealedWrite(
-    ['cases', 'captures', 'files', 'reports', 'audit', 'auditSignatures', 'settings'],
+    ['cases', 'captures', 'files', 'chunks', 'reports', 'audit', 'auditSignatures', 'settings'],
     (key) => sealPlan(key, plan),
     async (tx, p) => {
+      for (const file of plan.files) {
+        if (file.chunks && (await tx.objectStore('chunks').count(chunkRange(file.id))) !== file.chunks.count) {
+          throw invalid(`The chunks of ${file.name} changed while importing; nothing was imported.`);
+        }
+      }
       await tx.objectStore('cases').add(p.caseRecord);
       for (const capture of p.captures) await tx.objectStore('captures').add(capture);
       for (const file of p.files) await tx.objectStore('files').add(file);

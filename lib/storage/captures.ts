@@ -2,6 +2,7 @@
  * Captures and their files: saving a capture (record, files and audit entry in one transaction), reading them,
  * notes, moves and deletions; and the checks a capture passes before anything is written.
  */
+import type { FileData } from '../bundle/export';
 import { SHA256_HEX, sha256Hex } from '../evidence/hash';
 import type { CaptureRecord, CapturerRole, FileMeta, FileRole, StoredFile } from '../evidence/types';
 import { canonicalJson, sha256OfText, type AuditFields } from './audit';
@@ -88,6 +89,18 @@ export async function* readFileChunks(core: StoreCore, fileId: string, sliceSize
   for (let offset = 0; offset < file.blob.size; offset += sliceSize) {
     yield new Uint8Array(await file.blob.slice(offset, offset + sliceSize).arrayBuffer());
   }
+}
+
+/**
+ * What an export reads of a stored file: its Blob, or for a chunked file (a recording) a stream of its chunks,
+ * decrypted and checked one at a time (chunks.ts). Undefined when the file is gone.
+ */
+export async function getFileData(core: StoreCore, fileId: string): Promise<FileData | undefined> {
+  const file = await core.readOne('files', () => core.db.get('files', fileId));
+  if (!file) return undefined;
+  const chunks = file.chunks;
+  if (!chunks) return file.blob;
+  return { size: file.size, chunks: () => readChunks(core, file.id, chunks) };
 }
 
 /** A stored file record as a StoredFile: chunks joined into its blob, the chunk description dropped. */

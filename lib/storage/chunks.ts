@@ -118,6 +118,31 @@ export async function chunkedBlob(core: StoreCore, fileId: string, info: Chunked
   return new Blob([joined, ...parts], { type });
 }
 
+/**
+ * Stores a whole Blob (an imported recording) as chunks, read a slice at a time and hashed on the way; the last
+ * chunk is marked final. The caller makes the file evidence afterwards (its `files` record, one transaction) or
+ * deletes the chunks (`deleteChunks`). Returns the description for the file record and the SHA-256.
+ */
+export async function writeBlobAsChunks(
+  core: StoreCore,
+  fileId: string,
+  blob: Blob,
+  chunkSize: number,
+): Promise<{ info: ChunkedFileInfo; sha256: string }> {
+  const hash = sha256.create();
+  const count = Math.max(1, Math.ceil(blob.size / chunkSize));
+  for (let index = 0; index < count; index++) {
+    const bytes = new Uint8Array(await blob.slice(index * chunkSize, (index + 1) * chunkSize).arrayBuffer());
+    hash.update(bytes);
+    await writeChunk(core, { fileId, index, last: index === count - 1, data: new Blob([bytes]) });
+  }
+  return { info: { count, chunkSize }, sha256: bytesToHex(hash.digest()) };
+}
+
+export async function deleteChunks(core: StoreCore, fileId: string): Promise<void> {
+  await core.write(['chunks'], async (tx) => deleteChunksIn(tx.objectStore('chunks'), fileId));
+}
+
 /** Deletes every chunk of the file, inside the caller's transaction. */
 export async function deleteChunksIn(store: { delete(range: IDBKeyRange): Promise<void> }, fileId: string): Promise<void> {
   await store.delete(chunkRange(fileId));

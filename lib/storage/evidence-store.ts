@@ -12,6 +12,7 @@
  * - bundles.ts: the export's audit entry, importing a verified bundle as a case.
  */
 import type { AuditEntry, CaptureRecord, CapturerRole, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
+import type { FileData } from '../bundle/export';
 import type { InstallationKey } from '../proof/signing-key';
 import { signPendingAudit, type AuditSignatureSummary } from './audit-signatures';
 import * as audit from './audit-trail';
@@ -98,6 +99,11 @@ export class EvidenceStore implements TimestampLedger {
   /** A stored file's bytes in pieces of about a chunk (recordings: chunk by chunk, decrypted and checked). */
   readFileChunks(fileId: string): AsyncGenerator<Uint8Array> {
     return captures.readFileChunks(this.core, fileId);
+  }
+
+  /** A file's data for an export: its Blob, or a chunk stream for a recording (never whole in memory). */
+  getFileData(fileId: string): Promise<FileData | undefined> {
+    return captures.getFileData(this.core, fileId);
   }
 
   // --- Recordings (recordings.ts, recovery.ts) ----------------------------------------------------------------------

@@ -59,7 +59,7 @@ describe('export then import', () => {
     for (const file of fixture.files) {
       const entry = bundle.manifest.files.find((listed) => listed.fileId === file.id)!;
       expect(entry.path).toBe(`evidence/${file.captureId}/${file.name}`);
-      const data = bundle.files.get(entry.path)!;
+      const data = new Uint8Array(await bundle.files.get(entry.path)!.arrayBuffer());
       expect(await sha256Hex(data)).toBe(file.sha256);
       expect(data).toEqual(new Uint8Array(await file.blob.arrayBuffer()));
     }
@@ -142,7 +142,7 @@ describe('export refuses changed or missing evidence', () => {
     const fixture = await makeFixture();
     const target = fixture.captures[1]!.files[0]!;
     const changed = noise(target.size, 99);
-    fixture.input.getFileBlob = async (meta) =>
+    fixture.input.getFileData = async (meta) =>
       meta.id === target.id ? new Blob([changed as Uint8Array<ArrayBuffer>]) : fixture.files.find((f) => f.id === meta.id)!.blob;
     let final = false;
     const error = await refusal(writeBundle(fixture.input, (_chunk, last) => void (final ||= last)));
@@ -153,7 +153,7 @@ describe('export refuses changed or missing evidence', () => {
 
   it('throws file-missing, and audit-broken before writing anything', async () => {
     const fixture = await makeFixture();
-    fixture.input.getFileBlob = async () => undefined;
+    fixture.input.getFileData = async () => undefined;
     expect((await refusal(writeBundle(fixture.input, () => undefined))).code).toBe('file-missing');
 
     const broken = await makeFixture();

@@ -148,7 +148,7 @@ export async function makeFixture(
     captures,
     audit,
     reports: [{ caseId: CASE_ID, platform: 'discord', status: 'reported', reportedOn: '2026-11-29', reference: 'T-1', updatedAt: '2026-11-29T10:00:00.000Z' }],
-    getFileBlob: async (meta) => blobs.get(meta.id),
+    getFileData: async (meta) => blobs.get(meta.id),
     lang: 'en',
     tool: { name: 'Capture & Report', version: '0.1.0' },
     exportedBy: { role: 'helper', name: 'Sam' },

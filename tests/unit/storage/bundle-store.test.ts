@@ -20,7 +20,7 @@ async function exportFrom(store: EvidenceStore, caseId: string) {
       captures: await store.listCaptures(caseId),
       audit: await store.auditTrail(caseId),
       reports: await store.listReports(caseId),
-      getFileBlob: async (meta) => (await store.getFile(meta.id))?.blob,
+      getFileData: (meta) => store.getFileData(meta.id),
       lang: 'en',
       tool: { name: 'Capture & Report', version: '0.1.0' },
       exportedBy: { role: 'helper' },
