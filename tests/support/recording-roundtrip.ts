@@ -1,7 +1,7 @@
 /**
  * A synthetic recording fed through the real storage path (EvidenceStore on fake-indexeddb): written chunk by
  * chunk, exported with writeBundle into a BlobCollector, read back with readBundle from that Blob, imported into
- * a fresh database. Shared by tests/unit/storage/recording-bundle.test.ts and tests/bench/recordings.bench.ts.
+ * a fresh database. Shared by tests/unit/storage/recording-bundle.test.ts and tests/bench/chunked-storage.bench.ts.
  */
 import 'fake-indexeddb/auto';
 import { sha256 } from '@noble/hashes/sha2';

@@ -3,7 +3,7 @@
  * a bundle Blob, read back from that Blob and imported into a fresh profile, with equal hashes everywhere; the
  * video listed in the manifest and SHA256SUMS as video/webm. Size: RECORDING_TEST_MB, default 24 so that the unit
  * suite stays quick on a shared machine; the issue's 200 MB run is `RECORDING_TEST_MB=200 npx vitest run
- * tests/unit/storage/recording-bundle.test.ts` (about two minutes), and `npm run bench -- recordings` prints
+ * tests/unit/storage/recording-bundle.test.ts` (about two minutes), and `npm run bench -- chunked` prints
  * speed and memory.
  */
 import { unzipSync } from 'fflate';
