@@ -9,6 +9,7 @@ import { defaultBundleFileName, writeBundle } from '../bundle/export';
 import { readBundle } from '../bundle/import';
 import { planImport } from '../bundle/import-plan';
 import { installationSigner } from '../bundle/signature';
+import { importedTimestampRecords } from '../bundle/timestamps';
 import type { CapturerRole, CaseRecord } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import type { EvidenceStore } from '../storage/evidence-store';
@@ -121,6 +122,11 @@ export async function importBundle(store: EvidenceStore, file: File, role: Captu
   const bundle = await readBundle(file);
   const plan = planImport(bundle, { bundleName: file.name, importedAt: new Date(), actorRole: role });
   await store.importCase(plan);
+  // The verified tokens are kept with the imported case (shown in the manager, carried by a later export). In their
+  // own write after the case's: a failure here loses no evidence, and the bundle itself still holds them.
+  const head = bundle.manifest.audit.at(-1);
+  const tokens = importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, new Date().toISOString());
+  await store.storeImportedTimestamps(tokens).catch(() => 0);
   return { caseRecord: plan.caseRecord, signer: bundle.signer, timestamps: bundle.timestamps.length };
 }
 

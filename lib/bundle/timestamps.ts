@@ -7,10 +7,10 @@
  * and at import (`checkBundleTimestamps`).
  */
 import * as v from 'valibot';
-import { fromBase64 } from '../crypto/bytes';
+import { fromBase64, toBase64 } from '../crypto/bytes';
 import { sha256Hex } from '../evidence/hash';
 import { nonEmptyText, record, sha256, text, utcTime } from '../evidence/fields';
-import { pemEncode } from '../proof/pem';
+import { pemDecodeAll, pemEncode } from '../proof/pem';
 import { carriedChainTop, TimestampError, verifyTimestampResponse } from '../proof/timestamp';
 import { auditHeadText } from '../proof/timestamping';
 import type { TimestampRecord } from '../storage/db';
@@ -164,4 +164,47 @@ async function expectedHash(
 
 function hexBytes(hex: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+}
+
+/**
+ * The stored form of a verified bundle's tokens (checkBundleTimestamps ran), so that the imported case shows them
+ * and a later export carries them. File ids are the bundle's (an import keeps them).
+ */
+export function importedTimestampRecords(
+  entries: readonly BundleTimestamp[],
+  manifestFiles: readonly { fileId: string; captureId: string; path: string }[],
+  files: ReadonlyMap<string, Uint8Array>,
+  auditHead: { caseId: string; seq: number } | undefined,
+  importedAt: string,
+): TimestampRecord[] {
+  const byPath = new Map(manifestFiles.map((file) => [file.path, file]));
+  const records: TimestampRecord[] = [];
+  for (const entry of entries) {
+    const file = byPath.get(entry.stamps);
+    const subject =
+      entry.stamps === AUDIT_HEAD_PATH && auditHead
+        ? { id: `audit:${auditHead.caseId}:${auditHead.seq}`, subject: 'audit-head' as const, captureId: null, fileId: null, caseId: auditHead.caseId, seq: auditHead.seq }
+        : file
+          ? { id: `file:${file.fileId}`, subject: 'file' as const, captureId: file.captureId, fileId: file.fileId, caseId: null, seq: null }
+          : null;
+    const token = files.get(entry.path);
+    if (!subject || !token) continue;
+    const chainText = entry.chainPath ? new TextDecoder().decode(files.get(entry.chainPath)) : '';
+    records.push({
+      ...subject,
+      sha256: entry.sha256,
+      state: 'stamped',
+      queuedAt: importedAt,
+      attempts: 0,
+      nextAttemptAt: importedAt,
+      lastError: null,
+      authorityUrl: entry.authorityUrl,
+      response: toBase64(token),
+      genTime: entry.genTime,
+      authority: entry.authority,
+      serial: entry.serial,
+      chain: pemDecodeAll(chainText, 'CERTIFICATE').map((der) => toBase64(der)),
+    });
+  }
+  return records;
 }

@@ -204,6 +204,10 @@ export class EvidenceStore implements TimestampLedger {
     return timestamps.queueAuditHeadTimestamp(this.core, caseId, seq, sha256);
   }
 
+  storeImportedTimestamps(records: readonly TimestampRecord[]): Promise<number> {
+    return timestamps.storeImportedTimestamps(this.core, records);
+  }
+
   captureTimestamps(captureId: string): Promise<TimestampRecord[]> {
     return timestamps.captureTimestamps(this.core, captureId);
   }

@@ -173,3 +173,16 @@ export async function pinTimestampAuthority(core: StoreCore, authorityUrl: strin
     await tx.objectStore('settings').put({ key: TIMESTAMP_PINS_SETTING, value: pins });
   });
 }
+
+/** Tokens that came in a verified bundle (lib/bundle/timestamps.ts): stored as stamped, unless a record exists. */
+export async function storeImportedTimestamps(core: StoreCore, records: readonly TimestampRecord[]): Promise<number> {
+  return core.write(['timestamps'], async (tx) => {
+    let stored = 0;
+    for (const record of records) {
+      if (await tx.objectStore('timestamps').getKey(record.id)) continue;
+      await tx.objectStore('timestamps').add(record);
+      stored++;
+    }
+    return stored;
+  });
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError } from '../../../lib/bundle/errors';
 import { readBundle } from '../../../lib/bundle/import';
-import type { TimestampsToExport } from '../../../lib/bundle/timestamps';
+import { exportTimestamps, importedTimestampRecords, type TimestampsToExport } from '../../../lib/bundle/timestamps';
 import { toBase64 } from '../../../lib/crypto/bytes';
 import { sha256Hex } from '../../../lib/evidence/hash';
 import { buildTimestampRequest, verifyTimestampResponse } from '../../../lib/proof/timestamp';
@@ -99,6 +99,20 @@ describe('a bundle with trusted timestamps', () => {
     expect(report).toContain(`CN=Test TSA, O=Capture and Report tests (${AUTHORITY}), ${result.manifest.timestamps![0]!.genTime.replace('T', ' ').replace('Z', ' UTC')} · verified`);
     expect(report).toContain('openssl ts -verify -data');
     expect(new TextDecoder().decode(files.get('README.txt'))).toContain('TRUSTED TIMESTAMPS');
+  });
+
+  it('imported, the tokens become stamped records that a later export writes the same', async () => {
+    const { input } = await stampedFixture();
+    const { zip } = await exportToBytes(input);
+    const bundle = await readBundle(zip);
+    const head = bundle.manifest.audit.at(-1)!;
+    const records = importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, '2026-12-01T10:00:00.000Z');
+    expect(records).toHaveLength(bundle.timestamps.length);
+    expect(records.every((record) => record.state === 'stamped' && record.chain.length === 1)).toBe(true);
+    expect(records.at(-1)).toMatchObject({ id: `audit:${head.caseId}:${head.seq}`, subject: 'audit-head' });
+    const again = exportTimestamps(bundle.manifest.files, { files: records.filter((record) => record.fileId), auditHead: records.at(-1)! }, head);
+    expect(again.entries).toEqual(bundle.timestamps);
+    for (const entry of again.zipEntries) expect(entry.bytes, entry.path).toEqual(bundle.files.get(entry.path));
   });
 
   it('exports only stamped files: one still pending has no token, and the manifest says so by its absence', async () => {
