@@ -5,11 +5,12 @@
  *
  * Switched on in the manager, a capture gets a token for each file; the only requests leaving the extension are
  * POSTs of application/timestamp-query to that host, whose bodies hold no address or title; the exported
- * screenshot's .tsr (and the audit head's) verify with `openssl ts -verify -data ... -CAfile <ca>`. With the
+ * screenshot's .tsr (and the audit head's) verify with `openssl ts -verify -data ... -CAfile <ca>`; imported in
+ * another browser, every token is checked and the capture shows as stamped. With the
  * authority down, a capture is saved and shown pending with the reason; once it is back, opening the manager
  * stamps it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +140,25 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
     expect(manifest.formatVersion).toBe(4);
     expect(manifest.timestamps.map((entry) => entry.stamps)).toContain(screenshot);
     expect(new TextDecoder().decode(entries.get('report.html'))).toMatch(/FreeTSA|Test TSA/);
+
+    // Imported elsewhere (timestamps off there): every token is checked and kept, and the capture shows as stamped.
+    const bundlePath = path.join(tsa.openssl.dir, 'bundle.zip');
+    writeFileSync(bundlePath, readFileSync(path.join(browser.downloadsDir, file)));
+    const institute = await launch(browserName, server);
+    try {
+      const importer = await institute.openExtensionPage('manager.html');
+      await importer.waitFor(() => document.querySelector('[data-testid="import"]'), null);
+      await importer.setInputFile('[data-testid="import"]', bundlePath);
+      const message = await importer.waitFor(() => document.querySelector('[role="status"][data-testid="bundle-message"]')?.textContent, null, 30_000);
+      expect(message).toContain(`${manifest.timestamps.length} trusted timestamps checked against their files.`);
+      await importer.close();
+      const shown = await institute.openExtensionPage('manager.html');
+      const state = await shown.waitFor(() => document.querySelector('[data-testid="capture-timestamp"]')?.getAttribute('data-state') ?? null, null);
+      expect(state).toBe('stamped');
+      await shown.close();
+    } finally {
+      await institute.close();
+    }
   });
 
   it('authority down: the capture is saved and shown pending with why; back up, opening the manager stamps it', async () => {
