@@ -125,7 +125,7 @@ export async function importBundle(store: EvidenceStore, file: File, role: Captu
   // The verified tokens are kept with the imported case (shown in the manager, carried by a later export). In their
   // own write after the case's: a failure here loses no evidence, and the bundle itself still holds them.
   const head = bundle.manifest.audit.at(-1);
-  const tokens = importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, new Date().toISOString());
+  const tokens = await importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, new Date().toISOString());
   await store.storeImportedTimestamps(tokens).catch(() => 0);
   return { caseRecord: plan.caseRecord, signer: bundle.signer, timestamps: bundle.timestamps.length };
 }

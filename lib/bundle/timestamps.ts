@@ -170,13 +170,13 @@ function hexBytes(hex: string): Uint8Array<ArrayBuffer> {
  * The stored form of a verified bundle's tokens (checkBundleTimestamps ran), so that the imported case shows them
  * and a later export carries them. File ids are the bundle's (an import keeps them).
  */
-export function importedTimestampRecords(
+export async function importedTimestampRecords(
   entries: readonly BundleTimestamp[],
   manifestFiles: readonly { fileId: string; captureId: string; path: string }[],
-  files: ReadonlyMap<string, Uint8Array>,
+  files: ReadonlyMap<string, Blob>,
   auditHead: { caseId: string; seq: number } | undefined,
   importedAt: string,
-): TimestampRecord[] {
+): Promise<TimestampRecord[]> {
   const byPath = new Map(manifestFiles.map((file) => [file.path, file]));
   const records: TimestampRecord[] = [];
   for (const entry of entries) {
@@ -187,9 +187,11 @@ export function importedTimestampRecords(
         : file
           ? { id: `file:${file.fileId}`, subject: 'file' as const, captureId: file.captureId, fileId: file.fileId, caseId: null, seq: null }
           : null;
-    const token = files.get(entry.path);
-    if (!subject || !token) continue;
-    const chainText = entry.chainPath ? new TextDecoder().decode(files.get(entry.chainPath)) : '';
+    const tokenFile = files.get(entry.path);
+    if (!subject || !tokenFile) continue;
+    const token = new Uint8Array(await tokenFile.arrayBuffer());
+    const chainFile = entry.chainPath ? files.get(entry.chainPath) : undefined;
+    const chainText = chainFile ? await chainFile.text() : '';
     records.push({
       ...subject,
       sha256: entry.sha256,

@@ -106,13 +106,13 @@ describe('a bundle with trusted timestamps', () => {
     const { zip } = await exportToBytes(input);
     const bundle = await readBundle(zip);
     const head = bundle.manifest.audit.at(-1)!;
-    const records = importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, '2026-12-01T10:00:00.000Z');
+    const records = await importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, '2026-12-01T10:00:00.000Z');
     expect(records).toHaveLength(bundle.timestamps.length);
     expect(records.every((record) => record.state === 'stamped' && record.chain.length === 1)).toBe(true);
     expect(records.at(-1)).toMatchObject({ id: `audit:${head.caseId}:${head.seq}`, subject: 'audit-head' });
     const again = exportTimestamps(bundle.manifest.files, { files: records.filter((record) => record.fileId), auditHead: records.at(-1)! }, head);
     expect(again.entries).toEqual(bundle.timestamps);
-    for (const entry of again.zipEntries) expect(entry.bytes, entry.path).toEqual(bundle.files.get(entry.path));
+    for (const entry of again.zipEntries) expect(entry.bytes, entry.path).toEqual(new Uint8Array(await bundle.files.get(entry.path)!.arrayBuffer()));
   });
 
   it('exports only stamped files: one still pending has no token, and the manifest says so by its absence', async () => {
