@@ -9,6 +9,8 @@ import { loadStoredSelection, saveSelection } from '../../lib/browser/selection'
 import { samePage } from '../../lib/capture/binding';
 import { loadSettings } from '../../lib/browser/settings';
 import { timestampCapture } from '../../lib/browser/timestamping';
+import { hasOffscreenTabCapture } from '../../lib/browser/offscreen';
+import { chooseCaptureMethod } from '../../lib/capture/method';
 import type { CaptureMode } from '../../lib/evidence/types';
 import type { Lang } from '../../lib/i18n';
 
@@ -17,7 +19,8 @@ export async function newCapture(tabId: number, mode: CaptureMode, lang: Lang): 
   // What the person selected in the side panel, and on which page (lib/browser/selection.ts): the save records it
   // only when that page is the captured one.
   const selection = await loadStoredSelection(tabId).catch(() => null);
-  const session = new CaptureSession({ tabId, mode, lang, maxScreens: settings.maxScreens, selection }, browserCaptureDriver(settings.capturerRole));
+  const method = chooseCaptureMethod({ setting: settings.captureMethod, hasTabStream: hasOffscreenTabCapture(), mode });
+  const session = new CaptureSession({ tabId, mode, lang, maxScreens: settings.maxScreens, selection, method }, browserCaptureDriver(settings.capturerRole));
   session.subscribe((status) => {
     // Saved: its files are stamped now when trusted timestamps are on (after the save, never holding it up).
     if (status.state === 'done') void timestampCapture(status.summary.captureId).catch(() => undefined);

@@ -26,10 +26,11 @@ export const BUNDLE_FORMAT = 'capture-and-report-bundle';
  * The version written. 1: unsigned; 2: signed (same manifest; public-key.pem and two .sig files, FORMAT.md);
  * 3: recordings (capture mode `video`, file roles `video` and `poster`, `captures[].recording`).
  * 4: trusted timestamps (`timestamps` in the manifest, `.tsr` and `.tsa.pem` files, audit-head.txt).
+ * 5: captures may say how their screens were taken (`captureMethod`).
  */
-export const BUNDLE_FORMAT_VERSION = 4;
+export const BUNDLE_FORMAT_VERSION = 5;
 /** Every version this reader reads. */
-export const BUNDLE_FORMAT_VERSIONS = [1, 2, 3, 4] as const;
+export const BUNDLE_FORMAT_VERSIONS = [1, 2, 3, 4, 5] as const;
 export type BundleFormatVersion = (typeof BUNDLE_FORMAT_VERSIONS)[number];
 
 /** Files every bundle holds besides the evidence files. */

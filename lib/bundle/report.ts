@@ -158,6 +158,10 @@ function renderCapture(
     translate(lang, `bundle.report.mode.${capture.mode}`),
     screenshots.length > 1 ? translate(lang, 'bundle.report.parts', { count: screenshots.length }) : '',
     capture.limitedTo ? translate(lang, 'bundle.report.limited', { screens: capture.limitedTo.screens }) : '',
+    capture.captureMethod ? translate(lang, `bundle.report.method.${capture.captureMethod.method}`) : '',
+    capture.captureMethod?.fallback
+      ? translate(lang, 'bundle.report.method.fallback', { screen: capture.captureMethod.fallback.fromScreen, reason: capture.captureMethod.fallback.reason })
+      : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -29,6 +29,11 @@ export interface TileState {
   contentHeight: number;
   viewRect: AgentGeometry['viewRect'];
   viewRectInDocument: AgentGeometry['viewRectInDocument'];
+  /**
+   * When the tile was painted and settled (epoch ms: performance.timeOrigin + performance.now()): a frame of the
+   * tab stream must be captured after it (lib/capture/tab-stream/freshness.ts).
+   */
+  settledAt: number;
 }
 
 /** Show one tile: scroll to it and hide the bars that must not repeat. */

@@ -81,8 +81,9 @@ export class CaptureAgent {
     this.#arrangeBars(options);
     // A tile may reach below the viewport (Firefox draws tall tiles): wait for the images in all of it.
     await this.#waitForImagesIn(Math.max(this.#win.innerHeight, options.coverHeight ?? 0));
-    await nextFrames(this.#win, 1);
-    return this.#state();
+    // Two frames: the last change is painted in the first; a stream frame captured after the second shows it.
+    await nextFrames(this.#win, 2);
+    return { ...this.#state(), settledAt: this.#win.performance.timeOrigin + this.#win.performance.now() };
   }
 
   /**
@@ -112,7 +113,7 @@ export class CaptureAgent {
     return doctype + this.doc.documentElement.outerHTML;
   }
 
-  #state(): TileState {
+  #state(): Omit<TileState, 'settledAt'> {
     const root = this.doc.documentElement;
     const measured = {
       viewport: { width: root.clientWidth || this.#win.innerWidth, height: this.#win.innerHeight },

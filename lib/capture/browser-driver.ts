@@ -11,6 +11,8 @@ import { capturePacer } from './pacer';
 import { captureBlockReason } from './restrictions';
 import { saveCapture } from './save';
 import { Stitcher } from './stitcher';
+import type { TileStream } from './method';
+import { openTabStream as openStreamOfTab } from './tab-stream/client';
 import type { CapturerRole } from '../evidence/types';
 
 const IS_FIREFOX = import.meta.env.FIREFOX;
@@ -31,6 +33,7 @@ export function browserCaptureDriver(role: CapturerRole): CaptureDriver {
     touch,
     startAgent,
     captureTile,
+    ...(IS_FIREFOX ? {} : { openTabStream }),
     pageSource,
     watch,
     newStitcher: (options) => {
@@ -85,6 +88,12 @@ async function captureTile(windowId: number, rect: CaptureRect): Promise<ImageBi
   // Firefox draws any rectangle of the document in one call; Chrome takes the visible viewport.
   const options = rect ? ({ format: 'png', rect } as Parameters<typeof browser.tabs.captureVisibleTab>[1]) : { format: 'png' as const };
   return decode(await browser.tabs.captureVisibleTab(windowId, options));
+}
+
+/** Chrome: the tab's stream, opened in the offscreen document; its frames come as PNG data: URLs. */
+async function openTabStream(tabId: number, size: { width: number; height: number }): Promise<TileStream> {
+  const link = await openStreamOfTab(tabId, size);
+  return { grab: async (after) => decode((await link.grab(after)).dataUrl), close: () => link.close() };
 }
 
 /** The browser's capture is a data: URL; fetch reads it without any network. */

@@ -5,6 +5,7 @@
 import type { AgentGeometry, TileState } from './agent-types';
 import type { CaptureRange, Tile } from './plan';
 import type { StampLine } from './stamp';
+import type { CaptureMethod, MethodOutcome, TileStream } from './method';
 import type { CaptureErrorCode, CaptureSummary } from '../messaging/protocol';
 import type { CaptureMode } from '../evidence/types';
 import type { Lang } from '../i18n';
@@ -83,6 +84,8 @@ export interface CaptureRequest {
    * the captured one (lib/report/selection.ts).
    */
   selection: PageSelection | null;
+  /** How the screens are taken (lib/capture/method.ts: chooseCaptureMethod). */
+  method: CaptureMethod;
 }
 
 /** Everything a finished capture holds until it is saved (or discarded). */
@@ -96,6 +99,8 @@ export interface FinishedCapture {
   capturedAt: Date;
   requestedUrl: string;
   finalUrl: string;
+  /** How the screens were taken, and from which screen on the exact method took over. */
+  method: MethodOutcome;
 }
 
 export interface CaptureDriver {
@@ -111,6 +116,8 @@ export interface CaptureDriver {
   /** Ends pick mode and injects the agent. */
   startAgent(tabId: number): Promise<AgentLink>;
   captureTile(windowId: number, rect: CaptureRect): Promise<TileImage>;
+  /** Chrome: opens the tab's own stream with frames of `size` device px (lib/capture/tab-stream/); absent in Firefox. */
+  openTabStream?(tabId: number, size: { width: number; height: number }): Promise<TileStream>;
   /** The page source, taken after the agent has put the page back. */
   pageSource(tabId: number, agent: AgentLink): Promise<PageSource>;
   /** Starts forwarding events; returns the function that stops it. */

@@ -16,6 +16,7 @@ import { CaptureError, toCaptureError } from './errors';
 import { eventProblem, tabProblem, tileFits, viewportProblem, type Binding } from './binding';
 import { planRange, planTiles, type CaptureRange, type Tile } from './plan';
 import { newCaptureId, stampLines } from './stamp';
+import { devicePixels, TileMethod } from './method';
 import type { AgentGeometry, TileState } from './agent-types';
 import type { AgentLink, CaptureDriver, CaptureRect, CaptureRequest, FinishedCapture, StitchResult, TabEvent, TileImage } from './driver';
 import type { CaptureErrorCode, CaptureStatus } from '../messaging/protocol';
@@ -26,7 +27,6 @@ export type SessionStatus = CaptureStatus;
 
 /** Firefox's captureTab draws at most 32,767 px a side. */
 const MAX_DRAWN_TILE_PX = 32_000;
-/** After the last screen only these still matter (the page source must be of the same page). */
 /** How long a gone document's tab is watched for a new address before it counts as reloaded: 10 x 150 ms. */
 const DOCUMENT_GONE_LOOKS = 10;
 const DOCUMENT_GONE_LOOK_MS = 150;
@@ -45,6 +45,7 @@ export class CaptureSession {
   #tilesDone = false;
   #finished: FinishedCapture | null = null;
   #step = 'start';
+  #method: TileMethod;
 
   constructor(
     readonly request: CaptureRequest,
@@ -52,6 +53,7 @@ export class CaptureSession {
   ) {
     this.capturedAt = driver.now();
     this.captureId = newCaptureId(this.capturedAt);
+    this.#method = new TileMethod(request.method);
   }
 
   get status(): SessionStatus {
@@ -162,6 +164,7 @@ export class CaptureSession {
         capturedAt: this.capturedAt,
         requestedUrl: start.url,
         finalUrl: finalTab?.url || geometry.url,
+        method: this.#method.outcome,
       };
     } catch (error) {
       // Put the page back as it was, whatever happened (the tab may be gone: then there is nothing to restore).
@@ -246,10 +249,13 @@ export class CaptureSession {
     let scale = 0;
     let drawing: Promise<void> = Promise.resolve();
     try {
+      // The tab's stream, where chosen: a frame of the whole viewport in device px, like captureVisibleTab's.
+      const size = devicePixels(geometry.viewport, geometry.devicePixelRatio);
+      if (!visibleOnly && !driver.drawsRects) await this.#method.start(driver.openTabStream ? () => driver.openTabStream!(request.tabId, size) : null);
       for (const tile of tiles) {
         this.#throwIfStopped();
         const state: TileState = visibleOnly
-          ? { viewport: geometry.viewport, devicePixelRatio: geometry.devicePixelRatio, scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 } }
+          ? { viewport: geometry.viewport, devicePixelRatio: geometry.devicePixelRatio, scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 }, settledAt: 0 }
           : await this.#agentCall(() =>
               agent.showTile({
                 scrollTop: tile.scrollTop + shift,
@@ -283,6 +289,8 @@ export class CaptureSession {
     } catch (error) {
       await drawing.catch(() => undefined);
       throw error;
+    } finally {
+      await this.#method.close();
     }
     return { stitched: await stitcher.done(), range };
   }
@@ -298,9 +306,27 @@ export class CaptureSession {
       const image = await this.#captureCall(rect);
       return { image, css: { width: rect.width, height: rect.height }, source: { left: 0, top: 0, width: rect.width } };
     }
-    const image = await this.#captureCall(null);
+    const image = (await this.#streamTile(tile, state)) ?? (await this.#captureCall(null));
     const source = { left: state.viewRect.left, top: state.viewRect.top + keepFrom, width: state.viewRect.width };
     return { image, css: geometry.viewport, source };
+  }
+
+  /**
+   * A screen from the tab's stream, captured after the tile settled; null when the exact method must take it. The
+   * tab is checked before and after, as for captureVisibleTab: a stream that fails because the tab was hidden or
+   * left aborts the capture with that reason instead of falling back.
+   */
+  async #streamTile(tile: Tile, state: TileState): Promise<TileImage | null> {
+    if (!this.#method.streaming) return null;
+    await this.#assertBound();
+    const image = await this.#method.grab(tile.index + 1, state.settledAt, devicePixels(this.#binding!.viewport, this.#binding!.devicePixelRatio));
+    try {
+      await this.#assertBound();
+    } catch (problem) {
+      image?.close();
+      throw problem;
+    }
+    return image;
   }
 
   /**

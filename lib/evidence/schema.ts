@@ -62,6 +62,8 @@ export const RECORDING_END_REASONS = [
 ] as const;
 /** What scrolled during a full capture: the document, a pane inside it, or nothing (one screen). */
 export const SCROLLERS = ['document', 'inner', 'none'] as const;
+/** How a capture's screens were taken (lib/capture/method.ts). */
+export const CAPTURE_METHODS = ['tab-stream', 'visible-tab'] as const;
 export const AUDIT_ACTIONS = [
   'case-create',
   'case-update',
@@ -274,6 +276,14 @@ export const CaptureRecordSchema = record({
   /** Image pixels per CSS pixel, measured from the captured image (zoom and DPR together). */
   scale: positive,
   scroller: oneOf(SCROLLERS),
+  /**
+   * How the screens were taken: `visible-tab` (the browser's exact render of the screen) or `tab-stream` (a frame
+   * of Chrome's tab stream); with `fallback` when the stream failed and the exact method took the screens from
+   * `fromScreen` on. Absent in records made before it was recorded (bundle format 3).
+   */
+  captureMethod: v.optional(
+    record({ method: oneOf(CAPTURE_METHODS), fallback: v.optional(record({ reason: text, fromScreen: wholePositive })) }),
+  ),
   /** Set when a long pane was captured only partly (from the current position back a number of screens). */
   limitedTo: v.optional(record({ screens: wholePositive, reason: oneOf(['max-screens']) })),
   browser: nameVersion,

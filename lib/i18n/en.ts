@@ -488,6 +488,13 @@ export const en = {
   'bundle.readme.timestamps': "TRUSTED TIMESTAMPS: beside each stamped file, <file>.tsr is the timestamp authority's signed token for its SHA-256 and <file>.tsa.pem the authority's certificates. Check one with the authority's CA certificate (from its website):\n    openssl ts -verify -data <file> -in <file>.tsr -CAfile <CA> -untrusted <file>.tsa.pem\nIt must say \"Verification: OK\". audit-head.txt, stamped the same way, fixes the audit trail as it was at export.",
   'manager.import.timestamps': "{count} trusted timestamps checked against their files.",
   'manager.export.auditHeadFailed': "The audit trail could not be timestamped ({reason}); the bundle was made without that timestamp.",
+  'settings.captureMethod': 'How full pages are captured (Chrome)',
+  'settings.captureMethod.fast': 'Fast: from the tab’s picture, as you see it (colours may differ very slightly)',
+  'settings.captureMethod.exact': 'Exact: one screen at a time, at most two screens a second',
+  'settings.captureMethod.explained': 'Both show the same page. Exact gives the browser’s own picture of each screen, pixel for pixel; fast is much quicker on long pages and chats. If fast fails, the capture goes on the exact way and says so.',
+  'bundle.report.method.tab-stream': 'Screens taken from the tab’s picture (fast method).',
+  'bundle.report.method.visible-tab': 'Screens taken one by one (exact method).',
+  'bundle.report.method.fallback': 'From screen {screen} on, the exact method was used because the fast method failed ({reason}).',
 } as const;
 
 export type MessageKey = keyof typeof en;

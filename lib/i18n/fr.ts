@@ -486,4 +486,11 @@ export const fr: Record<MessageKey, string> = {
   'bundle.readme.timestamps': "HORODATAGES DE CONFIANCE : à côté de chaque fichier horodaté, <fichier>.tsr est le jeton signé de l'autorité d'horodatage pour son SHA-256 et <fichier>.tsa.pem les certificats de l'autorité. Vérifiez-en un avec le certificat de l'autorité de certification (sur son site) :\n    openssl ts -verify -data <fichier> -in <fichier>.tsr -CAfile <CA> -untrusted <fichier>.tsa.pem\nLe résultat doit être « Verification: OK ». audit-head.txt, horodaté de la même façon, fige le journal d'audit tel qu'il était à l'export.",
   'manager.import.timestamps': "{count} horodatages de confiance vérifiés avec leurs fichiers.",
   'manager.export.auditHeadFailed': "Le journal d'audit n'a pas pu être horodaté ({reason}) ; le paquet a été créé sans cet horodatage.",
+  'settings.captureMethod': 'Comment les pages entières sont capturées (Chrome)',
+  'settings.captureMethod.fast': 'Rapide : à partir de l’image de l’onglet, telle que vous la voyez (les couleurs peuvent différer très légèrement)',
+  'settings.captureMethod.exact': 'Exacte : un écran à la fois, au plus deux écrans par seconde',
+  'settings.captureMethod.explained': 'Les deux montrent la même page. Exacte donne l’image du navigateur lui-même pour chaque écran, pixel par pixel ; rapide est bien plus vite sur les longues pages et les conversations. Si la méthode rapide échoue, la capture continue de façon exacte et le signale.',
+  'bundle.report.method.tab-stream': 'Écrans pris dans l’image de l’onglet (méthode rapide).',
+  'bundle.report.method.visible-tab': 'Écrans pris un par un (méthode exacte).',
+  'bundle.report.method.fallback': 'À partir de l’écran {screen}, la méthode exacte a été utilisée parce que la méthode rapide a échoué ({reason}).',
 };

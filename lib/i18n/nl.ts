@@ -486,4 +486,11 @@ export const nl: Record<MessageKey, string> = {
   'bundle.readme.timestamps': "BETROUWBARE TIJDSTEMPELS: naast elk gestempeld bestand staat <bestand>.tsr, het ondertekende token van de tijdstempeldienst voor zijn SHA-256, en <bestand>.tsa.pem, de certificaten van de dienst. Controleer er een met het CA-certificaat van de dienst (van zijn website):\n    openssl ts -verify -data <bestand> -in <bestand>.tsr -CAfile <CA> -untrusted <bestand>.tsa.pem\nHet moet \"Verification: OK\" zeggen. audit-head.txt, op dezelfde manier gestempeld, legt de audittrail vast zoals hij bij de export was.",
   'manager.import.timestamps': "{count} betrouwbare tijdstempels gecontroleerd tegen hun bestanden.",
   'manager.export.auditHeadFailed': "De audittrail kon geen tijdstempel krijgen ({reason}); de bundel is zonder die tijdstempel gemaakt.",
+  'settings.captureMethod': 'Hoe volledige pagina’s worden vastgelegd (Chrome)',
+  'settings.captureMethod.fast': 'Snel: uit het beeld van het tabblad, zoals je het ziet (kleuren kunnen heel licht verschillen)',
+  'settings.captureMethod.exact': 'Exact: scherm per scherm, hoogstens twee schermen per seconde',
+  'settings.captureMethod.explained': 'Beide tonen dezelfde pagina. Exact geeft het eigen beeld van de browser van elk scherm, pixel voor pixel; snel is veel vlugger bij lange pagina’s en chats. Als snel mislukt, gaat de vastlegging exact verder en wordt dat vermeld.',
+  'bundle.report.method.tab-stream': 'Schermen genomen uit het beeld van het tabblad (snelle methode).',
+  'bundle.report.method.visible-tab': 'Schermen één voor één genomen (exacte methode).',
+  'bundle.report.method.fallback': 'Vanaf scherm {screen} werd de exacte methode gebruikt, omdat de snelle mislukte ({reason}).',
 };

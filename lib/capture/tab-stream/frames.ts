@@ -22,10 +22,14 @@ export class FrameSource {
   #reader: ReadableStreamDefaultReader<VideoFrame>;
   #clock = new FrameClock();
   #ended = false;
+  #frames = 0;
 
   constructor(private readonly track: MediaStreamTrack) {
     this.#reader = readerOf(track);
-    void this.#read();
+    void this.#read(this.#reader).then(() => {
+      this.#ended = true;
+      this.#wake();
+    });
   }
 
   /** The first frame captured after `after` (epoch ms), as a PNG; rejects after FRAME_WAIT_MS. */
@@ -52,18 +56,21 @@ export class FrameSource {
       const latest = this.#latest;
       if (latest && isFreshFrame(latest.timing, after)) return latest;
       const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`No frame of the tab captured after the page settled within ${FRAME_WAIT_MS} ms (${describeLatest(latest?.timing, after)})`);
+      if (left <= 0) throw new Error(`No frame of the tab captured after the page settled within ${FRAME_WAIT_MS} ms (${describeLatest(latest?.timing, after)}; ${this.#frames} frames so far, track ${this.track.readyState}${this.track.muted ? ', muted' : ''})`);
       const stopRefresh = this.#askForRefresh();
       await this.#nextFrame(Math.min(left, REFRESH_EVERY_MS));
       stopRefresh();
     }
   }
 
-  /** A second reader joining the track makes Chrome capture the tab's current picture for every reader. */
+  /**
+   * A second reader joining the track makes Chrome capture the tab's current picture. Its frames are taken too:
+   * the first track may drop a frame that follows the one before too closely (its frame-rate adapter).
+   */
   #askForRefresh(): () => void {
     const clone = this.track.clone();
     const reader = readerOf(clone);
-    void reader.read().then((result) => result.value?.close(), () => undefined);
+    void this.#read(reader);
     return () => {
       void reader.cancel().catch(() => undefined);
       clone.stop();
@@ -82,25 +89,25 @@ export class FrameSource {
     });
   }
 
-  async #read(): Promise<void> {
+  /** Keeps the newest frame a reader gives (by capture time: two readers may deliver out of order). */
+  async #read(reader: ReadableStreamDefaultReader<VideoFrame>): Promise<void> {
     try {
       for (;;) {
-        const { value: frame, done } = await this.#reader.read();
+        const { value: frame, done } = await reader.read();
         if (done || !frame) break;
+        this.#frames += 1;
         const timing = this.#clock.observe(frame.timestamp, epochNow());
-        if (this.#ended) {
+        if (this.#ended || (this.#latest && this.#latest.timing.timestampUs >= timing.timestampUs)) {
           frame.close();
-          break;
+          continue;
         }
         this.#latest?.frame.close();
         this.#latest = { frame, timing };
         this.#wake();
       }
     } catch {
-      // The track ended or the reader was cancelled: the stream is over either way.
+      // The track ended or the reader was cancelled.
     }
-    this.#ended = true;
-    this.#wake();
   }
 
   #wake(): void {

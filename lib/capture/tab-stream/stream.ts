@@ -18,7 +18,8 @@ export interface TabStreamRequest {
 function tabConstraints(request: TabStreamRequest): MediaStreamConstraints {
   const source = { chromeMediaSource: 'tab', chromeMediaSourceId: request.streamId };
   const video = {
-    mandatory: { ...source, minWidth: request.width, maxWidth: request.width, minHeight: request.height, maxHeight: request.height },
+    // 60 a second at most: a frame that follows the one before within a 30 fps period is then not dropped.
+    mandatory: { ...source, minWidth: request.width, maxWidth: request.width, minHeight: request.height, maxHeight: request.height, maxFrameRate: 60 },
   };
   return { video, audio: request.audio ? { mandatory: source } : false } as unknown as MediaStreamConstraints;
 }

@@ -1,4 +1,5 @@
 /** Pixel checks on decoded PNGs (pngjs): agreement with a reference, and reading markers out of an image. */
+import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 
 export type Rgb = [number, number, number];
@@ -72,14 +73,27 @@ export function distinctColors(image: PNG, limit = 16): number {
  * Read the message markers of the Discord-like fixture down column `x`: each marker is a run of rows of one colour
  * whose channels are 40 + 20*d for the digits of the message index.
  */
-export function readMarkers(image: PNG, x: number): number[] {
+export function readMarkers(image: PNG, x: number, minRun = 1): number[] {
   const found: number[] = [];
-  let previous = -1;
+  let run = { index: -1, rows: 0, start: 0 };
+  let last = { index: -1, end: -10 };
+  // A marker counts where it holds for `minRun` rows. In a video frame (minRun > 1) a row or two can read as
+  // something else, even inside a marker at a seam between screens (the colour of the rows around it bleeds in):
+  // the same marker again within 2 rows is the same one.
+  const close = (end: number) => {
+    if (run.index < 0 || run.rows < minRun) return;
+    if (!(minRun > 1 && run.index === last.index && run.start - last.end <= 3)) found.push(run.index);
+    last = { index: run.index, end };
+  };
   for (let y = 0; y < image.height; y += 1) {
-    const index = decodeMarker(pixel(image, x, y));
-    if (index !== null && index !== previous) found.push(index);
-    previous = index ?? -1;
+    const index = decodeMarker(pixel(image, x, y)) ?? -1;
+    if (index === run.index) run.rows += 1;
+    else {
+      close(y);
+      run = { index, rows: 1, start: y };
+    }
   }
+  close(image.height);
   return found;
 }
 
@@ -88,4 +102,63 @@ function decodeMarker(rgb: Rgb): number | null {
   if (!digits.every((d) => d >= -0.15 && d <= 9.15 && Math.abs(d - Math.round(d)) < 0.15)) return null;
   const [ones, tens, hundreds] = digits.map(Math.round) as [number, number, number];
   return hundreds * 100 + tens * 10 + ones;
+}
+
+/**
+ * Share of pixels pixelmatch finds alike at `threshold` (0.1: its perceptual colour distance, which forgives the tab
+ * stream's video colour conversion but not another picture). Images of different size count as wholly different.
+ */
+export function perceptualAgreement(actual: PNG, reference: PNG, threshold = 0.1): number {
+  if (actual.width !== reference.width || actual.height !== reference.height) return 0;
+  const differing = pixelmatch(actual.data, reference.data, null, actual.width, actual.height, { threshold, includeAA: true });
+  return 1 - differing / (actual.width * actual.height);
+}
+
+/**
+ * The tab stream's video colour conversion, undone: an affine map of RGB fitted (least squares, every `step`-th
+ * pixel) from `video` to `reference`, an exact render of the same page, then applied to every pixel of `video`.
+ * Colour markers can then be read from the video image itself (readMarkers): a misplaced or stale screen would
+ * still show other markers, since the map is one for the whole image.
+ */
+export function correctVideoColours(video: PNG, reference: PNG, step = 7): PNG {
+  const normal = Array.from({ length: 4 }, () => new Array<number>(4).fill(0));
+  const rhs = Array.from({ length: 3 }, () => new Array<number>(4).fill(0));
+  const pixels = Math.min(video.data.length, reference.data.length) / 4;
+  for (let p = 0; p < pixels; p += step) {
+    const x = [video.data[p * 4]!, video.data[p * 4 + 1]!, video.data[p * 4 + 2]!, 1];
+    for (let i = 0; i < 4; i += 1) {
+      for (let j = 0; j < 4; j += 1) normal[i]![j]! += x[i]! * x[j]!;
+      for (let c = 0; c < 3; c += 1) rhs[c]![i]! += x[i]! * reference.data[p * 4 + c]!;
+    }
+  }
+  const coefficients = rhs.map((column) => solve4(normal.map((row) => [...row]), [...column]));
+  const out = new PNG({ width: video.width, height: video.height });
+  for (let p = 0; p < video.data.length; p += 4) {
+    const x = [video.data[p]!, video.data[p + 1]!, video.data[p + 2]!, 1];
+    for (let c = 0; c < 3; c += 1) out.data[p + c] = Math.max(0, Math.min(255, Math.round(x.reduce((sum, v, i) => sum + v * coefficients[c]![i]!, 0))));
+    out.data[p + 3] = 255;
+  }
+  return out;
+}
+
+/** Gaussian elimination with partial pivoting for a 4x4 system. */
+function solve4(a: number[][], b: number[]): number[] {
+  for (let col = 0; col < 4; col += 1) {
+    let pivot = col;
+    for (let row = col + 1; row < 4; row += 1) if (Math.abs(a[row]![col]!) > Math.abs(a[pivot]![col]!)) pivot = row;
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    [b[col], b[pivot]] = [b[pivot]!, b[col]!];
+    for (let row = col + 1; row < 4; row += 1) {
+      const factor = a[row]![col]! / a[col]![col]!;
+      for (let k = col; k < 4; k += 1) a[row]![k]! -= factor * a[col]![k]!;
+      b[row]! -= factor * b[col]!;
+    }
+  }
+  const x = new Array<number>(4).fill(0);
+  for (let row = 3; row >= 0; row -= 1) {
+    let sum = b[row]!;
+    for (let k = row + 1; k < 4; k += 1) sum -= a[row]![k]! * x[k]!;
+    x[row] = sum / a[row]![row]!;
+  }
+  return x;
 }

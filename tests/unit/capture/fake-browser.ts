@@ -26,6 +26,12 @@ export interface Hooks {
   /** The n-th save: throw to fail it. */
   onSave?: (n: number, signal: AbortSignal) => void | Promise<void>;
   onPageSource?: () => void;
+  /** The tab's stream (Chrome): absent, its opening fails when this throws. */
+  onOpenStream?: () => void;
+  /** The n-th frame grabbed from the stream, asked to be captured after `after`: throw to fail it. */
+  onStreamGrab?: (n: number, after: number) => void;
+  /** The size of the n-th stream frame (default: viewport x pixel ratio). */
+  streamFrameSize?: (n: number) => { width: number; height: number };
 }
 
 export class FakeBrowser {
@@ -48,7 +54,10 @@ export class FakeBrowser {
   readonly pacer: CapturePacer;
   readonly driver: CaptureDriver;
 
-  constructor(hooks: Hooks = {}, screens = 3, pacer?: CapturePacer) {
+  /** Frames of the stream asked for: the moment each had to be captured after. */
+  grabbedAfter: number[] = [];
+
+  constructor(hooks: Hooks = {}, screens = 3, pacer?: CapturePacer, readonly hasStream = false) {
     this.hooks = hooks;
     this.screens = screens;
     this.pacer = pacer ?? new CapturePacer(2, 1000, 25, fakeClock(this));
@@ -112,6 +121,7 @@ export class FakeBrowser {
         this.hooks.onCapture?.(n);
         return image;
       },
+      ...(this.hasStream ? { openTabStream: async (_tabId: number, size: { width: number; height: number }) => this.#openStream(size) } : {}),
       pageSource: async () => {
         this.log.push('source');
         this.hooks.onPageSource?.();
@@ -150,6 +160,25 @@ export class FakeBrowser {
     };
   }
 
+  #openStream(size: { width: number; height: number }) {
+    this.log.push(`stream open ${size.width}x${size.height}`);
+    this.hooks.onOpenStream?.();
+    let grabs = 0;
+    return {
+      grab: async (after: number) => {
+        const n = (grabs += 1);
+        this.log.push(`stream ${n}`);
+        this.grabbedAfter.push(after);
+        this.hooks.onStreamGrab?.(n, after);
+        const frame = this.hooks.streamFrameSize?.(n) ?? size;
+        const image = { ...frame, closed: false, close: () => void (image.closed = true) };
+        this.images.push(image);
+        return image;
+      },
+      close: async () => void this.log.push('stream close'),
+    };
+  }
+
   #geometry(): AgentGeometry {
     const state = this.#state(0);
     return {
@@ -170,6 +199,7 @@ export class FakeBrowser {
       contentHeight: VIEW.height * this.screens,
       viewRect: { left: 0, top: 0, ...this.viewport },
       viewRectInDocument: { left: 0, top: scrollTop },
+      settledAt: 1000 * this.#counts.tile,
     };
   }
 }

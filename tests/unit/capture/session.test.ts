@@ -9,7 +9,7 @@ import { CaptureSession, type SessionStatus } from '../../../lib/capture/session
 import { StorageError } from '../../../lib/storage/evidence-store';
 import { FakeBrowser, TAB, URL_A, WINDOW, type Hooks } from './fake-browser';
 
-const REQUEST = { tabId: TAB, mode: 'full' as const, lang: 'en' as const, maxScreens: 60, selection: null };
+const REQUEST = { tabId: TAB, mode: 'full' as const, lang: 'en' as const, maxScreens: 60, selection: null, method: 'visible-tab' as const };
 
 function session(browser: FakeBrowser, request = REQUEST) {
   const capture = new CaptureSession(request, browser.driver);
