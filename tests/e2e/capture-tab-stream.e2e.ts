@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
-import type { Page } from 'playwright-core';
-import { decodePng, screenshots, storedCaptures, storedFileBytes, updateSettings } from './support/evidence';
-import { correctVideoColours, cropRows, perceptualAgreement, readMarkers, rowsWithColor, stack } from './support/pixels';
+import { captureFullPage } from './support/full-page';
+import { correctVideoColours, perceptualAgreement, readMarkers, rowsWithColor } from './support/pixels';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
 const LONG_PAGE = 'https://example.org/long';
@@ -29,44 +28,7 @@ describe('full-page capture from the tab stream in chromium', () => {
     await server?.close();
   });
 
-  /**
-   * The popup in its own window, which does not take the focus from the tab's window: the real popup is part of
-   * that window. (A focused window in front of it makes headless Chromium stop drawing the tab after a few
-   * seconds; the capture then goes on with the exact method, as the fallback test shows.)
-   */
-  async function openPopup(tabId: number): Promise<Page> {
-    const url = `chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`;
-    const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url() === url });
-    await browser.worker.evaluate((target: string) => chrome.windows.create({ url: target, type: 'popup', focused: false, width: 420, height: 700 }), url);
-    const popup = await opened;
-    await popup.waitForFunction(() => !document.querySelector('[data-lock-gate="checking"]'), null, { polling: 50 });
-    return popup;
-  }
-
-  /** Captures `url` full page through the popup with the method set; the page pixels, the record and the time. */
-  async function capture(url: string, method: 'fast' | 'exact', during?: (popup: Page) => Promise<void>) {
-    await updateSettings(browser, { captureMethod: method });
-    const { tabId } = await browser.openTab(url);
-    const popup = await openPopup(tabId);
-    const button = popup.getByRole('button', { name: 'Capture full page', exact: true });
-    await button.waitFor();
-    const started = Date.now();
-    await button.click();
-    await during?.(popup);
-    const handle = await popup.waitForFunction(() => {
-      const done = document.querySelector('[data-testid="capture-result"]');
-      if (done) return { id: done.getAttribute('data-capture-id') ?? '' };
-      const error = document.querySelector('[data-testid="capture-error"]');
-      return error ? { error: error.textContent ?? '' } : null;
-    }, null, { timeout: 120_000, polling: 50 });
-    const outcome = (await handle.jsonValue()) as { id: string } | { error: string };
-    const seconds = (Date.now() - started) / 1000;
-    if ('error' in outcome) throw new Error(`Capture failed: ${outcome.error}`);
-    const record = (await storedCaptures(browser)).find((stored) => stored.id === outcome.id)!;
-    const parts = await Promise.all(screenshots(record).map(async (file) => cropRows(decodePng(await storedFileBytes(browser, file.id)), file.bandHeight!)));
-    await popup.close();
-    return { record, pixels: stack(parts), seconds };
-  }
+  const capture = (url: string, method: 'fast' | 'exact', during?: Parameters<typeof captureFullPage>[3]) => captureFullPage(browser, url, method, during);
 
   it('takes the long page as the exact method does, at least 3 times faster than the quota allows', async () => {
     const exact = await capture(LONG_PAGE, 'exact');
