@@ -17,7 +17,7 @@ let nextKey = 1;
 
 export function serveTabStreams(): void {
   onMessage('tab-stream-open', async ({ streamId, width, height }) => {
-    const stream = await openTabStream({ streamId, width, height });
+    const stream = await openTabStream({ streamId, width, height, maxFrameRate: 60 });
     const track = stream.getVideoTracks()[0];
     if (!track) {
       closeTabStream(stream);

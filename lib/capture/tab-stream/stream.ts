@@ -12,14 +12,23 @@ export interface TabStreamRequest {
   height: number;
   /** The tab's sound too (the recorder); frame grabs need none. */
   audio?: boolean;
+  /** Chrome's frame-rate cap for the stream; frame grabs ask for 60 (a frame following another within a 30 fps
+   *  period is then not dropped), the recorder keeps Chrome's default. */
+  maxFrameRate?: number;
 }
 
 /** Chrome's non-standard getUserMedia constraints for a tab stream. */
 function tabConstraints(request: TabStreamRequest): MediaStreamConstraints {
   const source = { chromeMediaSource: 'tab', chromeMediaSourceId: request.streamId };
   const video = {
-    // 60 a second at most: a frame that follows the one before within a 30 fps period is then not dropped.
-    mandatory: { ...source, minWidth: request.width, maxWidth: request.width, minHeight: request.height, maxHeight: request.height, maxFrameRate: 60 },
+    mandatory: {
+      ...source,
+      minWidth: request.width,
+      maxWidth: request.width,
+      minHeight: request.height,
+      maxHeight: request.height,
+      ...(request.maxFrameRate ? { maxFrameRate: request.maxFrameRate } : {}),
+    },
   };
   return { video, audio: request.audio ? { mandatory: source } : false } as unknown as MediaStreamConstraints;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError } from '../../../lib/bundle/errors';
 import { readBundle } from '../../../lib/bundle/import';
 import { exportTimestamps, importedTimestampRecords, type TimestampsToExport } from '../../../lib/bundle/timestamps';
+import { BUNDLE_FORMAT_VERSION } from '../../../lib/bundle/manifest';
 import { toBase64 } from '../../../lib/crypto/bytes';
 import { sha256Hex } from '../../../lib/evidence/hash';
 import { buildTimestampRequest, verifyTimestampResponse } from '../../../lib/proof/timestamp';
@@ -64,7 +65,7 @@ describe('a bundle with trusted timestamps', () => {
   it('puts each token beside its file with the certificates, lists them, and openssl verifies each', async () => {
     const { input, fixture } = await stampedFixture();
     const { zip, result } = await exportToBytes(input);
-    expect(result.manifest.formatVersion).toBe(4);
+    expect(result.manifest.formatVersion).toBe(BUNDLE_FORMAT_VERSION); // 4 brought timestamps; written as the current version
     const files = new Map(entriesOf(zip));
     const stamped = result.manifest.files.map((file) => file.path);
     expect(result.manifest.timestamps!.map((entry) => entry.stamps)).toEqual([...stamped, 'audit-head.txt']);
