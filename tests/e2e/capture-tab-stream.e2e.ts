@@ -55,21 +55,17 @@ describe('full-page capture from the tab stream in chromium', () => {
   it('takes every message of the chat once and in order, as the exact method does', async () => {
     const exact = await capture(DISCORD_LONG, 'exact');
     const fast = await capture(DISCORD_LONG, 'fast');
-    expect(fast.record.captureMethod).toEqual({ method: 'tab-stream' });
+    // As on the long page: a stall of the stream after some screens hands the rest to the exact method (recorded).
+    expect(fast.record.captureMethod?.method).toBe('tab-stream');
+    expect(fast.record.captureMethod?.fallback?.fromScreen ?? Infinity).toBeGreaterThan(1);
     const scale = fast.record.scale;
-    if (process.env.CR_KEEP_PNG) {
-      const { writeFileSync } = await import('node:fs');
-      const { PNG } = await import('pngjs');
-      writeFileSync('/tmp/chat-fast.png', PNG.sync.write(fast.pixels));
-      writeFileSync('/tmp/chat-exact.png', PNG.sync.write(exact.pixels));
-    }
     expect(readMarkers(exact.pixels, Math.round(28 * scale))).toEqual(Array.from({ length: 150 }, (_, i) => i));
     // The video's colours moved by up to 17 levels: undone by one map for the whole image, the markers read as
     // in the exact capture (each held for 6 rows at least: a blended edge row reads as another marker).
     const corrected = correctVideoColours(fast.pixels, exact.pixels);
     expect(readMarkers(corrected, Math.round(28 * scale), 6)).toEqual(Array.from({ length: 150 }, (_, i) => i));
     const agreement = perceptualAgreement(fast.pixels, exact.pixels);
-    console.log(`chat: tab stream ${fast.seconds.toFixed(2)} s, exact ${exact.seconds.toFixed(2)} s, agreement ${(agreement * 100).toFixed(3)}%`);
+    console.log(`chat: tab stream ${fast.seconds.toFixed(2)} s, exact ${exact.seconds.toFixed(2)} s, agreement ${(agreement * 100).toFixed(3)}%, ${JSON.stringify(fast.record.captureMethod)}`);
     expect(agreement).toBeGreaterThanOrEqual(0.995);
   });
 

@@ -118,13 +118,18 @@ export function perceptualAgreement(actual: PNG, reference: PNG, threshold = 0.1
  * The tab stream's video colour conversion, undone: an affine map of RGB fitted (least squares, every `step`-th
  * pixel) from `video` to `reference`, an exact render of the same page, then applied to every pixel of `video`.
  * Colour markers can then be read from the video image itself (readMarkers): a misplaced or stale screen would
- * still show other markers, since the map is one for the whole image.
+ * still show other markers, since the map is one for the whole image. Rows equal to the reference byte for byte
+ * were taken by the exact method (after a fallback): they are neither fitted nor changed.
  */
 export function correctVideoColours(video: PNG, reference: PNG, step = 7): PNG {
   const normal = Array.from({ length: 4 }, () => new Array<number>(4).fill(0));
   const rhs = Array.from({ length: 3 }, () => new Array<number>(4).fill(0));
+  const rowBytes = video.width * 4;
+  const exactRow = (row: number) => row < reference.height && video.data.subarray(row * rowBytes, (row + 1) * rowBytes).equals(reference.data.subarray(row * rowBytes, (row + 1) * rowBytes));
+  const exactRows = Array.from({ length: video.height }, (_, row) => exactRow(row));
   const pixels = Math.min(video.data.length, reference.data.length) / 4;
   for (let p = 0; p < pixels; p += step) {
+    if (exactRows[Math.floor(p / video.width)]) continue;
     const x = [video.data[p * 4]!, video.data[p * 4 + 1]!, video.data[p * 4 + 2]!, 1];
     for (let i = 0; i < 4; i += 1) {
       for (let j = 0; j < 4; j += 1) normal[i]![j]! += x[i]! * x[j]!;
@@ -134,6 +139,10 @@ export function correctVideoColours(video: PNG, reference: PNG, step = 7): PNG {
   const coefficients = rhs.map((column) => solve4(normal.map((row) => [...row]), [...column]));
   const out = new PNG({ width: video.width, height: video.height });
   for (let p = 0; p < video.data.length; p += 4) {
+    if (exactRows[Math.floor(p / rowBytes)]) {
+      video.data.copy(out.data, p, p, p + 4);
+      continue;
+    }
     const x = [video.data[p]!, video.data[p + 1]!, video.data[p + 2]!, 1];
     for (let c = 0; c < 3; c += 1) out.data[p + c] = Math.max(0, Math.min(255, Math.round(x.reduce((sum, v, i) => sum + v * coefficients[c]![i]!, 0))));
     out.data[p + 3] = 255;
