@@ -15,6 +15,9 @@ export function onQuickExitLock(handler: () => Promise<void> | void): void {
 
 /** Handles 'quick-exit' (lib/messaging/router.ts): `senderTabId` is the asking page's own tab (the manager's). */
 export async function quickExit(targetTabId: number | null, senderTabId: number | undefined): Promise<void> {
+  // First of all, before the tab is sent away: captures and recordings stop, so none of them sees the neutral page
+  // (a recording would end as 'navigated' instead of 'quick-exit'), and the evidence locks.
+  const locking = lockHandlers.map(async (lock) => lock());
   const { neutralUrl } = await loadSettings();
   const ownOrigin = browser.runtime.getURL('/');
   const tabToNeutralize = targetTabId ?? senderTabId ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
@@ -27,6 +30,6 @@ export async function quickExit(targetTabId: number | null, senderTabId: number 
   work.push(sendMessage('quick-exit-close').catch(() => undefined));
   const sidebar = (browser as unknown as { sidebarAction?: { close(): Promise<void> } }).sidebarAction;
   if (sidebar) work.push(sidebar.close().catch(() => undefined));
-  work.push(...lockHandlers.map(async (lock) => lock()));
+  work.push(...locking);
   await Promise.allSettled(work);
 }

@@ -161,6 +161,22 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
     expect(await recordingsCount()).toBe(before + 1);
   });
 
+  it('quick exit: the recording stops and is saved, as ended by quick exit, while everything hides (Chromium)', async (context) => {
+    // Firefox: the test reaches the extension only through one of its pages, which quick exit closes.
+    if (browserName === 'firefox') return context.skip();
+    await updateSettings(browser, { neutralUrl: 'https://example.org/neutral-weather' });
+    const before = await recordingsCount();
+    const { popup, page } = await startRecording();
+    await recordingRunning(popup, 2);
+    for (let i = 0; i < 3; i += 1) await popup.press('Shift');
+    await until(async () => (await page.url()) === 'https://example.org/neutral-weather', 'the neutral page');
+    const stored = await until(async () => (await storedCaptures(browser)).filter((capture) => capture.mode === 'video').slice(before)[0], 'the recording saved');
+    expect(stored.recording).toMatchObject({ endedBy: 'quick-exit', partial: false });
+    const { video } = await storedRecording(stored.id);
+    expect(probeVideo(video).frames).toBeGreaterThan(0);
+    expect(await recordingsCount()).toBe(before + 1);
+  });
+
   it('the tab closed: the recording up to then is stored whole, marked as ended by the closing; no chunk left over', async () => {
     const before = await recordingsCount();
     const { popup, page } = await startRecording();
