@@ -84,8 +84,9 @@ export async function startFrameRecorder(options: RecorderOptions, grabber: Fram
     }
   })();
 
-  draw();
   recorder.start();
+  // The first frame right after the start: the recorder counts time from its first frame.
+  draw();
   const origin = performance.now();
   let timer: ReturnType<typeof setTimeout>;
   const tick = () => {

@@ -54,6 +54,9 @@ export async function startStreamRecorder(stream: MediaStream, options: Omit<Rec
 
   let running = true;
   recorder.start();
+  // A frame at once: the recorder counts time from its first frame, and the tab may send none for a while.
+  banded.drawBand(0);
+  requestFrame();
   const frames = (async () => {
     while (running) {
       const next = await reader.read().catch(() => ({ done: true as const, value: undefined }));
