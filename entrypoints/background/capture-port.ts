@@ -6,19 +6,17 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CaptureRegistry } from '../../lib/capture/registry';
 import type { CaptureSession } from '../../lib/capture/session';
-import type { CapturePortEvent, CapturePortRequest } from '../../lib/messaging/protocol';
+import type { CapturePortRequest, CaptureStatus } from '../../lib/messaging/protocol';
 import { newCapture } from './capture';
 import { onQuickExitLock } from './quick-exit';
+import { keepAlive, serveSessionPort } from './session-port';
 
 const captures = new CaptureRegistry<CaptureSession>();
 
-/** MV3 service workers stop after 30 s without extension events; an API call every 20 s keeps a capture alive. */
-export function keepAlive(): () => void {
-  const timer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), 20_000);
-  return () => clearInterval(timer);
-}
+type StartRequest = Extract<CapturePortRequest, { type: 'start' }>;
+type OtherRequest = Exclude<CapturePortRequest, { type: 'start' | 'attach' }>;
 
-async function start(request: Extract<CapturePortRequest, { type: 'start' }>): Promise<CaptureSession | null> {
+async function start(request: StartRequest): Promise<CaptureSession | null> {
   const session = await newCapture(request.tabId, request.mode, request.lang);
   if (!captures.add(request.tabId, session)) return null;
   // Awake until the capture is saved or given up: a finished capture waiting to be saved lives in memory only.
@@ -36,33 +34,13 @@ export function setUpCaptures(): void {
 
 /** A `capture` port, handed over by the router (lib/messaging/router.ts) once its sender is checked. */
 export function serveCapturePort(port: Browser.runtime.Port): void {
-  let session: CaptureSession | null = null;
-  let unsubscribe = () => {};
-  const send = (event: CapturePortEvent) => {
-    try {
-      port.postMessage(event);
-    } catch {
-      unsubscribe(); // the popup closed
-    }
-  };
-  const follow = (found: CaptureSession | null) => {
-    unsubscribe();
-    session = found;
-    if (!found) return send({ type: 'none' });
-    unsubscribe = found.subscribe((status) => send({ type: 'status', status }));
-  };
-  port.onDisconnect.addListener(() => unsubscribe());
-  port.onMessage.addListener((message: unknown) => {
-    const request = message as CapturePortRequest;
-    if (request.type === 'attach') follow(captures.get(request.tabId));
-    else if (request.type === 'start') {
-      if (captures.isBusy(request.tabId)) return send({ type: 'refused', code: 'busy' });
-      start(request).then(
-        (started) => (started ? follow(started) : send({ type: 'refused', code: 'busy' })),
-        (error: unknown) => send({ type: 'status', status: { state: 'failed', code: 'failed', detail: `start: ${String(error)}` } }),
-      );
-    } else if (request.type === 'cancel') session?.cancel();
-    else if (request.type === 'retry-save') void session?.retrySave();
-    else if (request.type === 'discard') session?.discard();
+  serveSessionPort<CaptureStatus, CaptureSession, StartRequest, OtherRequest>(port, {
+    sessions: captures,
+    start,
+    handle: (session, request) => {
+      if (request.type === 'cancel') session?.cancel();
+      else if (request.type === 'retry-save') void session?.retrySave();
+      else session?.discard();
+    },
   });
 }

@@ -6,10 +6,10 @@
 import type { Browser } from 'wxt/browser';
 import { CaptureRegistry } from '../../lib/capture/registry';
 import type { RecordingSession } from '../../lib/capture/recording/session';
-import type { RecordingPortEvent, RecordingPortRequest } from '../../lib/messaging/protocol';
-import { keepAlive } from './capture-port';
+import type { RecordingPortRequest, RecordingStatus } from '../../lib/messaging/protocol';
 import { newRecording } from './recording';
 import { onQuickExitLock } from './quick-exit';
+import { keepAlive, serveSessionPort } from './session-port';
 
 const recordings = new CaptureRegistry<RecordingSession>();
 
@@ -18,7 +18,10 @@ export function setUpRecordings(): void {
   onQuickExitLock(() => recordings.cancelAll('locked'));
 }
 
-async function start(request: Extract<RecordingPortRequest, { type: 'start' }>): Promise<RecordingSession | null> {
+type StartRequest = Extract<RecordingPortRequest, { type: 'start' }>;
+type OtherRequest = Exclude<RecordingPortRequest, { type: 'start' | 'attach' }>;
+
+async function start(request: StartRequest): Promise<RecordingSession | null> {
   const session = await newRecording(request.tabId, request.lang);
   if (!recordings.add(request.tabId, session)) return null;
   const stopKeepAlive = keepAlive();
@@ -29,31 +32,9 @@ async function start(request: Extract<RecordingPortRequest, { type: 'start' }>):
 
 /** A `recording` port, handed over by the router (lib/messaging/router.ts) once its sender is checked. */
 export function serveRecordingPort(port: Browser.runtime.Port): void {
-  let session: RecordingSession | null = null;
-  let unsubscribe = () => {};
-  const send = (event: RecordingPortEvent) => {
-    try {
-      port.postMessage(event);
-    } catch {
-      unsubscribe(); // the popup closed
-    }
-  };
-  const follow = (found: RecordingSession | null) => {
-    unsubscribe();
-    session = found;
-    if (!found) return send({ type: 'none' });
-    unsubscribe = found.subscribe((status) => send({ type: 'status', status }));
-  };
-  port.onDisconnect.addListener(() => unsubscribe());
-  port.onMessage.addListener((message: unknown) => {
-    const request = message as RecordingPortRequest;
-    if (request.type === 'attach') follow(recordings.get(request.tabId));
-    else if (request.type === 'start') {
-      if (recordings.isBusy(request.tabId)) return send({ type: 'refused', code: 'busy' });
-      start(request).then(
-        (started) => (started ? follow(started) : send({ type: 'refused', code: 'busy' })),
-        (error: unknown) => send({ type: 'status', status: { state: 'failed', code: 'failed', detail: `start: ${String(error)}` } }),
-      );
-    } else if (request.type === 'stop') void session?.stop('stop');
+  serveSessionPort<RecordingStatus, RecordingSession, StartRequest, OtherRequest>(port, {
+    sessions: recordings,
+    start,
+    handle: (session) => void session?.stop('stop'),
   });
 }
