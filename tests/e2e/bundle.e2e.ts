@@ -4,14 +4,14 @@
  * bundle with one changed byte refused with the file named.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import { clickButton, until, type ExtensionBrowser } from './support/driver';
-import { storedCaptures } from './support/evidence';
+import { clickButton, type ExtensionBrowser } from './support/driver';
+import { exportFromManager, storedCaptures } from './support/evidence';
 import { startFixtureServer } from './support/server';
 
 const PAGES = [
@@ -55,18 +55,10 @@ describe.each(BROWSERS)('evidence bundle in %s', (browserName) => {
       exportedHashes = stored.flatMap((capture) => capture.files.map((file) => file.sha256)).sort();
 
       const manager = await helper.openExtensionPage('manager.html');
-      await manager.waitFor(() => document.querySelector('[data-testid="export"]:not([disabled])'), null);
-      await manager.click('[data-testid="export"]');
-      const result = await manager.waitFor(() => {
-        const done = document.querySelector('[data-testid="export-result"]')?.textContent;
-        const error = document.querySelector('[data-testid="bundle-message"]')?.textContent;
-        return done ?? (error ? `error: ${error}` : null);
-      }, null, 60_000);
-      expect(result).not.toMatch(/^error/);
-      const file = await until(async () => readdirSync(helper.downloadsDir).find((name) => /^evidence-\d{4}-\d{2}-\d{2}.*\.zip$/.test(name)), 'the downloaded bundle');
+      const exported = await exportFromManager(helper, manager, /^evidence-\d{4}-\d{2}-\d{2}.*\.zip$/);
       // Neutral name: nothing about the case or the platforms.
-      expect(file).toMatch(/^evidence-\d{4}-\d{2}-\d{2}(?: \(\d+\))?\.zip$/);
-      zip = new Uint8Array(readFileSync(path.join(helper.downloadsDir, file)));
+      expect(exported.name).toMatch(/^evidence-\d{4}-\d{2}-\d{2}(?: \(\d+\))?\.zip$/);
+      zip = exported.bytes;
     } finally {
       await helper.close();
     }

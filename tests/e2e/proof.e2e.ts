@@ -6,14 +6,13 @@
  * match (what only the signature can catch). The intact bundle imports and names its signer.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { entriesOf, repack } from '../unit/bundle/fixtures';
 import { OpensslDir } from '../unit/proof/openssl';
 import { BROWSERS, launch } from './support/browsers';
-import { clickButton, until, type ExtensionBrowser } from './support/driver';
-import { storedCaptures } from './support/evidence';
+import { clickButton, type ExtensionBrowser } from './support/driver';
+import { exportFromManager, storedCaptures } from './support/evidence';
 import { startFixtureServer } from './support/server';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
@@ -54,16 +53,7 @@ describe.each(BROWSERS)('signed bundle in %s', (browserName) => {
       const manager = await helper.openExtensionPage('manager.html');
       shownFingerprint = await manager.waitFor(() => document.querySelector('[data-testid="signing-fingerprint"]')?.textContent ?? null, null);
       expect(shownFingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
-      await manager.waitFor(() => document.querySelector('[data-testid="export"]:not([disabled])'), null);
-      await manager.click('[data-testid="export"]');
-      const result = await manager.waitFor(() => {
-        const done = document.querySelector('[data-testid="export-result"]')?.textContent;
-        const error = document.querySelector('[data-testid="bundle-message"]')?.textContent;
-        return done ?? (error ? `error: ${error}` : null);
-      }, null, 60_000);
-      expect(result).not.toMatch(/^error/);
-      const file = await until(async () => readdirSync(helper.downloadsDir).find((name) => name.endsWith('.zip')), 'the downloaded bundle');
-      zip = new Uint8Array(readFileSync(path.join(helper.downloadsDir, file)));
+      zip = (await exportFromManager(helper, manager)).bytes;
     } finally {
       await helper.close();
     }

@@ -5,14 +5,14 @@
  * stored record's SHA-256, listed as video/webm. Firefox: the same storage path is covered by recording.e2e.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { launch } from './support/browsers';
 import { clickButton, until } from './support/driver';
-import { storedCaptures } from './support/evidence';
+import { exportFromManager, storedCaptures } from './support/evidence';
 import { startFixtureServer } from './support/server';
 
 describe('a recording exported from the manager (chromium)', () => {
@@ -44,15 +44,7 @@ describe('a recording exported from the manager (chromium)', () => {
       const source = await manager.waitFor(() => document.querySelector<HTMLVideoElement>('[data-testid="recording-video"]')?.src ?? null, null);
       expect(source).toMatch(/^blob:/);
 
-      await manager.click('[data-testid="export"]');
-      const result = await manager.waitFor(() => {
-        const done = document.querySelector('[data-testid="export-result"]')?.textContent;
-        const error = document.querySelector('[data-testid="bundle-message"]')?.textContent;
-        return done ?? (error ? `error: ${error}` : null);
-      }, null, 60_000);
-      expect(result).not.toMatch(/^error/);
-      const file = await until(async () => readdirSync(browser.downloadsDir).find((name) => /^evidence-.*\.zip$/.test(name)), 'the downloaded bundle');
-      zip = new Uint8Array(readFileSync(path.join(browser.downloadsDir, file)));
+      zip = (await exportFromManager(browser, manager, /^evidence-.*\.zip$/)).bytes;
     } finally {
       await browser.close();
       await server.close();

@@ -10,14 +10,16 @@
  * authority down, a capture is saved and shown pending with the reason; once it is back, opening the manager
  * stamps it.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_FORMAT_VERSION } from '../../lib/bundle/manifest';
 import { entriesOf } from '../unit/bundle/fixtures';
 import { TestTsa } from '../unit/proof/test-tsa';
 import { BROWSERS, launch } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { exportFromManager } from './support/evidence';
 import { pointFreeTsaAt, startAuthority } from './support/local-tsa';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -117,17 +119,9 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
 
     // Export: the screenshot's token and the audit head's verify with openssl against the test CA.
     const exporter = await browser.openExtensionPage('manager.html');
-    await exporter.waitFor(() => document.querySelector('[data-testid="export"]:not([disabled])'), null);
-    await exporter.click('[data-testid="export"]');
-    const result = await exporter.waitFor(() => {
-      const done = document.querySelector('[data-testid="export-result"]')?.textContent;
-      const error = document.querySelector('[data-testid="bundle-message"]')?.textContent;
-      return done ?? (error ? `error: ${error}` : null);
-    }, null, 60_000);
-    expect(result).not.toMatch(/^error/);
+    const exported = await exportFromManager(browser, exporter);
     await exporter.close();
-    const file = await until(async () => readdirSync(browser.downloadsDir).find((name) => name.endsWith('.zip')), 'the downloaded bundle');
-    const entries = new Map(entriesOf(new Uint8Array(readFileSync(path.join(browser.downloadsDir, file)))));
+    const entries = new Map(entriesOf(exported.bytes));
     const screenshot = [...entries.keys()].find((name) => name.endsWith('/screenshot.png'))!;
     for (const stamped of [screenshot, 'audit-head.txt']) {
       expect(entries.has(`${stamped}.tsr`), stamped).toBe(true);
@@ -137,13 +131,13 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
       expect(check.output, stamped).toContain('Verification: OK');
     }
     const manifest = JSON.parse(new TextDecoder().decode(entries.get('manifest.json'))) as { formatVersion: number; timestamps: { stamps: string }[] };
-    expect(manifest.formatVersion).toBe(4);
+    expect(manifest.formatVersion).toBe(BUNDLE_FORMAT_VERSION);
     expect(manifest.timestamps.map((entry) => entry.stamps)).toContain(screenshot);
     expect(new TextDecoder().decode(entries.get('report.html'))).toMatch(/FreeTSA|Test TSA/);
 
     // Imported elsewhere (timestamps off there): every token is checked and kept, and the capture shows as stamped.
     const bundlePath = path.join(tsa.openssl.dir, 'bundle.zip');
-    writeFileSync(bundlePath, readFileSync(path.join(browser.downloadsDir, file)));
+    writeFileSync(bundlePath, exported.bytes);
     const institute = await launch(browserName, server);
     try {
       const importer = await institute.openExtensionPage('manager.html');

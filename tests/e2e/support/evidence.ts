@@ -2,9 +2,11 @@
  * Reading what the extension stored, straight from its IndexedDB (as a forensic examiner would), from inside the
  * extension's origin.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { CaptureRecord, FileMeta } from '../../../lib/evidence/types';
-import type { ExtensionBrowser } from './driver';
+import { until, type DrivenPage, type ExtensionBrowser } from './driver';
 
 export async function storedCaptures(browser: ExtensionBrowser): Promise<CaptureRecord[]> {
   return browser.evalInExtension(async () => {
@@ -104,4 +106,30 @@ export async function updateSettings(browser: ExtensionBrowser, change: Record<s
     const { settings } = (await api.storage.local.get('settings')) as { settings?: object };
     await api.storage.local.set({ settings: { ...settings, ...patch } });
   }, change);
+}
+
+/**
+ * Clicks Export in an open manager, as a person would, and waits for the downloaded bundle (the first file in the
+ * downloads folder whose name matches). Fails with the manager's own message when the export is refused.
+ */
+export async function exportFromManager(
+  browser: ExtensionBrowser,
+  manager: DrivenPage,
+  bundleName: RegExp = /\.zip$/,
+): Promise<{ name: string; path: string; bytes: Uint8Array }> {
+  await manager.waitFor(() => document.querySelector('[data-testid="export"]:not([disabled])'), null);
+  await manager.click('[data-testid="export"]');
+  const result = await manager.waitFor(
+    () => {
+      const done = document.querySelector('[data-testid="export-result"]')?.textContent;
+      const error = document.querySelector('[data-testid="bundle-message"]')?.textContent;
+      return done ?? (error ? `error: ${error}` : null);
+    },
+    null,
+    60_000,
+  );
+  if (result.startsWith('error')) throw new Error(`the manager refused the export: ${result}`);
+  const name = await until(async () => readdirSync(browser.downloadsDir).find((file) => bundleName.test(file)), 'the downloaded bundle');
+  const file = path.join(browser.downloadsDir, name);
+  return { name, path: file, bytes: new Uint8Array(readFileSync(file)) };
 }
