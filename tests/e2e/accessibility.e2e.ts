@@ -130,12 +130,19 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
         }
         return false;
       };
+      // A radio group is one Tab stop (its checked radio, or its first): arrow keys move within it.
+      const notItsGroupsStop = (element: Element) => {
+        if (!(element instanceof HTMLInputElement) || element.type !== 'radio' || !element.name) return false;
+        const group = Array.from(document.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(element.name)}"]`));
+        return element !== (group.find((radio) => radio.checked) ?? group[0]);
+      };
       const candidates = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter(
         (element) =>
           !(element as HTMLButtonElement).disabled &&
           element.tabIndex >= 0 &&
           element.checkVisibility({ visibilityProperty: true }) &&
-          !inClosedDetails(element),
+          !inClosedDetails(element) &&
+          !notItsGroupsStop(element),
       );
       (window as unknown as { controlsUnderTest: HTMLElement[] }).controlsUnderTest = candidates;
       (document.activeElement as HTMLElement | null)?.blur();
