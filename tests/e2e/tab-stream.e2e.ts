@@ -69,7 +69,7 @@ describe('the tab stream in chromium', () => {
     // Each colour twice: the second time nothing changes on the page, so Chrome sends no frame by itself and the
     // grab must ask for a fresh one (30 rounds: more than Chrome's pool of frame buffers, should any leak).
     // What is checked is that a frame handed over is never stale. Headless Chromium sometimes stops sending frames
-    // after a dozen or more (README, "Full page from the tab stream"): the grab must then refuse, naming it (a
+    // after a dozen or more (README, "Evidence capture: how it works", fast method): the grab must then refuse, naming it (a
     // capture goes on the exact way from there), never hand over an older frame.
     for (let round = 0; round < 30; round += 1) {
       const color = COLORS[Math.floor(round / 2) % COLORS.length]!;
