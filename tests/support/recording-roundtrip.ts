@@ -10,11 +10,11 @@ import { BlobCollector } from '../../lib/bundle/blob-collector';
 import { writeBundle } from '../../lib/bundle/export';
 import { readBundle } from '../../lib/bundle/import';
 import { planImport } from '../../lib/bundle/import-plan';
-import { installationSigner } from '../../lib/bundle/signature';
 import { openEvidenceDb, type EvidenceDb } from '../../lib/storage/db';
 import { enableEncryption } from '../../lib/storage/encryption-conversion';
 import { EvidenceStore } from '../../lib/storage/evidence-store';
 import { keyCipher } from '../../lib/storage/sealing';
+import { storedCaseInput } from './stored-case-input';
 
 export const PASSPHRASE = 'a passphrase for the recording test';
 const WEBM_MAGIC = [0x1a, 0x45, 0xdf, 0xa3];
@@ -85,20 +85,9 @@ export async function exportCaseToBlob(
   caseId: string,
   onChunk?: (collector: BlobCollector) => void,
 ): Promise<{ zip: Blob; sha256: string }> {
-  const caseRecord = (await store.getCase(caseId))!;
   const collector = new BlobCollector();
   const result = await writeBundle(
-    {
-      caseRecord,
-      captures: await store.listCaptures(caseId),
-      audit: await store.auditTrail(caseId),
-      reports: await store.listReports(caseId),
-      getFileData: (meta) => store.getFileData(meta.id),
-      lang: 'en',
-      tool: { name: 'Capture & Report', version: '0.1.0' },
-      exportedBy: { role: 'victim' },
-      signer: installationSigner(await store.installationKey()),
-    },
+    await storedCaseInput(store, caseId, 'victim'),
     (chunk, _final, origin) => {
       collector.add(chunk, origin);
       onChunk?.(collector);

@@ -6,26 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../lib/bundle/export';
 import { readBundle } from '../../../lib/bundle/import';
 import { planImport } from '../../../lib/bundle/import-plan';
-import { installationSigner } from '../../../lib/bundle/signature';
 import type { EvidenceStore } from '../../../lib/storage/evidence-store';
 import { StorageError } from '../../../lib/storage/evidence-store';
 import { makeCapture, openTestStore } from './helpers';
+import { storedCaseInput } from '../../support/stored-case-input';
 
 async function exportFrom(store: EvidenceStore, caseId: string) {
-  const caseRecord = (await store.getCase(caseId))!;
   const chunks: Uint8Array[] = [];
   const result = await writeBundle(
-    {
-      caseRecord,
-      captures: await store.listCaptures(caseId),
-      audit: await store.auditTrail(caseId),
-      reports: await store.listReports(caseId),
-      getFileData: (meta) => store.getFileData(meta.id),
-      lang: 'en',
-      tool: { name: 'Capture & Report', version: '0.1.0' },
-      exportedBy: { role: 'helper' },
-      signer: installationSigner(await store.installationKey()),
-    },
+    await storedCaseInput(store, caseId, 'helper'),
     (chunk) => void chunks.push(chunk),
   );
   const zip = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
