@@ -12,8 +12,30 @@
 import type { Browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { CaptureAgent } from '../lib/capture/agent';
-import { connectPort, onMessage } from '../lib/messaging';
+import { CaptureAgent, styleElementApplier, type ApplyStyle } from '../lib/capture/agent';
+import { connectPort, onMessage, sendMessage } from '../lib/messaging';
+
+/**
+ * Firefox destroys this script's world at once when the add-on is reloaded or updated, before it can put anything
+ * back; but it also takes away every stylesheet the add-on inserted. So there the capture's stylesheet is inserted
+ * by the background (scripting.insertCSS), one change after another, and the background keeps what else to put
+ * back (scroll, lazy images) for the extension's next instance. Chromium leaves this script running after its
+ * extension is gone (it ends itself then, see below), yet keeps inserted stylesheets for good: there the script
+ * applies the stylesheet itself, as a <style> element it takes away again.
+ */
+function insertedByTheExtension(): ApplyStyle {
+  let inPage = '';
+  let changes = Promise.resolve();
+  return (css, putBack) => {
+    const change = { add: css, remove: inPage, putBack };
+    inPage = css;
+    changes = changes.then(() => sendMessage('agent-style', change)).then(
+      () => undefined,
+      () => undefined, // the background is gone: Firefox has taken the stylesheet away with it
+    );
+    return changes;
+  };
+}
 
 /** Longer than any gap between two requests of a running capture (pacing, retries, a tall Firefox tile). */
 const SILENCE_MS = 15_000;
@@ -29,13 +51,13 @@ export default defineUnlistedScript(() => {
   }
   // No window message: the page's scripts must not learn that a capture starts (see platform.content.ts).
   const ctx = new ContentScriptContext('capture-agent', { noScriptStartedPostMessage: true });
-  const agent = new CaptureAgent(document);
+  const agent = new CaptureAgent(document, import.meta.env.FIREFOX ? insertedByTheExtension() : styleElementApplier(document));
   let silence: number | undefined;
   const putBack = () => {
     clearTimeout(silence);
-    agent.restore();
+    return agent.restore();
   };
-  ctx.onInvalidated(putBack);
+  ctx.onInvalidated(() => void putBack());
   // No background can drive this agent again (a restarted one has no capture for it, and the next capture
   // injects a fresh agent): it ends with its port, whether the background stopped or the extension was reloaded.
   port.onDisconnect.addListener(() => {
@@ -47,7 +69,7 @@ export default defineUnlistedScript(() => {
   /** Every request restarts the silence timer; the capture's last one (restore) stops it. */
   const heard = () => {
     clearTimeout(silence);
-    silence = ctx.setTimeout(putBack, SILENCE_MS);
+    silence = ctx.setTimeout(() => void putBack(), SILENCE_MS);
   };
 
   // Only the background may drive the agent (lib/messaging/protocol.ts).
@@ -60,9 +82,9 @@ export default defineUnlistedScript(() => {
       heard();
       return agent.showTile(request.scrollTop, request);
     }),
-    onMessage('agent-restore', () => {
-      putBack();
-      return true;
+    onMessage('agent-restore', async () => {
+      await putBack();
+      return true as const;
     }),
     onMessage('agent-serialize', () => agent.serialize()),
   ];

@@ -12,6 +12,7 @@ import { describePage } from '../../lib/page-label';
 import { platformById } from '../../lib/platforms/registry';
 import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
 import { serveAgentPort } from '../../lib/capture/browser-driver';
+import { applyAgentStyle, finishPutBacks } from '../../lib/capture/agent-style';
 import { tabStreamEnded } from '../../lib/capture/tab-stream/client';
 import { serveCapturePort, setUpCaptures } from './capture-port';
 import { serveRecordingPort, setUpRecordings } from './recording-port';
@@ -45,6 +46,7 @@ export default defineBackground(() => {
       },
       'quick-exit': ({ tabId }, sender) => quickExit(tabId, sender.tab?.id),
       'tab-stream-ended': ({ key }) => tabStreamEnded(key),
+      'agent-style': (change, sender) => applyAgentStyle(sender.tab?.id, change),
       // The manager opened: every pending timestamp is tried now, not at its next retry.
       'timestamps-run': () => void runTimestamps({ all: true }),
     },
@@ -62,6 +64,8 @@ export default defineBackground(() => {
     .then((store) => store.recoverInterruptedRecordings())
     .catch(() => undefined);
   startTimestamping();
+  // Pages a capture could not put back itself (Firefox ended it with the add-on's reload or update).
+  void finishPutBacks().catch(() => undefined);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {

@@ -3,14 +3,54 @@
  * scrolls, moves it tile by tile, hides what must not repeat (fixed and sticky bars, scrollbars), waits for
  * images in view, and puts everything back afterwards. It keeps its state in this isolated world only: no
  * attributes or messages that the page's own scripts could see.
+ *
+ * Everything it changes in how the page looks is one stylesheet, rebuilt on every change (elements are named by
+ * their place in the tree, so no element gets an attribute or inline style of ours). Who applies that stylesheet
+ * is the caller's choice (entrypoints/capture-agent.ts): where the browser may end this script before it can put
+ * the page back (Firefox, when the add-on is reloaded), the stylesheet is inserted by the extension itself, and the
+ * browser takes it away with the extension.
  */
 
-import type { AgentGeometry, TileState } from './agent-types';
+import type { AgentGeometry, PagePutBack, TileState } from './agent-types';
 
-/** An element whose inline style we changed: its `style` attribute as the page had it, and each property we set. */
-interface TouchedElement {
-  attribute: string | null;
-  properties: Map<string, { value: string; priority: string }>;
+/**
+ * Puts the capture's stylesheet in the page, replacing the one put before; '' takes it away. `putBack` says what
+ * else the capture changed while its stylesheet is in (null with ''), for an applier that must outlive the agent.
+ */
+export type ApplyStyle = (css: string, putBack: PagePutBack | null) => Promise<void>;
+
+/** Scrollbars hidden (they would be stitched down the image); no smooth scrolling or animations that would leave
+ * tiles half-moved; fixed backgrounds scroll with the page so they are not repeated. */
+const CAPTURE_CSS = `
+html, body { scrollbar-width: none !important; }
+html::-webkit-scrollbar, body::-webkit-scrollbar { display: none !important; }
+*, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation-play-state: paused !important; caret-color: transparent !important; }
+* { background-attachment: scroll !important; }`;
+
+/** The stylesheet as a <style> element of the page's own, which this script takes away again. */
+export function styleElementApplier(doc: Document): ApplyStyle {
+  let element: HTMLStyleElement | null = null;
+  return async (css) => {
+    if (!css) {
+      element?.remove();
+      element = null;
+      return;
+    }
+    if (!element) {
+      element = doc.createElement('style');
+      (doc.head ?? doc.documentElement).append(element);
+    }
+    element.textContent = css;
+  };
+}
+
+/** A selector for exactly this element: its place under the root, child by child (no attribute needed). */
+export function selectorOf(element: Element): string {
+  const steps: string[] = [];
+  for (let node: Element = element; node.parentElement; node = node.parentElement) {
+    steps.unshift(`:nth-child(${Array.prototype.indexOf.call(node.parentElement.children, node) + 1})`);
+  }
+  return [':root', ...steps].join(' > ');
 }
 
 const MIN_INNER_SCROLLER_SHARE = 0.15;
@@ -19,32 +59,40 @@ const IMAGE_WAIT_MS = 3000;
 export class CaptureAgent {
   #scroller: Element | null = null;
   #kind: AgentGeometry['scroller'] = 'none';
-  #touched = new Map<HTMLElement, TouchedElement>();
+  /** Fixed and sticky elements hidden on the current tile. */
+  #hidden = new Set<Element>();
   #prepared = false;
-  #styleElement: HTMLStyleElement | null = null;
+  /** The stylesheet in the page now ('' when none). */
+  #css = '';
+  #putBack: PagePutBack | null = null;
   #originalScroll = { windowX: 0, windowY: 0, scrollerTop: 0 };
   /** Lazy images we made eager, with their `loading` attribute as the page wrote it. */
   #lazyImages: Array<{ image: HTMLImageElement; loading: string | null }> = [];
 
-  constructor(private readonly doc: Document = document) {}
+  constructor(
+    private readonly doc: Document = document,
+    private readonly applyStyle: ApplyStyle = styleElementApplier(doc),
+  ) {}
 
   get #win(): Window {
     return this.doc.defaultView ?? window;
   }
 
-  prepare(): AgentGeometry {
+  async prepare(): Promise<AgentGeometry> {
     this.#prepared = true;
     this.#originalScroll = { windowX: this.#win.scrollX, windowY: this.#win.scrollY, scrollerTop: 0 };
-    this.#injectStyle();
     const { element, kind } = findMainScroller(this.doc);
     this.#scroller = element;
     this.#kind = kind;
-    if (element && kind === 'inner') {
-      this.#originalScroll.scrollerTop = element.scrollTop;
-      this.#setStyle(element as HTMLElement, 'scrollbar-width', 'none');
-      this.#setStyle(element as HTMLElement, 'scroll-behavior', 'auto');
-    }
+    if (element && kind === 'inner') this.#originalScroll.scrollerTop = element.scrollTop;
     this.#loadLazyImagesEagerly();
+    this.#putBack = {
+      url: this.#win.location.href,
+      window: { x: this.#originalScroll.windowX, y: this.#originalScroll.windowY },
+      scroller: element && kind === 'inner' ? { selector: selectorOf(element), top: element.scrollTop } : null,
+      lazyImages: this.#lazyImages.map(({ image, loading }) => ({ selector: selectorOf(image), loading })),
+    };
+    await this.#restyle();
     return this.geometry();
   }
 
@@ -79,6 +127,7 @@ export class CaptureAgent {
     this.#scrollTo(scrollTop);
     await nextFrames(this.#win, 2);
     this.#arrangeBars(options);
+    await this.#restyle();
     // A tile may reach below the viewport (Firefox draws tall tiles): wait for the images in all of it.
     await this.#waitForImagesIn(Math.max(this.#win.innerHeight, options.coverHeight ?? 0));
     // Two frames: the last change is painted in the first; a stream frame captured after the second shows it.
@@ -87,24 +136,26 @@ export class CaptureAgent {
   }
 
   /**
-   * Puts the page back exactly: every style and attribute as the page had it (the page source is taken after this,
-   * and must hold nothing of ours), and the scroll position. Safe to call any number of times: with nothing of ours
-   * left in the page it does nothing (a late call, e.g. when the background stops long after the capture, must not
-   * scroll the page back to where the capture began).
+   * Puts the page back exactly: its stylesheet taken away, every attribute as the page had it (the page source is
+   * taken after this, and must hold nothing of ours), and the scroll position. Safe to call any number of times:
+   * with nothing of ours left in the page it does nothing (a late call, e.g. when the background stops long after
+   * the capture, must not scroll the page back to where the capture began).
    */
-  restore(): void {
-    if (!this.#prepared && this.#touched.size === 0 && this.#lazyImages.length === 0 && !this.#styleElement) return;
+  async restore(): Promise<void> {
+    if (!this.#prepared && this.#lazyImages.length === 0 && !this.#css) return;
     this.#prepared = false;
-    for (const element of [...this.#touched.keys()]) this.#resetStyle(element);
     for (const { image, loading } of this.#lazyImages) {
       if (loading === null) image.removeAttribute('loading');
       else image.setAttribute('loading', loading);
     }
     this.#lazyImages = [];
+    this.#hidden.clear();
     if (this.#scroller && this.#kind === 'inner') this.#scroller.scrollTop = this.#originalScroll.scrollerTop;
     this.#win.scrollTo(this.#originalScroll.windowX, this.#originalScroll.windowY);
-    this.#styleElement?.remove();
-    this.#styleElement = null;
+    this.#scroller = null;
+    this.#css = '';
+    this.#putBack = null;
+    await this.applyStyle('', null);
   }
 
   /** The page's DOM as HTML (Firefox has no MHTML: this is the page source stored beside the image). */
@@ -147,59 +198,18 @@ export class CaptureAgent {
     else this.#win.scrollTo(0, top);
   }
 
-  #injectStyle(): void {
-    const style = this.doc.createElement('style');
-    // Scrollbars hidden (they would be stitched down the image); no smooth scrolling or animations that would
-    // leave tiles half-moved; fixed backgrounds scroll with the page so they are not repeated.
-    style.textContent = `
-      html, body { scrollbar-width: none !important; }
-      html::-webkit-scrollbar, body::-webkit-scrollbar { display: none !important; }
-      *, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation-play-state: paused !important; caret-color: transparent !important; }
-      * { background-attachment: scroll !important; }`;
-    (this.doc.head ?? this.doc.documentElement).append(style);
-    this.#styleElement = style;
-  }
-
-  #setStyle(element: HTMLElement, property: string, value: string): void {
-    let touched = this.#touched.get(element);
-    if (!touched) {
-      touched = { attribute: element.getAttribute('style'), properties: new Map() };
-      this.#touched.set(element, touched);
+  /** The stylesheet for the page as it must look now; put in the page only when it changed. */
+  async #restyle(): Promise<void> {
+    if (!this.#prepared) return; // put back meanwhile (the capture went silent): nothing of ours goes in again
+    const rules = [CAPTURE_CSS];
+    if (this.#scroller && this.#kind === 'inner') {
+      rules.push(`${selectorOf(this.#scroller)} { scrollbar-width: none !important; scroll-behavior: auto !important; }`);
     }
-    if (!touched.properties.has(property)) {
-      touched.properties.set(property, { value: element.style.getPropertyValue(property), priority: element.style.getPropertyPriority(property) });
-    }
-    element.style.setProperty(property, value, 'important');
-  }
-
-  /** Puts back one property we set (or all of them), and then the `style` attribute's own text. */
-  #resetStyle(element: HTMLElement, only?: string): void {
-    const touched = this.#touched.get(element);
-    if (!touched) return;
-    for (const [property, saved] of touched.properties) {
-      if (only && property !== only) continue;
-      if (saved.value) element.style.setProperty(property, saved.value, saved.priority);
-      else element.style.removeProperty(property);
-      touched.properties.delete(property);
-    }
-    if (touched.properties.size > 0) return;
-    this.#touched.delete(element);
-    this.#putStyleAttributeBack(element, touched.attribute);
-  }
-
-  /**
-   * Setting and removing properties leaves the attribute rewritten (`style=""`, or the page's text re-serialized).
-   * Put the page's own text back when it says the same as what is there now (the page may have changed it since).
-   */
-  #putStyleAttributeBack(element: HTMLElement, original: string | null): void {
-    if (element.getAttribute('style') === original) return;
-    if (original === null) {
-      if (element.style.length === 0) element.removeAttribute('style');
-      return;
-    }
-    const probe = this.doc.createElement('div');
-    probe.setAttribute('style', original);
-    if (probe.style.cssText === element.style.cssText) element.setAttribute('style', original);
+    if (this.#hidden.size > 0) rules.push(`${[...this.#hidden].map(selectorOf).join(',\n')} { visibility: hidden !important; }`);
+    const css = rules.join('\n');
+    if (css === this.#css) return;
+    this.#css = css;
+    await this.applyStyle(css, this.#putBack);
   }
 
   #loadLazyImagesEagerly(): void {
@@ -212,9 +222,9 @@ export class CaptureAgent {
   #arrangeBars({ showTopBars, showBottomBars }: { showTopBars: boolean; showBottomBars: boolean }): void {
     const viewHeight = this.#win.innerHeight;
     const scrollerRect = this.#scroller && this.#kind === 'inner' ? this.#scroller.getBoundingClientRect() : null;
+    // Hidden or not, an element keeps its box (visibility): each is measured where it is.
+    this.#hidden.clear();
     for (const { element, position } of findPinnedElements(this.doc, this.#win)) {
-      // Unhide first so the element's own position can be measured.
-      this.#resetStyle(element, 'visibility');
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
       let show: boolean;
@@ -227,9 +237,7 @@ export class CaptureAgent {
         const stuckTop = isStuck(element, rect, scrollerRect, this.#win);
         show = !stuckTop || showTopBars;
       }
-      if (!show) {
-        this.#setStyle(element, 'visibility', 'hidden');
-      }
+      if (!show) this.#hidden.add(element);
     }
   }
 

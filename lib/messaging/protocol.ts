@@ -6,7 +6,7 @@
  * Messages travel only through the extension's own channels (never window.postMessage or DOM attributes), so the
  * page's scripts can neither read nor forge them.
  */
-import type { AgentGeometry, TileRequest, TileState } from '../capture/agent-types';
+import type { AgentGeometry, PagePutBack, TileRequest, TileState } from '../capture/agent-types';
 import type { CaptureMode, RecordingEndReason } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import type { ReadCounts } from '../content/read-counts';
@@ -65,6 +65,12 @@ export interface ProtocolMap {
   'agent-show-tile'(request: TileRequest): TileState;
   'agent-restore'(): true;
   'agent-serialize'(): string;
+  /**
+   * Capture agent -> background (Firefox): insert the capture's stylesheet `add` into the sender's page and take the
+   * one inserted before (`remove`) away; '' for none. `putBack`: what else to undo should the agent be ended first
+   * (lib/capture/agent-style.ts).
+   */
+  'agent-style'(change: { add: string; remove: string; putBack: PagePutBack | null }): true;
 
   /**
    * Quick exit, page -> background: `tabId` is the tab the person was looking at (the popup's and side panel's
@@ -135,6 +141,7 @@ export const ROUTES = {
   'agent-show-tile': { from: ['background'], to: 'tab' },
   'agent-restore': { from: ['background'], to: 'tab' },
   'agent-serialize': { from: ['background'], to: 'tab' },
+  'agent-style': { from: ['content'], to: 'background' },
   'quick-exit': { from: ['page'], to: 'background' },
   'quick-exit-close': { from: ['background'], to: 'pages' },
   'tab-stream-open': { from: ['background'], to: 'offscreen' },

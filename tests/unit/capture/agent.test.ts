@@ -2,10 +2,11 @@
 /**
  * The capture agent puts the page back exactly: after a capture's tiles, the DOM is byte for byte what the page
  * had (no style element, no `style=""`, no re-serialized style text, no `loading="eager"`), so the page source
- * taken afterwards holds nothing of ours.
+ * taken afterwards holds nothing of ours. What it changes in the page's looks is one stylesheet naming elements by
+ * their place, so no element ever gets an attribute or inline style of ours.
  */
 import { describe, expect, it } from 'vitest';
-import { CaptureAgent } from '../../../lib/capture/agent';
+import { CaptureAgent, selectorOf } from '../../../lib/capture/agent';
 
 const PAGE = `
   <header style="position: fixed; top: 0; height: 60px; width: 100%;">Header</header>
@@ -30,15 +31,15 @@ describe('CaptureAgent', () => {
     layOutBars();
     const before = document.documentElement.outerHTML;
     const agent = new CaptureAgent(document);
-    agent.prepare();
+    await agent.prepare();
     expect(document.querySelectorAll('style')).toHaveLength(1);
     expect(document.querySelector('img')!.getAttribute('loading')).toBe('eager');
     await agent.showTile(0, { showTopBars: true, showBottomBars: false });
-    expect(document.querySelector<HTMLElement>('#bar')!.style.visibility).toBe('hidden');
+    expect(hiddenBy(document.querySelector('style')!.textContent!)).toEqual([document.querySelector('#bar')]);
     await agent.showTile(400, { showTopBars: false, showBottomBars: true });
     // The fixed header is hidden on a later tile (so the restore below has something to undo).
-    expect(document.querySelector('header')!.style.visibility).toBe('hidden');
-    agent.restore();
+    expect(hiddenBy(document.querySelector('style')!.textContent!)).toEqual([document.querySelector('header')]);
+    await agent.restore();
     expect(document.documentElement.outerHTML).toBe(before);
     expect(agent.serialize()).not.toMatch(/eager|visibility|scroll-behavior|caret-color/);
   });
@@ -46,29 +47,61 @@ describe('CaptureAgent', () => {
   it('refuses a tile once it has put the page back (a capture gone silent must not go on)', async () => {
     document.body.innerHTML = PAGE;
     const agent = new CaptureAgent(document);
-    agent.prepare();
-    agent.restore();
-    agent.restore();
+    await agent.prepare();
+    await agent.restore();
+    await agent.restore();
     await expect(agent.showTile(0, { showTopBars: true, showBottomBars: true })).rejects.toThrow('put the page back');
   });
 
-  it('does nothing once the page is back: a late restore leaves the page where the person has scrolled since', () => {
+  it('does nothing once the page is back: a late restore leaves the page where the person has scrolled since', async () => {
     document.body.innerHTML = PAGE;
     const agent = new CaptureAgent(document);
     window.scrollTo(0, 0);
-    agent.prepare();
-    agent.restore();
+    await agent.prepare();
+    await agent.restore();
     window.scrollTo(0, 300);
     const before = document.documentElement.outerHTML;
-    agent.restore();
+    await agent.restore();
     expect(window.scrollY).toBe(300);
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
-  it('does nothing when it never prepared the page (an agent ended before its capture began)', () => {
+  it('does nothing when it never prepared the page (an agent ended before its capture began)', async () => {
     document.body.innerHTML = PAGE;
     window.scrollTo(0, 200);
-    new CaptureAgent(document).restore();
+    await new CaptureAgent(document).restore();
     expect(window.scrollY).toBe(200);
   });
+
+  it('hands its stylesheet to whoever applies it (Firefox: the extension), changing no element of the page', async () => {
+    document.body.innerHTML = PAGE;
+    layOutBars();
+    const before = document.documentElement.outerHTML.replaceAll(' loading="lazy"', '');
+    const applied: string[] = [];
+    const agent = new CaptureAgent(document, async (css) => void applied.push(css));
+    await agent.prepare();
+    await agent.showTile(0, { showTopBars: true, showBottomBars: false });
+    await agent.showTile(0, { showTopBars: true, showBottomBars: false });
+    // Nothing but the lazy images' loading attribute changes in the DOM while the capture runs.
+    expect(document.documentElement.outerHTML.replaceAll(' loading="eager"', '')).toBe(before);
+    await agent.restore();
+    // Once on prepare, once when the bottom bar is hidden (not again for the same tile), and '' on restore.
+    expect(applied).toHaveLength(3);
+    expect(applied[0]).toContain('caret-color: transparent');
+    expect(hiddenBy(applied[1]!)).toEqual([document.querySelector('#bar')]);
+    expect(applied[2]).toBe('');
+  });
+
+  it('names an element by its place under the root, so that the selector finds it and only it', () => {
+    document.body.innerHTML = '<div><p>a</p><p>b<span>c</span><span>d</span></p></div>';
+    for (const element of Array.from(document.querySelectorAll('*'))) {
+      expect(Array.from(document.querySelectorAll(selectorOf(element)))).toEqual([element]);
+    }
+  });
 });
+
+/** The elements a capture stylesheet hides. */
+function hiddenBy(css: string): Element[] {
+  const rule = /([^}]*)\{ visibility: hidden !important; \}/.exec(css);
+  return rule ? Array.from(document.querySelectorAll(rule[1]!.trim())) : [];
+}

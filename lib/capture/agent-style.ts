@@ -1,0 +1,67 @@
+/**
+ * The background's half of the capture agent's page changes in Firefox (entrypoints/capture-agent.ts says why).
+ * The stylesheet is inserted into the agent's own page (its tab's top frame) by the extension, so that Firefox
+ * takes it away with the extension should the add-on be reloaded or updated mid-capture; the new one goes in
+ * before the old one comes out, so the page never shows a moment without either. What else the capture changed
+ * (scroll, lazy images made eager) is kept in storage.local while it runs: the extension's next instance (the
+ * same one after a reload, or the updated one) puts those back when it starts (`finishPutBacks`).
+ */
+import { browser } from 'wxt/browser';
+import type { PagePutBack } from './agent-types';
+
+const PUT_BACK_KEY = 'capturePutBacks';
+type PutBacks = Record<string, PagePutBack>;
+
+export async function applyAgentStyle(
+  tabId: number | undefined,
+  change: { add: string; remove: string; putBack: PagePutBack | null },
+): Promise<true> {
+  if (tabId === undefined) return true;
+  const target = { tabId, frameIds: [0] };
+  if (change.add) {
+    if (change.putBack) await keepPutBack(tabId, change.putBack);
+    await browser.scripting.insertCSS({ target, css: change.add });
+  }
+  // The page may have gone with its stylesheets meanwhile: nothing left to take away.
+  if (change.remove) await browser.scripting.removeCSS({ target, css: change.remove }).catch(() => undefined);
+  if (!change.add) await keepPutBack(tabId, null);
+  return true;
+}
+
+async function keepPutBack(tabId: number, putBack: PagePutBack | null): Promise<void> {
+  const kept = ((await browser.storage.local.get(PUT_BACK_KEY))[PUT_BACK_KEY] ?? {}) as PutBacks;
+  if (putBack) kept[tabId] = putBack;
+  else delete kept[tabId];
+  await browser.storage.local.set({ [PUT_BACK_KEY]: kept });
+}
+
+/**
+ * At the background's start: the pages whose capture agent was ended before it could put them back (the add-on
+ * reloaded or updated mid-capture) get their scroll and lazy images back, when the tab still shows that page.
+ */
+export async function finishPutBacks(): Promise<void> {
+  const kept = ((await browser.storage.local.get(PUT_BACK_KEY))[PUT_BACK_KEY] ?? {}) as PutBacks;
+  if (Object.keys(kept).length === 0) return;
+  await browser.storage.local.remove(PUT_BACK_KEY);
+  await Promise.all(
+    Object.entries(kept).map(([tabId, putBack]) =>
+      browser.scripting.executeScript({ target: { tabId: Number(tabId), frameIds: [0] }, func: putPageBack, args: [putBack] }).catch(() => undefined),
+    ),
+  );
+}
+
+/** Runs in the page (self-contained): undoes what the agent's record says, on that page only. */
+function putPageBack(putBack: PagePutBack): void {
+  if (location.href !== putBack.url) return;
+  for (const { selector, loading } of putBack.lazyImages) {
+    const image = document.querySelector(selector);
+    if (!image || image.getAttribute('loading') !== 'eager') continue;
+    if (loading === null) image.removeAttribute('loading');
+    else image.setAttribute('loading', loading);
+  }
+  if (putBack.scroller) {
+    const scroller = document.querySelector(putBack.scroller.selector);
+    if (scroller) scroller.scrollTop = putBack.scroller.top;
+  }
+  window.scrollTo(putBack.window.x, putBack.window.y);
+}
