@@ -3,12 +3,11 @@
  * critical violation in each of their states (light and, in Chromium, dark colour scheme); every control is reached
  * by Tab and shows a visible focus; nothing scrolls sideways at 200% zoom; reduced motion switches animation off.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blocking, playwrightPage, puppeteerPage, runAxe } from './support/axe';
-import { BROWSERS, launch } from './support/browsers';
-import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
+import { clickButton, type DrivenPage } from './support/driver';
 import { storeCounts } from './support/evidence';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
@@ -31,24 +30,15 @@ async function captureVisible(popup: DrivenPage): Promise<void> {
 }
 
 describe.each(BROWSERS)('accessibility in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    server.routes.unshift({ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' });
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const { browser } = useExtensionBrowser(browserName, {
+    routes: [{ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' }],
   });
 
   /** axe in the page as it is; in Chromium also with the dark colour scheme (the theme's other palette). */
   async function expectNoSeriousViolations(page: DrivenPage, where: string): Promise<void> {
     expect(blocking(`${browserName} ${where}`, await runAxe(page))).toEqual([]);
     if (browserName !== 'chromium') return;
-    const raw = await playwrightPage(browser, page);
+    const raw = await playwrightPage(browser(), page);
     await raw.emulateMedia({ colorScheme: 'dark' });
     try {
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches, null)).toBe(true);
@@ -60,17 +50,17 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
 
   async function ensureCapture(): Promise<void> {
     // Opening a database that does not exist yet would create it empty, under the extension's feet.
-    const exists = await browser.evalInExtension(async () => (await indexedDB.databases()).some((db) => db.name === 'capture-and-report'), null);
-    if (exists && ((await storeCounts(browser)).captures ?? 0) > 0) return;
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const exists = await browser().evalInExtension(async () => (await indexedDB.databases()).some((db) => db.name === 'capture-and-report'), null);
+    if (exists && ((await storeCounts(browser())).captures ?? 0) > 0) return;
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     await captureVisible(popup);
     await popup.close();
   }
 
   it('popup: no serious or critical violations, idle and after a capture', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitFor(() => document.querySelector('[data-testid="page-label"][data-platform="discord"]'), null);
     await expectNoSeriousViolations(popup, 'popup idle');
 
@@ -83,8 +73,8 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   });
 
   it('side panel: no serious or critical violations in the report, police and help views', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 3, null);
     await panel.waitFor(() => document.querySelector('[data-guide="discord"][data-loaded="true"]'), null);
     await panel.click('[data-testid="item-select"]');
@@ -103,7 +93,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
 
   it('manager: no serious or critical violations with captures, details open and the content warning shown', async () => {
     await ensureCapture();
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await manager.waitFor(() => document.querySelector('[data-testid="capture-item"]'), null);
     await expectNoSeriousViolations(manager, 'manager');
 
@@ -176,20 +166,20 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   }
 
   it('keyboard: Tab reaches every control of the popup, the side panel and the manager, with a visible focus', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitFor(() => document.querySelector('[data-testid="page-label"][data-platform="discord"]'), null);
     await expectTabReachesEveryControl(popup, 'popup');
     await popup.close();
 
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 3, null);
     await panel.waitFor(() => document.querySelector('[data-guide="discord"][data-loaded="true"]'), null);
     await expectTabReachesEveryControl(panel, 'side panel');
     await panel.close();
 
     await ensureCapture();
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await manager.waitFor(() => document.querySelector('[data-testid="capture-item"]'), null);
     await expectTabReachesEveryControl(manager, 'manager');
     await manager.close();
@@ -203,7 +193,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
    */
   it('200% zoom: no horizontal scrolling in the popup, the side panel and the manager', async () => {
     await ensureCapture();
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
     const cases: Array<{ path: string; width: number | 'popup'; ready: () => unknown; open?: string }> = [
       { path: `popup.html?tabId=${tabId}`, width: 'popup', ready: () => document.querySelector('[data-testid="page-label"][data-platform="discord"]') },
       { path: `sidepanel.html?tabId=${tabId}`, width: 320, ready: () => document.querySelectorAll('[data-testid="item"]').length === 3 },
@@ -212,14 +202,14 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     ];
     const overflowing: string[] = [];
     for (const { path, width: wanted, ready, open } of cases) {
-      const page = await browser.openExtensionPage(path);
+      const page = await browser().openExtensionPage(path);
       await page.waitFor(ready, null);
       if (open) await clickButton(page, open);
       // The popup's own width: that of its content, as the browser sizes a popup.
       const width = wanted === 'popup' ? await page.evaluate(() => Math.ceil(document.querySelector('main')!.getBoundingClientRect().width), null) : wanted;
       if (wanted === 'popup') expect(width * 2, 'the popup at 200% within the 800 px popup limit').toBeLessThanOrEqual(800);
-      if (browserName === 'chromium') await (await playwrightPage(browser, page)).setViewportSize({ width, height: 700 });
-      else await (await puppeteerPage(browser, page)).setViewport({ width, height: 700 });
+      if (browserName === 'chromium') await (await playwrightPage(browser(), page)).setViewportSize({ width, height: 700 });
+      else await (await puppeteerPage(browser(), page)).setViewport({ width, height: 700 });
       const layout = await page.waitFor(
         (expected: number) => {
           const root = document.documentElement;
@@ -239,11 +229,11 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   });
 
   it.runIf(browserName === 'chromium')('reduced motion: no transition or animation runs', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
     for (const path of [`popup.html?tabId=${tabId}`, `sidepanel.html?tabId=${tabId}`, 'manager.html']) {
-      const page = await browser.openExtensionPage(path);
+      const page = await browser().openExtensionPage(path);
       await page.waitFor(() => document.querySelector('main'), null);
-      const raw = await playwrightPage(browser, page);
+      const raw = await playwrightPage(browser(), page);
       /** Elements that move, and a probe element given a transition and an animation of its own. */
       const motion = () =>
         page.evaluate(() => {
@@ -279,7 +269,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   // Last on purpose: it sets a passphrase and locks the evidence, which the checks above must not meet.
   it('passphrase section and the lock gate (manager, popup): no serious or critical violations', async () => {
     await ensureCapture();
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await manager.waitFor(() => document.querySelector('[data-testid="passphrase-section"]'), null);
     await expectNoSeriousViolations(manager, 'manager, passphrase section');
     await manager.evaluate((pass: string) => {
@@ -296,8 +286,8 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     await expectNoSeriousViolations(manager, 'manager, locked');
     await manager.close();
 
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitFor(() => document.querySelector('[data-testid="unlock-form"]'), null);
     await expectNoSeriousViolations(popup, 'popup, locked');
     await popup.close();

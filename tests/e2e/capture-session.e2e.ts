@@ -4,11 +4,10 @@
  * nothing of ours, a second capture of a busy tab is refused with a message, and a popup closed and opened again
  * mid-capture shows the progress and then the result.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { storedCaptures, storedFileBytes, storeCounts } from './support/evidence';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const LONG_PAGE = 'https://example.org/long';
 const DISCORD_LONG = 'https://discord.com/channels/81384788765712384/81384788765712390/175928847299117100';
@@ -66,24 +65,14 @@ function readableSource(bytes: Buffer, mime: string): string {
 }
 
 describe.each(BROWSERS)('capture session in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser } = useExtensionBrowser(browserName);
 
   it('the tab moved to a new window mid-capture: aborted, nothing stored', async () => {
-    const before = await storeCounts(browser);
-    const { popup, tabId } = await openPopupFor(browser, DISCORD_LONG);
+    const before = await storeCounts(browser());
+    const { popup, tabId } = await openPopupFor(browser(), DISCORD_LONG);
     await clickButton(popup, 'Capture full page');
     await waitForTiles(popup, 1);
-    await browser.evalInExtension(async (id: number) => {
+    await browser().evalInExtension(async (id: number) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
       await api.windows.create({ tabId: id });
     }, tabId);
@@ -91,32 +80,32 @@ describe.each(BROWSERS)('capture session in %s', (browserName) => {
     expect(error.code).toBe('moved-window');
     expect(error.text).toContain('moved to another window');
     expect(error.text).toContain('Nothing was saved');
-    expect(await storeCounts(browser)).toEqual(before);
+    expect(await storeCounts(browser())).toEqual(before);
   });
 
   it('the page zoomed mid-capture: aborted, nothing stored', async () => {
-    const before = await storeCounts(browser);
-    const { popup, tabId } = await openPopupFor(browser, DISCORD_LONG);
+    const before = await storeCounts(browser());
+    const { popup, tabId } = await openPopupFor(browser(), DISCORD_LONG);
     await clickButton(popup, 'Capture full page');
     await waitForTiles(popup, 1);
-    await browser.evalInExtension(async (id: number) => {
+    await browser().evalInExtension(async (id: number) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
       await api.tabs.setZoom(id, 1.25);
     }, tabId);
     const error = await captureError(popup);
     expect(error.code).toBe('zoom-changed');
     expect(error.text).toContain('zoom');
-    expect(await storeCounts(browser)).toEqual(before);
+    expect(await storeCounts(browser())).toEqual(before);
   });
 
   it('the page source of a full-page capture (fixed bars, lazy images) holds nothing of ours', async () => {
-    const { popup, page } = await openPopupFor(browser, LONG_PAGE);
+    const { popup, page } = await openPopupFor(browser(), LONG_PAGE);
     await clickButton(popup, 'Capture full page');
     const result = await outcome(popup);
     if (!('id' in result)) throw new Error(`Capture failed: ${result.text}`);
-    const record = (await storedCaptures(browser)).find((capture) => capture.id === result.id)!;
+    const record = (await storedCaptures(browser())).find((capture) => capture.id === result.id)!;
     const file = record.files.find((stored) => stored.role === 'source')!;
-    const source = readableSource(await storedFileBytes(browser, file.id), file.mime);
+    const source = readableSource(await storedFileBytes(browser(), file.id), file.mime);
     // It is the page: its last section, its bars and its lazy images, as the page wrote them.
     expect(source).toContain('Section 40 of 40');
     expect(source).toContain('Fixture bottom bar (fixed)');
@@ -135,13 +124,13 @@ describe.each(BROWSERS)('capture session in %s', (browserName) => {
   });
 
   it('a second capture of a busy tab is refused, and says so', async () => {
-    const before = await storeCounts(browser);
+    const before = await storeCounts(browser());
     // A page long enough that its capture is still running when the second one asks (tens of seconds in both).
-    const tab = await browser.openTab(`${LONG_PAGE}?sections=100`);
+    const tab = await browser().openTab(`${LONG_PAGE}?sections=100`);
     // Two popups of the tab (their addresses differ only so the test can tell them apart).
     const popups = [
-      await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}&n=1`),
-      await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}&n=2`),
+      await browser().openExtensionPage(`popup.html?tabId=${tab.tabId}&n=1`),
+      await browser().openExtensionPage(`popup.html?tabId=${tab.tabId}&n=2`),
     ];
     const press = (popup: DrivenPage) =>
       popup.waitFor(() => {
@@ -162,15 +151,15 @@ describe.each(BROWSERS)('capture session in %s', (browserName) => {
     const running = popups[1 - refusedIn.index]!;
     await clickButton(running, 'Cancel');
     expect((await captureError(running)).code).toBe('cancelled');
-    expect(await storeCounts(browser)).toEqual(before);
+    expect(await storeCounts(browser())).toEqual(before);
   });
 
   it('a popup closed and opened again mid-capture shows the progress, then the result', async () => {
-    const { popup, tabId } = await openPopupFor(browser, DISCORD_LONG);
+    const { popup, tabId } = await openPopupFor(browser(), DISCORD_LONG);
     await clickButton(popup, 'Capture full page');
     await waitForTiles(popup, 1);
     await popup.close();
-    const reopened = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const reopened = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     const seen = await reopened.waitFor(() => {
       if (document.querySelector('[data-testid="capture-progress"]')) return 'progress';
       return document.querySelector('[data-testid="capture-result"]') ? 'result' : null;
@@ -179,7 +168,7 @@ describe.each(BROWSERS)('capture session in %s', (browserName) => {
     if (browserName === 'chromium') expect(seen).toBe('progress');
     const result = await outcome(reopened);
     if (!('id' in result)) throw new Error(`Capture failed: ${result.text}`);
-    const record = (await storedCaptures(browser)).find((capture) => capture.id === result.id);
+    const record = (await storedCaptures(browser())).find((capture) => capture.id === result.id);
     expect(record).toMatchObject({ requestedUrl: DISCORD_LONG, scroller: 'inner' });
   });
 });

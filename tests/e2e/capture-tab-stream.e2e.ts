@@ -4,11 +4,10 @@
  * least 99.5% of pixels (pixelmatch, threshold 0.1) with every chat message present once and in order; the record
  * says how the screens were taken; a stream that ends mid-capture hands over to the exact method, recorded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browsers';
 import { captureFullPage } from './support/full-page';
 import { correctVideoColours, perceptualAgreement, readMarkers, rowsWithColor } from './support/pixels';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const LONG_PAGE = 'https://example.org/long';
 const DISCORD_LONG = 'https://discord.com/channels/81384788765712384/81384788765712390/175928847299117100';
@@ -16,19 +15,9 @@ const HEADER_COLOR: [number, number, number] = [0xc8, 0x00, 0x7a];
 const BOTTOM_BAR_COLOR: [number, number, number] = [0x0a, 0x7c, 0x3e];
 
 describe('full-page capture from the tab stream in chromium', () => {
-  let server: FixtureServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const { browser } = useExtensionBrowser('chromium');
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium({ httpsPort: server.httpsPort });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const capture = (url: string, method: 'fast' | 'exact', during?: Parameters<typeof captureFullPage>[3]) => captureFullPage(browser, url, method, during);
+  const capture = (url: string, method: 'fast' | 'exact', during?: Parameters<typeof captureFullPage>[3]) => captureFullPage(browser(), url, method, during);
 
   it('takes the long page as the exact method does (and prints both times)', async () => {
     const exact = await capture(LONG_PAGE, 'exact');
@@ -77,7 +66,7 @@ describe('full-page capture from the tab stream in chromium', () => {
         return !!progress && progress.value >= 2;
       }, null, { polling: 20 });
       // The offscreen document goes away (as when Chrome closes it): its stream ends with it.
-      await browser.worker.evaluate(() => chrome.offscreen.closeDocument());
+      await browser().worker.evaluate(() => chrome.offscreen.closeDocument());
     });
     expect(fast.record.captureMethod).toMatchObject({ method: 'tab-stream', fallback: { fromScreen: expect.any(Number), reason: expect.any(String) } });
     expect(fast.record.captureMethod!.fallback!.fromScreen).toBeGreaterThanOrEqual(3);

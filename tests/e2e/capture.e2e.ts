@@ -3,13 +3,13 @@
  * images (compared by pixels with a reference render), chat panes that scroll inside the page, pages taller than
  * the canvas limits, and every error path leaving nothing stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { launchChromium } from './support/chromium';
 import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { decodePng, screenshots, storedCaptures, storedFileBytes, storeCounts, updateSettings } from './support/evidence';
 import { agreement, cropRows, distinctColors, readMarkers, rowsWithColor, stack } from './support/pixels';
-import { startFixtureServer, type FixtureServer } from './support/server';
+import { startFixtureServer } from './support/server';
 
 const LONG_PAGE = 'https://example.org/long'; // 40 sections of 400 px: about 20 screens of 800 px
 const DISCORD_LONG = 'https://discord.com/channels/81384788765712384/81384788765712390/175928847299117100';
@@ -53,27 +53,17 @@ function waitForTiles(popup: DrivenPage, tiles: number): Promise<boolean> {
 }
 
 describe.each(BROWSERS)('capture in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser } = useExtensionBrowser(browserName);
 
   async function storedCapture(id: string) {
-    const record = (await storedCaptures(browser)).find((capture) => capture.id === id);
+    const record = (await storedCaptures(browser())).find((capture) => capture.id === id);
     if (!record) throw new Error(`capture ${id} not stored`);
-    const parts = await Promise.all(screenshots(record).map(async (file) => ({ file, png: decodePng(await storedFileBytes(browser, file.id)) })));
+    const parts = await Promise.all(screenshots(record).map(async (file) => ({ file, png: decodePng(await storedFileBytes(browser(), file.id)) })));
     return { record, parts };
   }
 
   it('captures a long page with fixed bars and lazy images like a reference render', async () => {
-    const { popup } = await openPopupFor(browser, LONG_PAGE);
+    const { popup } = await openPopupFor(browser(), LONG_PAGE);
     await clickButton(popup, 'Capture full page');
     const id = await captureResult(popup);
     const { record, parts } = await storedCapture(id);
@@ -81,7 +71,7 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
     const { file, png } = parts[0]!;
     const pagePixels = cropRows(png, file.bandHeight!);
 
-    const reference = decodePng(await (await browser.openTab(LONG_PAGE)).page.referenceScreenshot());
+    const reference = decodePng(await (await browser().openTab(LONG_PAGE)).page.referenceScreenshot());
     expect(pagePixels.width).toBe(reference.width);
     expect(pagePixels.height).toBe(reference.height);
     expect(agreement(pagePixels, reference)).toBeGreaterThanOrEqual(0.995);
@@ -102,7 +92,7 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
   });
 
   it('captures every message of a chat that scrolls inside an inner pane, in order', async () => {
-    const { popup } = await openPopupFor(browser, DISCORD_LONG);
+    const { popup } = await openPopupFor(browser(), DISCORD_LONG);
     await clickButton(popup, 'Capture full page');
     const id = await captureResult(popup);
     const { record, parts } = await storedCapture(id);
@@ -114,9 +104,9 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
   });
 
   it('captures a chat back a bounded number of screens and says so', async () => {
-    await updateSettings(browser, { maxScreens: 3 });
+    await updateSettings(browser(), { maxScreens: 3 });
     try {
-      const { popup } = await openPopupFor(browser, DISCORD_LONG);
+      const { popup } = await openPopupFor(browser(), DISCORD_LONG);
       await clickButton(popup, 'Capture full page');
       const id = await captureResult(popup);
       const { record, parts } = await storedCapture(id);
@@ -129,12 +119,12 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
       expect(markers.length).toBeGreaterThan(10);
       expect(markers).toEqual(Array.from({ length: markers.length }, (_, i) => 150 - markers.length + i));
     } finally {
-      await updateSettings(browser, null);
+      await updateSettings(browser(), null);
     }
   });
 
   it('splits a page far taller than the canvas limits into parts, none blank', async () => {
-    const { popup } = await openPopupFor(browser, `${LONG_PAGE}?sections=100`);
+    const { popup } = await openPopupFor(browser(), `${LONG_PAGE}?sections=100`);
     await clickButton(popup, 'Capture full page');
     const id = await captureResult(popup, 180_000);
     const { record, parts } = await storedCapture(id);
@@ -151,7 +141,7 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
   });
 
   it('captures the visible area with the stamp above it', async () => {
-    const { popup } = await openPopupFor(browser, LONG_PAGE);
+    const { popup } = await openPopupFor(browser(), LONG_PAGE);
     await clickButton(popup, 'Capture visible area');
     const id = await captureResult(popup);
     const { record, parts } = await storedCapture(id);
@@ -163,69 +153,69 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
 
   describe('errors leave nothing stored', () => {
     it('an extension store page', async () => {
-      const before = await storeCounts(browser);
+      const before = await storeCounts(browser());
       const store = browserName === 'chromium' ? 'https://chromewebstore.google.com/detail/x' : 'https://addons.mozilla.org/en-US/firefox/';
-      const { popup } = await openPopupFor(browser, store);
+      const { popup } = await openPopupFor(browser(), store);
       await clickButton(popup, 'Capture full page');
       const error = await captureError(popup);
       expect(error.code).toBe('extension-store');
       expect(error.text.trim()).toBe('Extension store pages are protected by the browser and cannot be captured.');
-      expect(await storeCounts(browser)).toEqual(before);
+      expect(await storeCounts(browser())).toEqual(before);
     });
 
     it.runIf(browserName === 'chromium')('a page of the browser itself', async () => {
-      const before = await storeCounts(browser);
-      const { popup } = await openPopupFor(browser, 'chrome://version/');
+      const before = await storeCounts(browser());
+      const { popup } = await openPopupFor(browser(), 'chrome://version/');
       await clickButton(popup, 'Capture visible area');
       const error = await captureError(popup);
       // With the real click (activeTab) the URL is known and named; without it the browser refuses the read.
       expect(['browser-page', 'cannot-read-page']).toContain(error.code);
       expect(error.text).toMatch(/browser/i);
-      expect(await storeCounts(browser)).toEqual(before);
+      expect(await storeCounts(browser())).toEqual(before);
     });
 
     it('Cancel', async () => {
-      const before = await storeCounts(browser);
-      const { popup } = await openPopupFor(browser, DISCORD_LONG);
+      const before = await storeCounts(browser());
+      const { popup } = await openPopupFor(browser(), DISCORD_LONG);
       await clickButton(popup, 'Capture full page');
       await waitForTiles(popup, 1);
       await clickButton(popup, 'Cancel');
       const error = await captureError(popup);
       expect(error.code).toBe('cancelled');
       expect(error.text.trim()).toBe('Capture cancelled. Nothing was saved.');
-      expect(await storeCounts(browser)).toEqual(before);
+      expect(await storeCounts(browser())).toEqual(before);
     });
 
     it('the tab closed during the capture', async () => {
-      const before = await storeCounts(browser);
-      const { popup, page } = await openPopupFor(browser, DISCORD_LONG);
+      const before = await storeCounts(browser());
+      const { popup, page } = await openPopupFor(browser(), DISCORD_LONG);
       await clickButton(popup, 'Capture full page');
       await waitForTiles(popup, 1);
       await page.close();
       const error = await captureError(popup);
       expect(error.code).toBe('tab-closed');
       expect(error.text).toContain('Nothing was saved');
-      expect(await storeCounts(browser)).toEqual(before);
+      expect(await storeCounts(browser())).toEqual(before);
     });
 
     it('the tab navigated during the capture', async () => {
-      const before = await storeCounts(browser);
-      const { popup, page } = await openPopupFor(browser, DISCORD_LONG);
+      const before = await storeCounts(browser());
+      const { popup, page } = await openPopupFor(browser(), DISCORD_LONG);
       await clickButton(popup, 'Capture full page');
       await waitForTiles(popup, 1);
       await page.goto('https://example.org/elsewhere');
       const error = await captureError(popup);
       expect(error.code).toBe('navigated');
-      expect(await storeCounts(browser)).toEqual(before);
+      expect(await storeCounts(browser())).toEqual(before);
     });
 
     it('the tab hidden during the capture', async () => {
-      const before = await storeCounts(browser);
-      const { popup, tabId } = await openPopupFor(browser, DISCORD_LONG);
+      const before = await storeCounts(browser());
+      const { popup, tabId } = await openPopupFor(browser(), DISCORD_LONG);
       await clickButton(popup, 'Capture full page');
       await waitForTiles(popup, 1);
       // Another tab comes to the front of the same window.
-      await browser.evalInExtension(async (id: number) => {
+      await browser().evalInExtension(async (id: number) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const { windowId } = await api.tabs.get(id);
         await api.tabs.create({ windowId, url: 'https://example.org/other-tab', active: true });
@@ -233,7 +223,7 @@ describe.each(BROWSERS)('capture in %s', (browserName) => {
       const error = await captureError(popup);
       expect(error.code).toBe('hidden');
       expect(error.text).toContain('keep the page visible');
-      expect(await storeCounts(browser)).toEqual(before);
+      expect(await storeCounts(browser())).toEqual(before);
     });
   });
 });

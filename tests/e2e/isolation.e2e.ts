@@ -9,11 +9,10 @@
  *   chrome.runtime.sendMessage, synthetic clicks in pick mode) store nothing and get no answer;
  * - the page cannot read the extension's database or files.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch } from './support/browsers';
-import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
+import { clickButton, type DrivenPage } from './support/driver';
 import { storeCounts } from './support/evidence';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
@@ -44,22 +43,13 @@ function readSpy(page: DrivenPage) {
 }
 
 describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    server.routes.unshift({ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'isolation-discord.html' });
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const { browser } = useExtensionBrowser(browserName, {
+    routes: [{ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'isolation-discord.html' }],
   });
 
   it('sees no identifier, window message or global of ours while the panel reads, selects and picks, and during a capture', async () => {
-    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { page, tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     // The content script has read the page: the panel lists its three messages.
     await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 3, null);
     for (const message of MESSAGES.slice(0, 2)) await panel.click(`[data-testid="item"][data-key="${message}"] [data-testid="item-select"]`);
@@ -71,7 +61,7 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
     await page.waitFor(() => document.documentElement.lastElementChild?.tagName === 'BODY', null);
     await panel.close();
 
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitFor(() => document.querySelector('[data-testid="page-label"][data-platform="discord"]'), null);
     await clickButton(popup, 'Capture full page');
     await popup.waitFor(() => document.querySelector('[data-testid="capture-result"], [data-testid="capture-error"]'), null, 60_000);
@@ -87,10 +77,10 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
   });
 
   it('cannot stop the content script by forging the "newer copy started" event', async () => {
-    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { page, tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 3, null);
-    const extensionId = await browser.evalInExtension(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.id, null);
+    const extensionId = await browser().evalInExtension(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.id, null);
     // What WXT's context listens for to end an old copy of the script: a page can send it too.
     await page.evaluate((id: string) => {
       document.dispatchEvent(
@@ -108,11 +98,11 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
   });
 
   it('cannot start a capture or get an answer: window messages, custom events, runtime messages, synthetic clicks', async () => {
-    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { page, tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 3, null);
     // Captures exist (the test above): the database is there to be counted.
-    const before = await storeCounts(browser);
+    const before = await storeCounts(browser());
 
     // Pick mode on: the page clicks a message itself. Only the person's real clicks count.
     await panel.click('[data-testid="pick"]');
@@ -160,15 +150,15 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
       await panel.evaluate(() => Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid="item-select"]')).filter((box) => box.checked).length, null),
     ).toBe(0);
     await page.press('Escape');
-    expect(await storeCounts(browser)).toEqual(before);
+    expect(await storeCounts(browser())).toEqual(before);
     expect((await readSpy(page)).foreignMessages).toEqual([]);
     await panel.close();
   });
 
   it.runIf(browserName === 'chromium')('cannot message the extension by its id, nor load its files', async () => {
-    const { extensionId } = browser as unknown as { extensionId: string };
-    const { page } = await browser.openTab(DISCORD_PAGE);
-    const before = await storeCounts(browser);
+    const { extensionId } = browser() as unknown as { extensionId: string };
+    const { page } = await browser().openTab(DISCORD_PAGE);
+    const before = await storeCounts(browser());
     const outcome = await page.evaluate(async (id: string) => {
       const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.runtime;
       const file = await fetch(`chrome-extension://${id}/manifest.json`).then(
@@ -184,6 +174,6 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
       return { sendMessage: typeof runtime?.sendMessage, file, image };
     }, extensionId);
     expect(outcome).toEqual({ sendMessage: 'undefined', file: 'TypeError', image: 'refused' });
-    expect(await storeCounts(browser)).toEqual(before);
+    expect(await storeCounts(browser())).toEqual(before);
   });
 });

@@ -14,11 +14,10 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import type { BrowserContext, Request, Worker } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './support/browsers';
+import { useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
-import { startFixtureServer, type FixtureServer } from './support/server';
 import { repoRoot } from './support/test-build';
 import { authorityOrigin, TIMESTAMP_AUTHORITIES } from '../../lib/proof/authorities';
 
@@ -86,15 +85,13 @@ describe('no network of our own in chromium', () => {
     /** 'worker' for the extension's service worker, else the address of the frame that asked. */
     from: string;
   }
-  let server: FixtureServer;
-  let browser: ExtensionBrowser & { context: BrowserContext; worker: Worker; extensionId: string };
   const seen: Seen[] = [];
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    server.routes.unshift({ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' });
-    browser = (await launch('chromium', server)) as typeof browser;
-    browser.context.on('request', (request: Request) => {
+  const { browser } = useExtensionBrowser('chromium', {
+    routes: [{ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' }],
+  });
+  beforeAll(() => {
+    browser().context.on('request', (request: Request) => {
       const worker = request.serviceWorker();
       let from: string;
       if (worker) from = worker.url();
@@ -109,16 +106,12 @@ describe('no network of our own in chromium', () => {
       seen.push({ url: request.url(), from });
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
-  const ours = () => `chrome-extension://${browser.extensionId}/`;
+  const ours = () => `chrome-extension://${browser().extensionId}/`;
   const isOwn = (url: string) => url.startsWith(ours()) || url.startsWith('data:') || url.startsWith('blob:');
 
   it('the extension pages and the service worker request nothing but their own files, data: and blob: URLs', async () => {
-    await mainFlows(browser);
+    await mainFlows(browser());
 
     const fromExtension = seen.filter(({ from }) => from.startsWith(ours()));
     expect(fromExtension.length, 'requests of the extension seen at all').toBeGreaterThan(0);
@@ -143,21 +136,21 @@ describe('no network of our own in chromium', () => {
 
   it('positive control: a request from an extension page and one from the service worker are both seen', async () => {
     const before = seen.length;
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await manager.evaluate(() => fetch('/manifest.json?from=page').then((response) => response.status), null);
-    await browser.worker.evaluate(() => fetch(chrome.runtime.getURL('/manifest.json?from=worker')).then((response) => response.status));
+    await browser().worker.evaluate(() => fetch(chrome.runtime.getURL('/manifest.json?from=worker')).then((response) => response.status));
     const after = () => seen.slice(before);
     await until(async () => after().some(({ url }) => url.endsWith('?from=worker')), 'the service worker request');
     expect(after().find(({ url }) => url.endsWith('?from=page'))?.from).toMatch(/^chrome-extension:\/\/[a-p]{32}\/manager\.html/);
-    expect(after().find(({ url }) => url.endsWith('?from=worker'))?.from).toBe(browser.worker.url());
+    expect(after().find(({ url }) => url.endsWith('?from=worker'))?.from).toBe(browser().worker.url());
     await manager.close();
   });
 
   it('the content security policy blocks a remote request from an extension page and the service worker', async () => {
     const before = seen.length;
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     const fromPage = await manager.evaluate(() => fetch('https://example.org/csp-probe-page').then(() => 'loaded', (error: Error) => error.name), null);
-    const fromWorker = await browser.worker.evaluate(() => fetch('https://example.org/csp-probe-worker').then(() => 'loaded', (error: Error) => error.name));
+    const fromWorker = await browser().worker.evaluate(() => fetch('https://example.org/csp-probe-worker').then(() => 'loaded', (error: Error) => error.name));
     expect([fromPage, fromWorker]).toEqual(['TypeError', 'TypeError']);
     expect(seen.slice(before).filter(({ url }) => url.includes('csp-probe'))).toEqual([]);
     await manager.close();
@@ -196,24 +189,21 @@ async function recordingProxy(httpsPort: number): Promise<{ port: number; hosts:
 }
 
 describe('no network of our own in firefox', () => {
-  let server: FixtureServer;
   let proxy: Awaited<ReturnType<typeof recordingProxy>>;
-  let browser: ExtensionBrowser;
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    server.routes.unshift({ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' });
-    proxy = await recordingProxy(server.httpsPort);
-    browser = await launch('firefox', { ...server, proxyPort: proxy.port });
-  });
   afterAll(async () => {
-    await browser?.close();
     await proxy?.close();
-    await server?.close();
+  });
+  const { browser } = useExtensionBrowser('firefox', {
+    routes: [{ host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' }],
+    launchOptions: async (server) => {
+      proxy = await recordingProxy(server.httpsPort);
+      return { proxyPort: proxy.port };
+    },
   });
 
   it('the whole browser connects only to the pages the test opened, from start-up through the main flows', async () => {
-    await mainFlows(browser);
+    await mainFlows(browser());
     const expected = new Set(['example.org:443', 'discord.com:443']);
     // Firefox's own services (remote settings and the like) are the browser's, not ours; nothing else may appear.
     const browserOwn = /\.(mozilla\.(com|net|org)|firefox\.com):443$/;
@@ -226,13 +216,13 @@ describe('no network of our own in firefox', () => {
   });
 
   it('the content security policy blocks a remote request from an extension page', async () => {
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     const before = proxy.hosts.length;
     const outcome = await manager.evaluate(() => fetch('https://www.tiktok.com/csp-probe').then(() => 'loaded', (error: Error) => error.name), null);
     expect(outcome).toBe('TypeError');
     expect(proxy.hosts.slice(before)).not.toContain('www.tiktok.com:443');
     // Positive control: the same request from a web page does reach the proxy.
-    const { page } = await browser.openTab('https://example.org/');
+    const { page } = await browser().openTab('https://example.org/');
     await page.evaluate(() => fetch('https://www.tiktok.com/proxy-probe', { mode: 'no-cors' }).then(() => 'loaded', () => 'failed'), null);
     await until(async () => proxy.hosts.includes('www.tiktok.com:443'), 'the probe at the proxy');
     await manager.close();

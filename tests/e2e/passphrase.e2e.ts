@@ -7,11 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch } from './support/browsers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { updateSettings } from './support/evidence';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const FIRST_PASS = 'correct horse battery staple';
 const SECOND_PASS = 'another long passphrase 42';
@@ -132,26 +131,23 @@ function setAutoLockSeconds(browser: ExtensionBrowser, seconds: number): Promise
 }
 
 describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
   let profileDir: string;
   let captureIds: string[] = [];
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    profileDir = mkdtempSync(path.join(os.tmpdir(), `cr-passphrase-${browserName}-`));
-    browser = await launch(browserName, server, { profileDir });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  });
+  const { browser, relaunch } = useExtensionBrowser(browserName, {
+    launchOptions: () => {
+      profileDir = mkdtempSync(path.join(os.tmpdir(), `cr-passphrase-${browserName}-`));
+      return { profileDir };
+    },
   });
 
   it('set in the manager, capture, reopen the profile: stored data unreadable, unlock form, wrong refused, right one shows', async () => {
-    captureIds.push(await captureVisible(browser, BEFORE_URL));
+    captureIds.push(await captureVisible(browser(), BEFORE_URL));
 
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await shownCaptures(manager, 1);
     expect(await text(manager, '[data-testid="passphrase-section"]')).toMatch(/cannot be recovered/);
     // Two different passphrases: refused, nothing set.
@@ -164,15 +160,14 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
     expect(await text(manager, '[data-testid="passphrase-done"]')).toBe('Your passphrase is set. Your evidence is encrypted.');
     await manager.close();
 
-    captureIds.push(await captureVisible(browser, AFTER_URL));
+    captureIds.push(await captureVisible(browser(), AFTER_URL));
     captureIds = captureIds.sort();
 
     // Reopen the browser on the same profile: the key (session storage only) is gone.
-    await browser.close();
-    browser = await launch(browserName, server, { profileDir });
-    expect(await keyInSession(browser)).toBe(false);
+    await relaunch();
+    expect(await keyInSession(browser())).toBe(false);
 
-    const raw = await rawDump(browser);
+    const raw = await rawDump(browser());
     expect(raw.records.captures).toHaveLength(2);
     const everything = Object.values(raw.records).flat().join('\n');
     for (const secret of SECRETS) expect(everything, secret).not.toContain(secret);
@@ -180,14 +175,14 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
     expect(raw.blobs.length).toBeGreaterThanOrEqual(6); // screenshot, source and thumbnail of each capture
     for (const blob of raw.blobs) expect(blob).toMatchObject({ type: 'application/octet-stream', png: false, secret: null });
 
-    const locked = await browser.openExtensionPage('manager.html');
+    const locked = await browser().openExtensionPage('manager.html');
     await waitForUnlockForm(locked);
     expect(await locked.evaluate(() => document.querySelectorAll('[data-testid="capture-item"], [data-testid="case-view"]').length, null)).toBe(0);
 
     await unlockWith(locked, 'not the passphrase');
     expect(await text(locked, '[data-testid="unlock-error"]')).toBe(WRONG_MESSAGE);
-    expect(await rawDump(browser)).toEqual(raw);
-    expect(await keyInSession(browser)).toBe(false);
+    expect(await rawDump(browser())).toEqual(raw);
+    expect(await keyInSession(browser())).toBe(false);
 
     await unlockWith(locked, FIRST_PASS);
     expect((await shownCaptures(locked, 2)).sort()).toEqual(captureIds);
@@ -198,7 +193,7 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
   });
 
   it('changing the passphrase keeps every capture readable with the new one only', async () => {
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await shownCaptures(manager, 2);
     await fill(manager, '#passphrase-change-current', 'not the passphrase');
     await fill(manager, '#passphrase-change-new', SECOND_PASS);
@@ -221,19 +216,19 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
   });
 
   it('a capture started while locked fails with the locked message and saves nothing', async () => {
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await shownCaptures(manager, 2);
     await manager.click('[data-testid="passphrase-lock-now"]');
     await waitForUnlockForm(manager);
     await manager.close();
 
-    const { tabId } = await browser.openTab(AFTER_URL);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(AFTER_URL);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     // The popup shows the unlock form instead of the capture buttons...
     await waitForUnlockForm(popup);
     expect(await popup.evaluate(() => document.querySelector('[data-testid="capture-result"], .capture') === null, null)).toBe(true);
     // ...and the background refuses a capture asked for anyway.
-    const before = await rawDump(browser);
+    const before = await rawDump(browser());
     const code = await popup.evaluate(
       (target: number) =>
         new Promise<string>((resolve) => {
@@ -248,20 +243,20 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
       tabId,
     );
     expect(code).toBe('locked');
-    expect(await rawDump(browser)).toEqual(before);
+    expect(await rawDump(browser())).toEqual(before);
     await popup.close();
   });
 
   it('locks by itself after the idle time (2 seconds here)', async () => {
-    await setAutoLockSeconds(browser, 2);
-    const manager = await browser.openExtensionPage('manager.html');
+    await setAutoLockSeconds(browser(), 2);
+    const manager = await browser().openExtensionPage('manager.html');
     await unlockWith(manager, SECOND_PASS);
     await shownCaptures(manager, 2);
     // Nobody touches the page: the unlock form comes back on its own.
     await waitForUnlockForm(manager, 30_000);
-    expect(await keyInSession(browser)).toBe(false);
+    expect(await keyInSession(browser())).toBe(false);
     expect(await manager.evaluate(() => document.querySelectorAll('[data-testid="capture-item"]').length, null)).toBe(0);
-    await setAutoLockSeconds(browser, 15 * 60);
+    await setAutoLockSeconds(browser(), 15 * 60);
     await manager.close();
   });
 
@@ -269,14 +264,14 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
   // (WebDriver BiDi cannot open a moz-extension:// page nor reach the background page), so nothing could open the
   // manager again afterwards. The lock itself is the same code in both browsers.
   it.runIf(browserName === 'chromium')('quick exit locks: a manager opened afterwards shows the unlock form', async () => {
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await unlockWith(manager, SECOND_PASS);
     await shownCaptures(manager, 2);
-    expect(await keyInSession(browser)).toBe(true);
+    expect(await keyInSession(browser())).toBe(true);
     await manager.click('[data-testid="quick-exit"]');
-    await until(async () => (await browser.extensionPageCount()) === 0, 'every extension page to close');
-    expect(await keyInSession(browser)).toBe(false);
-    const again = await browser.openExtensionPage('manager.html');
+    await until(async () => (await browser().extensionPageCount()) === 0, 'every extension page to close');
+    expect(await keyInSession(browser())).toBe(false);
+    const again = await browser().openExtensionPage('manager.html');
     await waitForUnlockForm(again);
   });
 });

@@ -3,8 +3,8 @@
  * single-page navigation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch } from './support/browsers';
-import { until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { BROWSERS, launch, useExtensionBrowser } from './support/browsers';
+import { until, type DrivenPage } from './support/driver';
 import { updateSettings } from './support/evidence';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
@@ -22,17 +22,7 @@ function readLabel(page: DrivenPage, previous = ''): Promise<string> {
 }
 
 describe.each(BROWSERS)('platform detection in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser } = useExtensionBrowser(browserName);
 
   it.each([
     [DISCORD_MESSAGE, 'Discord - message in a server channel'],
@@ -40,42 +30,42 @@ describe.each(BROWSERS)('platform detection in %s', (browserName) => {
     ['https://www.facebook.com/profile.php?id=100012345678901', 'Facebook - profile'],
     ['https://www.tiktok.com/@fixtureuser/video/7234567890123456789', 'TikTok - video'],
   ])('the popup of %s says "%s"', async (url, expected) => {
-    const { tabId } = await browser.openTab(url);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(url);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     expect(await readLabel(popup)).toBe(expected);
     await popup.close();
   });
 
   it('shows the platform on the toolbar button of a platform tab, and nothing elsewhere', async () => {
     const readButton = (tabId: number) =>
-      browser.evalInExtension(async (id: number) => {
+      browser().evalInExtension(async (id: number) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const button = api.action ?? (api as unknown as { browserAction: typeof api.action }).browserAction;
         return { badge: await button.getBadgeText({ tabId: id }), title: await button.getTitle({ tabId: id }) };
       }, tabId);
-    const discord = await browser.openTab(DISCORD_MESSAGE);
+    const discord = await browser().openTab(DISCORD_MESSAGE);
     const button = await until(async () => {
       const state = await readButton(discord.tabId);
       return state.badge ? state : null;
     }, 'the badge');
     expect(button).toEqual({ badge: 'DC', title: 'Capture & Report: Discord - message in a server channel' });
 
-    const other = await browser.openTab('https://example.org/');
+    const other = await browser().openTab('https://example.org/');
     expect(await readButton(other.tabId)).toEqual({ badge: '', title: 'Capture & Report' });
     await discord.page.close();
     await other.page.close();
   });
 
   it('says no platform was recognised on another site', async () => {
-    const { tabId } = await browser.openTab('https://example.org/news/article');
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab('https://example.org/news/article');
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     expect(await readLabel(popup)).toBe('No supported platform was recognised on this page.');
     await popup.close();
   });
 
   it('the side panel follows a single-page navigation to another kind of page', async () => {
-    const { page, tabId } = await browser.openTab(DISCORD_MESSAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { page, tabId } = await browser().openTab(DISCORD_MESSAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     const first = await readLabel(panel);
     expect(first).toBe('Discord - message in a server channel');
 

@@ -5,13 +5,12 @@
  * has the evidence band above the page's picture. Stop by the button, by the time limit and by navigation each
  * store exactly one recording; closing the tab stores one whole recording that says so, never chunks left over.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../lib/evidence/types';
-import { BROWSERS, launch } from './support/browsers';
-import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
+import { clickButton, until, type DrivenPage } from './support/driver';
 import { storedCaptures, updateSettings } from './support/evidence';
 import type { Rgb } from './support/pixels';
-import { startFixtureServer, type FixtureServer } from './support/server';
 import { bandHeight, pageColour, pendingRecordings, probeVideo, sampleFrames, storedVideoBytes } from './support/video';
 
 const ANIMATION = 'https://example.org/animation';
@@ -77,35 +76,26 @@ function expectInOrder(colours: number[]): void {
 }
 
 describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    server.routes.unshift({ host: /^example\.org$/, path: /^\/animation/, file: 'recording-animation.html' });
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const { browser } = useExtensionBrowser(browserName, {
+    routes: [{ host: /^example\.org$/, path: /^\/animation/, file: 'recording-animation.html' }],
   });
 
   async function startRecording(url = ANIMATION) {
-    const tab = await browser.openTab(url);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}`);
+    const tab = await browser().openTab(url);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tab.tabId}`);
     await clickButton(popup, 'Record this tab');
     return { ...tab, popup };
   }
 
   async function storedRecording(id: string): Promise<{ record: CaptureRecord; video: Buffer }> {
-    const record = await until(async () => (await storedCaptures(browser)).find((capture) => capture.id === id), `the record of ${id}`);
+    const record = await until(async () => (await storedCaptures(browser())).find((capture) => capture.id === id), `the record of ${id}`);
     const file = record.files.find((stored) => stored.role === 'video')!;
     expect(file.mime).toBe('video/webm');
-    return { record, video: await storedVideoBytes(browser, file.id) };
+    return { record, video: await storedVideoBytes(browser(), file.id) };
   }
 
   async function recordingsCount(): Promise<number> {
-    return (await storedCaptures(browser)).filter((capture) => capture.mode === 'video').length;
+    return (await storedCaptures(browser())).filter((capture) => capture.mode === 'video').length;
   }
 
   it('stopped with the button: one recording, as long as it ran, colours in order, the band on every frame', async () => {
@@ -132,7 +122,7 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
   });
 
   it('stops by itself at the time limit (a short one in the settings): one recording of that length', async () => {
-    await updateSettings(browser, { maxRecordingSeconds: 3 });
+    await updateSettings(browser(), { maxRecordingSeconds: 3 });
     try {
       const before = await recordingsCount();
       const { popup } = await startRecording();
@@ -144,7 +134,7 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
       expectInOrder(coloursOf(video));
       expect(await recordingsCount()).toBe(before + 1);
     } finally {
-      await updateSettings(browser, { maxRecordingSeconds: 120 });
+      await updateSettings(browser(), { maxRecordingSeconds: 120 });
     }
   });
 
@@ -164,13 +154,13 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
   it('quick exit: the recording stops and is saved, as ended by quick exit, while everything hides (Chromium)', async (context) => {
     // Firefox: the test reaches the extension only through one of its pages, which quick exit closes.
     if (browserName === 'firefox') return context.skip();
-    await updateSettings(browser, { neutralUrl: 'https://example.org/neutral-weather' });
+    await updateSettings(browser(), { neutralUrl: 'https://example.org/neutral-weather' });
     const before = await recordingsCount();
     const { popup, page } = await startRecording();
     await recordingRunning(popup, 2);
     for (let i = 0; i < 3; i += 1) await popup.press('Shift');
     await until(async () => (await page.url()) === 'https://example.org/neutral-weather', 'the neutral page');
-    const stored = await until(async () => (await storedCaptures(browser)).filter((capture) => capture.mode === 'video').slice(before)[0], 'the recording saved');
+    const stored = await until(async () => (await storedCaptures(browser())).filter((capture) => capture.mode === 'video').slice(before)[0], 'the recording saved');
     expect(stored.recording).toMatchObject({ endedBy: 'quick-exit', partial: false });
     const { video } = await storedRecording(stored.id);
     expect(probeVideo(video).frames).toBeGreaterThan(0);
@@ -189,6 +179,6 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
     expect(record.recording).toMatchObject({ endedBy: 'tab-closed', partial: false });
     expect(probeVideo(video).frames).toBeGreaterThan(0);
     expect(await recordingsCount()).toBe(before + 1);
-    expect((await pendingRecordings(browser)).pending).toBe(0);
+    expect((await pendingRecordings(browser())).pending).toBe(0);
   });
 });

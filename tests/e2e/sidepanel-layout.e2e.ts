@@ -8,13 +8,12 @@
  * the selection stays. On another site: the advice and the steps for other sites. A capture started from the panel
  * is stored exactly as one from the popup.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blocking, playwrightPage, puppeteerPage, runAxe } from './support/axe';
-import { BROWSERS, launch } from './support/browsers';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clipboardWhen } from './support/clipboard';
 import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { storedCaptures } from './support/evidence';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const SERVER = '1096362223539851300';
 const CHANNEL = '1096362225574088800';
@@ -107,22 +106,12 @@ async function copyFromRow(browser: ExtensionBrowser, panel: DrivenPage, key: st
 }
 
 describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser } = useExtensionBrowser(browserName);
 
   async function openPanel(url: string, guide: string): Promise<{ page: DrivenPage; panel: DrivenPage; tabId: number }> {
-    const { page, tabId } = await browser.openTab(url);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    await resize(browser, panel, WIDTH, HEIGHT);
+    const { page, tabId } = await browser().openTab(url);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await resize(browser(), panel, WIDTH, HEIGHT);
     await panel.waitFor((id: string) => document.querySelector(`[data-guide="${id}"][data-loaded="true"]`), guide);
     return { page, panel, tabId };
   }
@@ -152,9 +141,9 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
     await panel.click(`[data-testid="item"][data-key="${messageId(3)}"] [data-testid="item-toggle"]`);
     const fields = await rowFields(panel, messageId(3));
     expect(fields).toMatchObject({ messageLink: messageLink(3), messageId: messageId(3), userId: PEOPLE[3], authorName: 'Sam' });
-    expect(await copyFromRow(browser, panel, messageId(3), 'messageLink', messageLink(3))).toBe(messageLink(3));
-    expect(await copyFromRow(browser, panel, messageId(3), 'messageId', messageId(3))).toBe(messageId(3));
-    expect(await copyFromRow(browser, panel, messageId(3), 'userId', PEOPLE[3]!)).toBe(PEOPLE[3]);
+    expect(await copyFromRow(browser(), panel, messageId(3), 'messageLink', messageLink(3))).toBe(messageLink(3));
+    expect(await copyFromRow(browser(), panel, messageId(3), 'messageId', messageId(3))).toBe(messageId(3));
+    expect(await copyFromRow(browser(), panel, messageId(3), 'userId', PEOPLE[3]!)).toBe(PEOPLE[3]);
 
     // Opened by keyboard: focus the row and press Enter.
     await panel.evaluate((key: string) => document.querySelector<HTMLElement>(`[data-key="${key}"] [data-testid="item-toggle"]`)!.focus(), messageId(8));
@@ -173,7 +162,7 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
     expect(await panel.evaluate((selector: string) => document.querySelector(selector)?.firstElementChild?.textContent, need)).toBe('Message ID: 3 selected');
     await panel.click(`${need} button`);
     const wanted = [messageId(12), messageId(2), messageId(17)].join('\n');
-    expect(await clipboardWhen(browser, panel, (text) => text === wanted)).toBe(wanted);
+    expect(await clipboardWhen(browser(), panel, (text) => text === wanted)).toBe(wanted);
 
     // The page scrolls: ten messages leave at the top, ten arrive at the bottom. Nothing drawn moves.
     const before = await rows(panel);
@@ -204,7 +193,7 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
     expect(await panel.evaluate(() => document.querySelector('[data-testid="selected-count"]')?.textContent, null)).toBe('3 selected');
 
     // 320 CSS px (200% zoom of a narrow panel): still no sideways scrolling, with rows open.
-    await resize(browser, panel, 320, HEIGHT);
+    await resize(browser(), panel, 320, HEIGHT);
     expect(await panel.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null)).toBe(true);
     await panel.close();
   });
@@ -218,9 +207,9 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
 
     await panel.click(`[data-testid="item"][data-key="${postId(4)}"] [data-testid="item-toggle"]`);
     expect(await rowFields(panel, postId(4))).toMatchObject({ postUrl: postUrl(4), postId: postId(4), handle: `@${handle(4)}` });
-    expect(await copyFromRow(browser, panel, postId(4), 'postUrl', postUrl(4))).toBe(postUrl(4));
-    expect(await copyFromRow(browser, panel, postId(4), 'postId', postId(4))).toBe(postId(4));
-    expect(await copyFromRow(browser, panel, postId(4), 'handle', `@${handle(4)}`)).toBe(`@${handle(4)}`);
+    expect(await copyFromRow(browser(), panel, postId(4), 'postUrl', postUrl(4))).toBe(postUrl(4));
+    expect(await copyFromRow(browser(), panel, postId(4), 'postId', postId(4))).toBe(postId(4));
+    expect(await copyFromRow(browser(), panel, postId(4), 'handle', `@${handle(4)}`)).toBe(`@${handle(4)}`);
 
     for (const n of [5, 1, 9]) await panel.click(`[data-testid="item"][data-key="${postId(n)}"] [data-testid="item-select"]`);
     await panel.waitFor(() => document.querySelector('[data-testid="selected-count"]')?.textContent === '3 selected', null);
@@ -234,9 +223,9 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
   });
 
   it('another site: the advice with the capture, then the steps for other sites, in the chosen language', async () => {
-    const { tabId } = await browser.openTab(OTHER_SITE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
-    await resize(browser, panel, WIDTH, HEIGHT);
+    const { tabId } = await browser().openTab(OTHER_SITE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    await resize(browser(), panel, WIDTH, HEIGHT);
     await panel.waitFor(() => document.querySelector('[data-section="other-sites"]') && document.querySelector('[data-guide="general"][data-loaded="true"]'), null);
     await expectOrder(panel, 'other site');
     expect(await panel.evaluate(() => document.querySelector('[data-testid="guide"] [data-testid="step"]')?.getAttribute('data-step'), null)).toBe('other-capture');
@@ -270,8 +259,8 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
   });
 
   it('a capture started from the side panel is stored as one from the popup', async () => {
-    const { tabId } = await browser.openTab(DISCORD_BUSY);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_BUSY);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 20, null);
     await panel.click(`[data-testid="item"][data-key="${messageId(4)}"] [data-testid="item-select"]`);
     await panel.waitFor(() => document.querySelector('[data-testid="selected-count"]')?.textContent === '1 selected', null);
@@ -288,11 +277,11 @@ describe.each(BROWSERS)('side panel order and density in %s', (browserName) => {
     };
     const fromPanel = await capture(panel);
     expect(fromPanel).not.toMatch(/^error/);
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     const fromPopup = await capture(popup);
     expect(fromPopup).not.toMatch(/^error/);
 
-    const captures = await storedCaptures(browser);
+    const captures = await storedCaptures(browser());
     const panelRecord = captures.find((record) => record.id === fromPanel)!;
     const popupRecord = captures.find((record) => record.id === fromPopup)!;
     // Same shape, same case, same page, same kinds of files; only times, ids and hashes differ.

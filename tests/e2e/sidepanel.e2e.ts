@@ -4,12 +4,11 @@
  * page's content swapped as a single-page app does), refuses a sixth X post, lets the person pick messages on
  * the page, and says so when a page's messages cannot be read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch } from './support/browsers';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clipboardWhen } from './support/clipboard';
-import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { clickButton, type DrivenPage } from './support/driver';
 import { storedCaptures } from './support/evidence';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
@@ -63,27 +62,18 @@ function readIds(panel: DrivenPage, itemCount: number, pageMarker = ''): Promise
 }
 
 describe.each(BROWSERS)('side panel in %s', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
+  const { browser } = useExtensionBrowser(browserName, {
     // First: the generic discord.com and x.com routes would answer these paths otherwise.
-    server.routes.unshift(
+    routes: [
       { host: /^discord\.com$/, path: new RegExp(`^/channels/${SERVER}/`), file: 'sidepanel-discord.html' },
       { host: /^x\.com$/, path: /^\/home$/, file: 'sidepanel-x.html' },
       { host: /^discord\.com$/, path: new RegExp(`^/channels/${BROKEN_SERVER}/`), file: 'sidepanel-discord-broken.html' },
-    );
-    browser = await launch(browserName, server);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ],
   });
 
   it('shows exactly the Discord IDs and message links of the page', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     const ids = await readIds(panel, 3);
     expect(ids.page).toEqual([
       ['url', DISCORD_PAGE],
@@ -103,17 +93,17 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
   });
 
   it('records the messages selected in the panel with the next capture of that tab', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await readIds(panel, 3);
     await panel.click(`[data-testid="item"][data-key="${MESSAGES[1]}"] [data-testid="item-select"]`);
     await panel.waitFor(() => document.querySelector('[data-testid="selected-count"]')?.textContent === '1 selected', null);
-    const before = (await storedCaptures(browser)).length;
+    const before = (await storedCaptures(browser())).length;
 
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     await clickButton(popup, 'Capture visible area');
     const id = await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]')?.getAttribute('data-capture-id'), null, 60_000);
-    const captures = await storedCaptures(browser);
+    const captures = await storedCaptures(browser());
     expect(captures).toHaveLength(before + 1);
     const record = captures.find((capture) => capture.id === id)!;
     expect(record.selectedItems.map((item) => item.key)).toEqual([MESSAGES[1]]);
@@ -123,15 +113,15 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
   });
 
   it('copies an identifier, and all of them, to the clipboard', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await readIds(panel, 3);
     await panel.click('[data-testid="page-identifiers"] [data-key="serverId"] button');
     await panel.waitFor(() => document.querySelector('[data-testid="page-identifiers"] [data-key="serverId"] [role="status"]')?.textContent?.trim() === 'Copied', null);
-    expect(await clipboardWhen(browser, panel, (text) => text === SERVER)).toBe(SERVER);
+    expect(await clipboardWhen(browser(), panel, (text) => text === SERVER)).toBe(SERVER);
 
     await panel.click('[data-testid="copy-all"]');
-    const all = await clipboardWhen(browser, panel, (text) => text !== SERVER);
+    const all = await clipboardWhen(browser(), panel, (text) => text !== SERVER);
     expect(all).toContain(`Server ID: ${SERVER}\nChannel ID: ${CHANNEL}`);
     for (const message of MESSAGES) expect(all).toContain(`Message link: ${DISCORD_PAGE}/${message}`);
     expect(all).toContain('User ID: unknown');
@@ -139,9 +129,9 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
   });
 
   it('keeps ticked steps when the panel is opened again', async () => {
-    const { tabId } = await browser.openTab(DISCORD_PAGE);
+    const { tabId } = await browser().openTab(DISCORD_PAGE);
     const step = '[data-testid="step"][data-step="discord-user-id"] > label input';
-    const first = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const first = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await first.waitFor(() => document.querySelector('[data-guide="discord"][data-loaded="true"]'), null);
     await first.click(step);
     await first.waitFor((selector: string) => document.querySelector<HTMLInputElement>(selector)?.checked, step);
@@ -149,15 +139,15 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
     await first.waitFor(() => /^1 of /.test(document.querySelector('[data-testid="progress"] span')?.textContent ?? ''), null);
     await first.close();
 
-    const again = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const again = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await again.waitFor(() => document.querySelector('[data-guide="discord"][data-loaded="true"]'), null);
     expect(await again.evaluate((selector: string) => document.querySelector<HTMLInputElement>(selector)?.checked, step)).toBe(true);
     await again.close();
   });
 
   it('follows a pushState navigation to another channel', async () => {
-    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { page, tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await readIds(panel, 3);
     // As Discord does: change the address, then render the other channel's messages.
     await page.evaluate(
@@ -185,8 +175,8 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
   });
 
   it('lets the person pick messages on the page, and Escape ends pick mode', async () => {
-    const { page, tabId } = await browser.openTab(DISCORD_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { page, tabId } = await browser().openTab(DISCORD_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await readIds(panel, 3);
     await panel.click('[data-testid="pick"]');
     await panel.waitFor(() => document.querySelector('[data-testid="pick"]')?.getAttribute('aria-pressed') === 'true', null);
@@ -212,8 +202,8 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
   });
 
   it('shows the X posts and refuses a sixth selected post', async () => {
-    const { tabId } = await browser.openTab(X_HOME);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(X_HOME);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     const ids = await readIds(panel, 7);
     expect(ids.page).toEqual([]);
     expect(ids.items.map((item) => item.fields.filter(([key]) => key !== 'time'))).toEqual(
@@ -251,8 +241,8 @@ describe.each(BROWSERS)('side panel in %s', (browserName) => {
   // Xray vision hides from content scripts, so there the rows read fine. The per-row and per-extractor failure
   // handling itself is covered by tests/unit/extract/extraction.test.ts and tests/unit/content/page-items.test.ts.
   it.skipIf(browserName === 'firefox')("says plainly when the page's messages cannot be read, and counts it for helpers", async () => {
-    const { tabId } = await browser.openTab(BROKEN_PAGE);
-    const panel = await browser.openExtensionPage(`sidepanel.html?tabId=${tabId}`);
+    const { tabId } = await browser().openTab(BROKEN_PAGE);
+    const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     const shown = await panel.waitFor(() => {
       const problem = document.querySelector('[data-testid="items-unreadable"]')?.textContent?.trim();
       const details = document.querySelector<HTMLDetailsElement>('[data-testid="read-details"]');

@@ -4,11 +4,10 @@
  * frames of it through the protocol's messages. Every frame must be drawn after the moment asked for: a page that
  * has just changed colour is never shown in its old colour.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { describe, expect, it } from 'vitest';
+import { useExtensionBrowser } from './support/browsers';
 import { decodePng } from './support/evidence';
 import { pixel, type Rgb } from './support/pixels';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const FIXTURE = 'https://example.org/tab-stream';
 const COLORS: Rgb[] = [
@@ -25,21 +24,11 @@ function nearest(seen: Rgb): Rgb {
 }
 
 describe('the tab stream in chromium', () => {
-  let server: FixtureServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchChromium({ httpsPort: server.httpsPort });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const { browser } = useExtensionBrowser('chromium');
 
   /** Sends a protocol message from the background, as lib/messaging does (@webext-core/messaging's envelope). */
   function sendFromBackground<T>(type: string, data: unknown): Promise<T> {
-    return browser.worker.evaluate(
+    return browser().worker.evaluate(
       async ({ type, data }: { type: string; data: unknown }) => {
         const answer = (await chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as { res?: unknown; err?: { message?: string } };
         if (!answer || answer.err) throw new Error(answer?.err?.message ?? 'no answer');
@@ -50,8 +39,8 @@ describe('the tab stream in chromium', () => {
   }
 
   it('opens a stream of a tab and grabs only frames drawn after the page changed', async () => {
-    const { page, tabId } = await browser.openTab(FIXTURE);
-    const streamId = await browser.worker.evaluate(async (id: number) => {
+    const { page, tabId } = await browser().openTab(FIXTURE);
+    const streamId = await browser().worker.evaluate(async (id: number) => {
       await chrome.tabs.update(id, { active: true });
       // What lib/browser/offscreen.ts does for the first user.
       const url = chrome.runtime.getURL('/offscreen.html');

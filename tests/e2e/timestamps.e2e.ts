@@ -17,11 +17,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FORMAT_VERSION } from '../../lib/bundle/manifest';
 import { entriesOf } from '../unit/bundle/fixtures';
 import { TestTsa } from '../unit/proof/test-tsa';
-import { BROWSERS, launch } from './support/browsers';
+import { BROWSERS, launch, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { exportFromManager } from './support/evidence';
 import { pointFreeTsaAt, startAuthority } from './support/local-tsa';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
 
@@ -48,8 +47,6 @@ function timestampStates(manager: DrivenPage): Promise<{ state: string | null; t
 describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
   let tsa: TestTsa;
   let authority: Awaited<ReturnType<typeof startAuthority>>;
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
   /** Chromium: every request of the extension's pages and service worker to anything but its own files. */
   const fromExtension: { url: string; method: string; contentType: string | null }[] = [];
 
@@ -57,14 +54,21 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
     tsa = new TestTsa();
     tsa.rootDer(); // writes ca.pem's DER beside it; ca.pem is the CA openssl checks with
     authority = await startAuthority(tsa);
-    server = await startFixtureServer();
+  });
+  afterAll(async () => {
+    await authority?.close();
+    tsa?.remove();
+  });
+  const { browser, server } = useExtensionBrowser(browserName, {
     // Firefox sends everything through the fixture server's CONNECT proxy; the local authority is plain HTTP.
-    browser = await launch(browserName, server, {
+    launchOptions: () => ({
       buildPatch: pointFreeTsaAt(authority.url),
       firefoxPrefs: { 'network.proxy.no_proxies_on': '127.0.0.1' },
-    });
-    const context = (browser as ExtensionBrowser & { context?: BrowserContext; extensionId?: string }).context;
-    const extensionId = (browser as { extensionId?: string }).extensionId;
+    }),
+  });
+  beforeAll(() => {
+    const context = (browser() as ExtensionBrowser & { context?: BrowserContext; extensionId?: string }).context;
+    const extensionId = (browser() as { extensionId?: string }).extensionId;
     context?.on('request', (request: Request) => {
       let from = '';
       try {
@@ -79,15 +83,9 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
       }
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await authority?.close();
-    tsa?.remove();
-  });
 
   it('switched on, a capture gets a token per file; only hash queries reach the authority; the export verifies with openssl', async () => {
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await manager.waitFor(() => document.querySelector('[data-testid="timestamps-on"]'), null);
     expect(await manager.evaluate(() => document.querySelector('[data-testid="timestamp-status"]')?.textContent?.trim(), null)).toBe('Off: nothing is sent anywhere.');
     await manager.click('[data-testid="timestamps-on"]');
@@ -95,10 +93,10 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
     expect(authority.queries).toEqual([]);
 
     await manager.close();
-    await captureVisible(browser);
+    await captureVisible(browser());
     // Right after the save, with no page of ours open: the background sends one query per file.
     await until(async () => authority.queries.length >= 3, 'the queries sent after the save');
-    const shown = await browser.openExtensionPage('manager.html');
+    const shown = await browser().openExtensionPage('manager.html');
     await shown.waitFor(() => document.querySelector('[data-testid="capture-item"] [data-testid="capture-timestamp"][data-state="stamped"]'), null);
     const captures = await timestampStates(shown);
     await shown.close();
@@ -118,8 +116,8 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
     }
 
     // Export: the screenshot's token and the audit head's verify with openssl against the test CA.
-    const exporter = await browser.openExtensionPage('manager.html');
-    const exported = await exportFromManager(browser, exporter);
+    const exporter = await browser().openExtensionPage('manager.html');
+    const exported = await exportFromManager(browser(), exporter);
     await exporter.close();
     const entries = new Map(entriesOf(exported.bytes));
     const screenshot = [...entries.keys()].find((name) => name.endsWith('/screenshot.png'))!;
@@ -138,7 +136,7 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
     // Imported elsewhere (timestamps off there): every token is checked and kept, and the capture shows as stamped.
     const bundlePath = path.join(tsa.openssl.dir, 'bundle.zip');
     writeFileSync(bundlePath, exported.bytes);
-    const institute = await launch(browserName, server);
+    const institute = await launch(browserName, server());
     try {
       const importer = await institute.openExtensionPage('manager.html');
       await importer.waitFor(() => document.querySelector('[data-testid="import"]'), null);
@@ -158,9 +156,9 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
   it('authority down: the capture is saved and shown pending with why; back up, opening the manager stamps it', async () => {
     authority.state.down = true;
     const before = authority.queries.length;
-    await captureVisible(browser);
+    await captureVisible(browser());
     const pending = await until(async () => {
-      const shown = await browser.openExtensionPage('manager.html');
+      const shown = await browser().openExtensionPage('manager.html');
       try {
         const states = await timestampStates(shown);
         return states.length === 2 && states[0]!.state === 'pending' && states[0]!.text.includes('could not be reached') ? states : undefined;
@@ -173,7 +171,7 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
     expect(authority.queries.length).toBeGreaterThan(before);
 
     authority.state.down = false;
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     await manager.waitFor(
       () => [...document.querySelectorAll('[data-testid="capture-timestamp"]')].every((item) => item.getAttribute('data-state') === 'stamped') && document.querySelectorAll('[data-testid="capture-timestamp"]').length === 2,
       null,
