@@ -5,11 +5,10 @@
  * tests/unit/storage/frozen-schemas.ts) that has no versionchange handler, as a page of a version before this
  * handling had. What is checked is what the product's pages do and say, and the data.
  */
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { BROWSERS, launch } from './support/browsers';
-import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BROWSERS, useExtensionBrowser } from './support/browsers';
+import { clickButton, type DrivenPage } from './support/driver';
 import { countsFrom } from './support/fault-checks';
-import { startFixtureServer, type FixtureServer } from './support/server';
 
 const DB_NAME = 'capture-and-report';
 const rows: string[] = [];
@@ -26,31 +25,22 @@ function noticeOf(page: DrivenPage, kind: 'blocked' | 'updated'): Promise<string
 }
 
 describe.each(BROWSERS)('schema upgrades with pages open (%s)', (browserName) => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser | undefined;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-  });
-  afterEach(async () => {
-    await browser?.close();
-  });
-  afterAll(async () => {
-    await server.close();
+  const { browser } = useExtensionBrowser(browserName, { scope: 'test' });
+  afterAll(() => {
     console.log([`\nSchema upgrade (${browserName}) | What the person saw | Data`, ...rows.splice(0)].join('\n'));
   });
 
   it('a newer version takes the database: our pages step aside at once and say so, nothing is lost', async () => {
-    browser = await launch(browserName, server);
-    const tab = await browser.openTab('https://example.org/long');
-    const popup = await browser.openExtensionPage(`popup.html?tabId=${tab.tabId}`);
+    const tab = await browser().openTab('https://example.org/long');
+    const popup = await browser().openExtensionPage(`popup.html?tabId=${tab.tabId}`);
     await clickButton(popup, 'Capture visible area');
     await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]'), null, 60_000);
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await browser().openExtensionPage('manager.html');
     const kept = await countsFrom(manager);
     expect(kept.captures).toBe(1);
 
     // The newer version opens the next version from the extension's origin (background or one of its pages).
-    const newer = await browser.evalInExtension(
+    const newer = await browser().evalInExtension(
       (name: string) =>
         new Promise<{ blocked: boolean; from: number; to: number; captures: number; files: number; audit: number }>((resolve, reject) => {
           let blocked = false;
@@ -89,9 +79,8 @@ describe.each(BROWSERS)('schema upgrades with pages open (%s)', (browserName) =>
   });
 
   it('our upgrade waits for an older page: the person is told what to close, and nothing is lost once it is', async () => {
-    browser = await launch(browserName, server);
-    const oldPage = await browser.openExtensionPage('popup.html');
-    const manager = await browser.openExtensionPage('manager.html');
+    const oldPage = await browser().openExtensionPage('popup.html');
+    const manager = await browser().openExtensionPage('manager.html');
     // The older page: the database as version 1 left it, with a case in it, held open without a versionchange
     // handler. (Our own connections step aside for the delete, as they do for any upgrade.)
     const current = await oldPage.evaluate(async (name: string) => {
