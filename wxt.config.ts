@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { authorityOrigin, authorityPermission, TIMESTAMP_AUTHORITIES } from './lib/proof/authorities';
+import { contentScriptMatches } from './lib/platforms/registry';
 
 // Trusted timestamps (off by default): the listed authorities' hosts, asked for one at a time when the person
 // switches them on, and the only web origins the policy lets the extension's code reach (a POST of a timestamp
@@ -32,6 +33,9 @@ export default defineConfig({
     // Firefox (MV2) lists optional hosts among optional permissions; Chrome (MV3) apart.
     optional_permissions: ['downloads', ...(browser === 'firefox' ? TSA_PERMISSIONS : [])],
     ...(browser === 'firefox' ? {} : { optional_host_permissions: TSA_PERMISSIONS }),
+    // Chrome: the content script's own sites (no other), so that platform pages open before an install, update or
+    // reload get it injected (lib/browser/content-reinjection.ts); the install prompt names these sites already.
+    ...(browser === 'firefox' ? {} : { host_permissions: contentScriptMatches() }),
     action: { default_title: '__MSG_extName__' },
     // No remote code, fonts or analytics: only our own packaged files may load.
     content_security_policy: browser === 'firefox' ? POLICY : { extension_pages: POLICY },

@@ -13,6 +13,7 @@ import { platformById } from '../../lib/platforms/registry';
 import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
 import { serveAgentPort } from '../../lib/capture/browser-driver';
 import { applyAgentStyle, finishPutBacks } from '../../lib/capture/agent-style';
+import { browserReinjectionDeps, injectIntoOpenTabs } from '../../lib/browser/content-reinjection';
 import { tabStreamEnded } from '../../lib/capture/tab-stream/client';
 import { serveCapturePort, setUpCaptures } from './capture-port';
 import { serveRecordingPort, setUpRecordings } from './recording-port';
@@ -70,6 +71,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {
       browser.tabs.create({ url: browser.runtime.getURL('/manager.html#welcome') }).catch(() => undefined);
+    }
+    // Chrome: platform pages open before this install, update or reload get their content script now.
+    if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) {
+      void injectIntoOpenTabs(browserReinjectionDeps()).catch(() => undefined);
     }
   });
 });

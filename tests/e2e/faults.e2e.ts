@@ -6,6 +6,14 @@
  * on "Capture visible area" and the same profile reopened: the whole capture (record, all its files, its audit
  * entry) or nothing of it. Firefox offers no way here to kill its process mid-write and reopen the same temporary
  * add-on's storage. The suite prints the table of faults and outcomes (README, "Reliability").
+ *
+ * What no test here can show: the popup or side panel saying "the extension was updated, please reopen". Both
+ * browsers take every page of the extension away when it goes: Chromium closes them on chrome.runtime.reload()
+ * (asserted below) and replaces them with a new-tab page on an update (content-reinjection.e2e.ts asserts it),
+ * Firefox closes them on a reload (faults-firefox.e2e.ts). A hook in the test build that cut the page's port
+ * would not be the fault: the notice is decided by the extension being gone (runtime.id, which only the browser
+ * takes away), so the hook would have to fake that too, and the test would check its own fake. The decision and
+ * the notice are unit-tested instead (tests/unit/browser/extension-gone.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
