@@ -7,6 +7,8 @@
  * (faults.e2e.ts). The build keeps only the shipped host permissions (the content script's sites): no `<all_urls>`.
  * Firefox injects content scripts into open tabs by itself on install, update and reload, so nothing of ours runs
  * there, and its remote protocol gives no way into the add-on after an update (no page of it is left open).
+ * The browser is launched here, not with useExtensionBrowser (support/browsers.ts): that one starts with the
+ * extension loaded, and this test needs the page open first.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
