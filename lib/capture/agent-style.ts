@@ -51,7 +51,7 @@ export async function finishPutBacks(): Promise<void> {
 }
 
 /** Runs in the page (self-contained): undoes what the agent's record says, on that page only. */
-function putPageBack(putBack: PagePutBack): void {
+export function putPageBack(putBack: PagePutBack): void {
   if (location.href !== putBack.url) return;
   for (const { selector, loading } of putBack.lazyImages) {
     const image = document.querySelector(selector);

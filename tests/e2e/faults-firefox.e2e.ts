@@ -19,6 +19,7 @@ import { verify, waitForTiles } from './support/fault-checks';
 import { launchFirefox } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/server';
 
+const LONG_WITH_LAZY_IMAGES = 'https://example.org/long?sections=80';
 const DISCORD_LONG = 'https://discord.com/channels/81384788765712384/81384788765712390/175928847299117100';
 
 async function isOurs(page: Page): Promise<boolean> {
@@ -92,4 +93,30 @@ describe('add-on reloaded (Firefox)', () => {
       rmSync(profileDir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('reloaded during a capture of a long page with lazy images and fixed bars: DOM and looks exactly as before', async () => {
+    const firefox = await launchFirefox({ proxyPort: server.proxyPort });
+    try {
+      const tab = await firefox.openTab(LONG_WITH_LAZY_IMAGES);
+      const before = await tab.page.evaluate(() => document.documentElement.outerHTML, null);
+      const looksBefore = await tab.page.evaluate(looks, null);
+      const popup = await firefox.openExtensionPage(`popup.html?tabId=${tab.tabId}`);
+      await clickButton(popup, 'Capture full page');
+      await waitForTiles(popup, 1);
+      // The fault strikes while lazy images are made eager and the capture's stylesheet is in.
+      const during = await tab.page.evaluate(() => ({ eager: document.querySelectorAll('img[loading="eager"]').length, y: scrollY }), null);
+      expect(during.eager).toBeGreaterThan(0);
+      expect(await tab.page.evaluate(looks, null)).not.toBe(looksBefore);
+      await popup.evaluate(() => void setTimeout(() => browser.runtime.reload(), 0), null);
+
+      await tab.page.waitFor((html: string) => document.documentElement.outerHTML === html, before, 20_000).catch(() => undefined);
+      expect(await tab.page.evaluate(() => document.documentElement.outerHTML, null)).toBe(before);
+      expect(await tab.page.evaluate(looks, null)).toBe(looksBefore);
+      const scrollAfter = await tab.page.evaluate(() => scrollY, null);
+      expect(scrollAfter).toBe(0);
+      rows.push(`Add-on reloaded during a full-page capture of a long page (${during.eager} lazy images made eager, scrolled to ${during.y} px) | popup closed by Firefox | DOM identical to before (loading attributes put back by the reloaded add-on), computed styles as before, scroll back at 0 | -`);
+    } finally {
+      await firefox.close();
+    }
+  }, 120_000);
 });
