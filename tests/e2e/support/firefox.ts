@@ -140,8 +140,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
         () =>
           anchor.evaluate(
             async ({ target, known }: { target: string; known: Array<number | undefined> }) => {
-              const tabs = await browser.tabs.query({});
-              return tabs.find((tab: { id?: number; url?: string }) => tab.url === target && !known.includes(tab.id))?.id ?? null;
+              const fresh = (await browser.tabs.query({})).filter((tab: { id?: number }) => !known.includes(tab.id));
+              // Without host permission for the page (the shipped manifest's), Firefox hides its URL: then the one
+              // new tab is ours.
+              const hidden = fresh.length === 1 && fresh[0]!.url === undefined;
+              return (fresh.find((tab: { url?: string }) => tab.url === target) ?? (hidden ? fresh[0] : undefined))?.id ?? null;
             },
             { target: href, known },
           ),

@@ -49,3 +49,19 @@ export function prepareTestBuild(target: 'chrome-mv3' | 'firefox-mv2', patch?: (
   patch?.(copy);
   return copy;
 }
+
+/**
+ * A `patch` that gives the copy back the shipped manifest's permissions (no `<all_urls>`, no `downloads`): for
+ * tests of what the person meets when the browser has granted nothing beyond the manifest.
+ */
+export function shippedPermissions(dir: string): void {
+  const shipped = JSON.parse(readFileSync(path.join(repoRoot, '.output', path.basename(dir), 'manifest.json'), 'utf8')) as {
+    permissions?: string[];
+    host_permissions?: string[];
+  };
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof shipped;
+  manifest.permissions = shipped.permissions;
+  manifest.host_permissions = shipped.host_permissions;
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+}
