@@ -4,7 +4,8 @@
  * takes it away with the extension should the add-on be reloaded or updated mid-capture; the new one goes in
  * before the old one comes out, so the page never shows a moment without either. What else the capture changed
  * (scroll, lazy images made eager) is kept in storage.local while it runs: the extension's next instance (the
- * same one after a reload, or the updated one) puts those back when it starts (`finishPutBacks`).
+ * same one after a reload, or the updated one) puts those back when it starts (`finishPutBacks`), where it may
+ * still script the page: a capture made under activeTab loses that grant with the reload (README, "Reliability").
  */
 import { browser } from 'wxt/browser';
 import type { PagePutBack } from './agent-types';
