@@ -21,16 +21,17 @@ export interface LaunchOptions {
   profileDir?: string;
   buildPatch?: (dir: string) => void;
   firefoxPrefs?: Record<string, string | number | boolean>;
+  firefoxArgs?: string[];
   /** Firefox: reach the pages through this proxy instead of the fixture server's own (e.g. one that records). */
   proxyPort?: number;
 }
 
 export function launch<N extends BrowserName>(name: N, server: FixtureServer, options: LaunchOptions = {}): Promise<LaunchedBrowser<N>> {
-  const { proxyPort, firefoxPrefs, ...common } = options;
+  const { proxyPort, firefoxPrefs, firefoxArgs, ...common } = options;
   const launched =
     name === 'chromium'
       ? launchChromium({ httpsPort: server.httpsPort, ...common })
-      : launchFirefox({ proxyPort: proxyPort ?? server.proxyPort, ...common, prefs: firefoxPrefs });
+      : launchFirefox({ proxyPort: proxyPort ?? server.proxyPort, ...common, prefs: firefoxPrefs, args: firefoxArgs });
   return launched as Promise<LaunchedBrowser<N>>;
 }
 

@@ -70,6 +70,8 @@ export interface FirefoxOptions {
   buildPatch?: (dir: string) => void;
   /** More Firefox preferences (e.g. a host the proxy must not take: `network.proxy.no_proxies_on`). */
   prefs?: Record<string, string | number | boolean>;
+  /** More command-line arguments for Firefox. */
+  args?: string[];
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionBrowser & { browser: Browser }> {
@@ -83,6 +85,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<ExtensionB
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    args: options.args ?? [],
     userDataDir: profile,
     acceptInsecureCerts: true,
     defaultViewport: viewport,
