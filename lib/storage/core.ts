@@ -52,6 +52,8 @@ export class StoreCore {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly cipher: EvidenceCipher;
+  /** The core whose installation key signs audit entries after a commit: this one, or the one it was made from. */
+  private signer: StoreCore = this;
 
   constructor(
     readonly db: EvidenceDb,
@@ -60,6 +62,16 @@ export class StoreCore {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
     this.cipher = options.cipher ?? NO_CIPHER;
+  }
+
+  /**
+   * The same database with another key source (recordings.ts: a writer keeps the key it started with). Audit
+   * entries are still signed by this core, with its own key source: after a lock they wait for the next unlock.
+   */
+  withCipher(cipher: EvidenceCipher): StoreCore {
+    const core = new StoreCore(this.db, { now: this.now, newId: this.newId, cipher });
+    core.signer = this.signer;
+    return core;
   }
 
   nowIso(): string {
@@ -121,7 +133,7 @@ export class StoreCore {
    * failure here only leaves the entries pending, signed at the next open, unlock, Verify or export.
    */
   private async signAfterCommit(): Promise<void> {
-    await signPendingAudit(this).catch(() => 0);
+    await signPendingAudit(this.signer).catch(() => 0);
   }
 
   /**

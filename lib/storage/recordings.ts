@@ -9,6 +9,8 @@
  * - `finish` writes, in ONE transaction, the final chunk (marked final), the capture record, the video's file
  *   record, the poster frame and the 'capture' audit entry, and removes the pending record: all or nothing.
  * - `abandon` removes the pending record and every chunk written.
+ * The writer keeps the data key it started with (HeldKeyCipher) until it is finished or abandoned: a lock or
+ * quick exit stops the recording, and its last chunks and its record are still sealed, never lost nor in clear.
  * A recording cut by a crash (pending record left) is handled at startup by recovery.ts.
  */
 import { sha256 } from '@noble/hashes/sha2';
@@ -25,7 +27,7 @@ import { deleteChunksIn, writeChunk } from './chunks';
 import type { StoreCore } from './core';
 import type { ChunkRecord, PendingRecordingRecord, RecordingStart, StoredFileRecord } from './db';
 import { invalid } from './errors';
-import { seal } from './sealing';
+import { HeldKeyCipher, seal } from './sealing';
 
 export type { RecordingStart } from './db';
 
@@ -91,7 +93,9 @@ export async function startRecording(core: StoreCore, start: RecordingStart, con
     browser: { ...context.browser },
     extension: { ...context.extension },
   };
-  await core.sealedWrite(
+  const heldKey = new HeldKeyCipher(core.cipher, await core.cipher.key());
+  const writerCore = core.withCipher(heldKey);
+  await writerCore.sealedWrite(
     ['cases', 'recordings', 'settings'],
     async (key) => (key ? seal('recordings', key, pending) : pending),
     async (tx, stored) => {
@@ -100,7 +104,7 @@ export async function startRecording(core: StoreCore, start: RecordingStart, con
     },
   );
   liveRecordings.add(captureId);
-  return new Writer(core, pending);
+  return new Writer(writerCore, heldKey, pending);
 }
 
 class Writer implements RecordingWriter {
@@ -117,6 +121,7 @@ class Writer implements RecordingWriter {
 
   constructor(
     private readonly core: StoreCore,
+    private readonly heldKey: HeldKeyCipher,
     private readonly pending: PendingRecordingRecord,
   ) {}
 
@@ -194,8 +199,7 @@ class Writer implements RecordingWriter {
       chunks: { count: finalChunk.index + 1, chunkSize: this.pending.chunkSize },
     };
     await commitRecording(this.core, this.pending, record, [videoRecord, poster], finalChunk);
-    this.settled = true;
-    liveRecordings.delete(this.pending.id);
+    this.settle();
     return record;
   }
 
@@ -207,7 +211,13 @@ class Writer implements RecordingWriter {
     this.buffered = [];
     this.bufferedBytes = 0;
     await removePending(this.core, this.pending.id, this.pending.fileId);
+    this.settle();
+  }
+
+  /** Done for good: the held key is forgotten. */
+  private settle(): void {
     this.settled = true;
+    this.heldKey.drop();
     liveRecordings.delete(this.pending.id);
   }
 }

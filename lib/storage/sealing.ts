@@ -37,6 +37,27 @@ export function keyCipher(key: CryptoKey | null): EvidenceCipher {
   return { key: () => Promise.resolve(key) };
 }
 
+/**
+ * The live key source, falling back to the key held when a long write began (recordings.ts): a recording stopped
+ * by a lock or quick exit still seals its last chunks and its record with the key it started with. `drop()`
+ * forgets the held key (the recording is finished or abandoned); the live source is always asked first, so a key
+ * changed meanwhile while unlocked is the one used.
+ */
+export class HeldKeyCipher implements EvidenceCipher {
+  constructor(
+    private readonly live: EvidenceCipher,
+    private held: CryptoKey | null,
+  ) {}
+
+  async key(): Promise<CryptoKey | null> {
+    return (await this.live.key()) ?? this.held;
+  }
+
+  drop(): void {
+    this.held = null;
+  }
+}
+
 /** A sealed record was read, or an encrypted write was asked for, without the data key. */
 export class LockedError extends Error {
   override readonly name = 'LockedError';

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { updateSettings } from './support/evidence';
+import { fill, unlockWith, waitForUnlockForm } from './support/passphrase';
 
 const FIRST_PASS = 'correct horse battery staple';
 const SECOND_PASS = 'another long passphrase 42';
@@ -69,25 +70,8 @@ function rawDump(browser: ExtensionBrowser): Promise<RawDump> {
   }, SECRETS);
 }
 
-/** Types into a field as the person would (Svelte's bindings listen to input events). */
-function fill(page: DrivenPage, selector: string, value: string): Promise<void> {
-  return page.evaluate(
-    ({ selector, value }: { selector: string; value: string }) => {
-      const input = document.querySelector<HTMLInputElement>(selector);
-      if (!input) throw new Error(`No field ${selector}`);
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    { selector, value },
-  );
-}
-
 function text(page: DrivenPage, selector: string): Promise<string> {
   return page.waitFor((css: string) => document.querySelector(css)?.textContent?.trim(), selector, 30_000);
-}
-
-function waitForUnlockForm(page: DrivenPage, timeoutMs = 20_000): Promise<unknown> {
-  return page.waitFor(() => document.querySelector('[data-testid="unlock-form"]'), null, timeoutMs);
 }
 
 /** The ids of the captures the manager shows (only while unlocked). */
@@ -96,12 +80,6 @@ function shownCaptures(page: DrivenPage, count: number): Promise<string[]> {
     const items = Array.from(document.querySelectorAll('[data-testid="capture-item"]'));
     return items.length === expected ? items.map((item) => item.getAttribute('data-capture-id') ?? '') : null;
   }, count, 30_000);
-}
-
-async function unlockWith(page: DrivenPage, passphrase: string): Promise<void> {
-  await waitForUnlockForm(page);
-  await fill(page, '[data-testid="unlock-passphrase"]', passphrase);
-  await page.click('[data-testid="unlock-submit"]');
 }
 
 async function captureVisible(browser: ExtensionBrowser, url: string): Promise<string> {
