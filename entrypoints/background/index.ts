@@ -60,9 +60,13 @@ export default defineBackground(() => {
   onQuickExitLock(lock);
   forgetSelectionsOfClosedTabs();
   // Recordings cut by a crash or a closed browser become marked partial recordings or are removed; only here, in
-  // the background, where recordings are written (a page would not know which are still being recorded).
+  // the background, where recordings are written (a page would not know which are still being recorded). Then
+  // the chunks of an import cut off before its transaction are removed (a live import's are left alone).
   void openStore()
-    .then((store) => store.recoverInterruptedRecordings())
+    .then(async (store) => {
+      await store.recoverInterruptedRecordings().catch(() => undefined);
+      await store.sweepOrphanChunks();
+    })
     .catch(() => undefined);
   startTimestamping();
   // Pages a capture could not put back itself (Firefox ended it with the add-on's reload or update).

@@ -8,6 +8,7 @@ import { captureProblems, fileHashProblems } from './captures';
 import { requireCase } from './cases';
 import type { StoreCore } from './core';
 import type { AuditSignatureRecord } from './db';
+import { holdChunkWrites } from './chunk-sweep';
 import { chunkRange, deleteChunks, writeBlobAsChunks } from './chunks';
 import type { StoredFileRecord } from './db';
 import { invalid } from './errors';
@@ -69,6 +70,12 @@ export async function importCase(core: StoreCore, plan: CaseToImport): Promise<v
   if (await core.read(() => core.db.get('cases', plan.caseRecord.id))) {
     throw invalid('This case is already here; nothing was imported.', [`case ${plan.caseRecord.id} already here`]);
   }
+  // Held until the transaction is over: the chunks written before it are not orphans (chunk-sweep.ts).
+  await holdChunkWrites(plan.files.filter(storedInChunks).map((file) => file.id), () => storeWithChunks(core, plan));
+}
+
+/** Writes the recordings' chunks, then the import's one transaction; on failure removes the chunks written. */
+async function storeWithChunks(core: StoreCore, plan: CaseToImport): Promise<void> {
   const written: string[] = [];
   try {
     const files: StoredFileRecord[] = [];

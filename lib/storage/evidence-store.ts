@@ -18,6 +18,7 @@ import { signPendingAudit, type AuditSignatureSummary } from './audit-signatures
 import * as audit from './audit-trail';
 import * as bundles from './bundles';
 import * as captures from './captures';
+import * as chunkSweep from './chunk-sweep';
 import * as cases from './cases';
 import { StoreCore, type EvidenceStoreOptions } from './core';
 import * as recordings from './recordings';
@@ -116,6 +117,11 @@ export class EvidenceStore implements TimestampLedger {
   /** At startup: recordings cut by a crash become marked partial recordings, or are removed (recovery.ts). */
   recoverInterruptedRecordings(): Promise<RecoveryOutcome> {
     return recovery.recoverInterruptedRecordings(this.core);
+  }
+
+  /** At startup, after recovery: chunks left by an interrupted import (chunk-sweep.ts). Returns their file ids. */
+  sweepOrphanChunks(): Promise<string[]> {
+    return chunkSweep.sweepOrphanChunks(this.core);
   }
 
   addCaptureNote(captureId: string, note: string, actorRole: CapturerRole): Promise<CaptureRecord> {
