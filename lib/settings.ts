@@ -38,6 +38,7 @@ export const MAX_SCREENS_LIMIT = 200;
 export const AUTO_LOCK_MIN_SECONDS = 1;
 export const AUTO_LOCK_MAX_SECONDS = 24 * 60 * 60;
 /** Recording length bounds: one second (tests) to 15 minutes. */
+export const MIN_RECORDING_SECONDS = 1;
 export const MAX_RECORDING_SECONDS_LIMIT = 15 * 60;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,7 +66,7 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
       : DEFAULT_SETTINGS.autoLockSeconds;
   const recording =
     typeof value.maxRecordingSeconds === 'number' && Number.isFinite(value.maxRecordingSeconds)
-      ? Math.min(MAX_RECORDING_SECONDS_LIMIT, Math.max(1, Math.round(value.maxRecordingSeconds)))
+      ? Math.min(MAX_RECORDING_SECONDS_LIMIT, Math.max(MIN_RECORDING_SECONDS, Math.round(value.maxRecordingSeconds)))
       : DEFAULT_SETTINGS.maxRecordingSeconds;
   const role = value.capturerRole === 'staff' || value.capturerRole === 'helper' ? value.capturerRole : 'victim';
   return {
@@ -86,4 +87,15 @@ function normalizeTimestamps(
   const authority = typeof value.timestampAuthority === 'string' && authorityById(value.timestampAuthority) ? value.timestampAuthority : DEFAULT_AUTHORITY_ID;
   const since = typeof value.timestampsSince === 'string' && !Number.isNaN(Date.parse(value.timestampsSince)) ? value.timestampsSince : null;
   return { trustedTimestamps: value.trustedTimestamps === true, timestampAuthority: authority, timestampsSince: since };
+}
+
+/**
+ * The maximum recording length typed in the manager (seconds): a whole number within the bounds, or why not.
+ * Out-of-range values are refused with a message rather than clamped, so the person knows what was kept.
+ */
+export function parseMaxRecordingSeconds(typed: string): { seconds: number } | { error: 'not-whole' | 'out-of-range' } {
+  const text = typed.trim();
+  if (!/^\d+$/.test(text)) return { error: 'not-whole' };
+  const seconds = Number(text);
+  return seconds >= MIN_RECORDING_SECONDS && seconds <= MAX_RECORDING_SECONDS_LIMIT ? { seconds } : { error: 'out-of-range' };
 }

@@ -495,6 +495,13 @@ export const en = {
   'bundle.report.method.tab-stream': 'Screens taken from the tab’s picture (fast method).',
   'bundle.report.method.visible-tab': 'Screens taken one by one (exact method).',
   'bundle.report.method.fallback': 'From screen {screen} on, the exact method was used because the fast method failed ({reason}).',
+  'settings.maxRecording': "Maximum length of a recording",
+  'settings.maxRecording.unit': "seconds",
+  'settings.maxRecording.hint': "A recording stops by itself after this time: from {min} second to {max} seconds (15 minutes). Default: 120 seconds (2 minutes).",
+  'settings.maxRecording.save': "Save the length",
+  'settings.maxRecording.saved': "Saved: recordings stop by themselves after {length}.",
+  'settings.maxRecording.error.not-whole': "Type a whole number of seconds, from {min} to {max}. Nothing was changed.",
+  'settings.maxRecording.error.out-of-range': "The length must be from {min} second to {max} seconds (15 minutes). Nothing was changed.",
 } as const;
 
 export type MessageKey = keyof typeof en;

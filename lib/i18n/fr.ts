@@ -493,4 +493,11 @@ export const fr: Record<MessageKey, string> = {
   'bundle.report.method.tab-stream': 'Écrans pris dans l’image de l’onglet (méthode rapide).',
   'bundle.report.method.visible-tab': 'Écrans pris un par un (méthode exacte).',
   'bundle.report.method.fallback': 'À partir de l’écran {screen}, la méthode exacte a été utilisée parce que la méthode rapide a échoué ({reason}).',
+  'settings.maxRecording': "Durée maximale d’un enregistrement",
+  'settings.maxRecording.unit': "secondes",
+  'settings.maxRecording.hint': "Un enregistrement s’arrête de lui-même après cette durée : de {min} seconde à {max} secondes (15 minutes). Par défaut : 120 secondes (2 minutes).",
+  'settings.maxRecording.save': "Enregistrer la durée",
+  'settings.maxRecording.saved': "Enregistré : les enregistrements s’arrêtent d’eux-mêmes après {length}.",
+  'settings.maxRecording.error.not-whole': "Tapez un nombre entier de secondes, de {min} à {max}. Rien n’a été modifié.",
+  'settings.maxRecording.error.out-of-range': "La durée doit être comprise entre {min} seconde et {max} secondes (15 minutes). Rien n’a été modifié.",
 };

@@ -493,4 +493,11 @@ export const nl: Record<MessageKey, string> = {
   'bundle.report.method.tab-stream': 'Schermen genomen uit het beeld van het tabblad (snelle methode).',
   'bundle.report.method.visible-tab': 'Schermen één voor één genomen (exacte methode).',
   'bundle.report.method.fallback': 'Vanaf scherm {screen} werd de exacte methode gebruikt, omdat de snelle mislukte ({reason}).',
+  'settings.maxRecording': "Maximale lengte van een opname",
+  'settings.maxRecording.unit': "seconden",
+  'settings.maxRecording.hint': "Een opname stopt vanzelf na deze tijd: van {min} seconde tot {max} seconden (15 minuten). Standaard: 120 seconden (2 minuten).",
+  'settings.maxRecording.save': "Lengte bewaren",
+  'settings.maxRecording.saved': "Bewaard: opnames stoppen vanzelf na {length}.",
+  'settings.maxRecording.error.not-whole': "Typ een geheel aantal seconden, van {min} tot {max}. Er is niets veranderd.",
+  'settings.maxRecording.error.out-of-range': "De lengte moet tussen {min} seconde en {max} seconden (15 minuten) liggen. Er is niets veranderd.",
 };

@@ -10,6 +10,7 @@ import type { CaptureRecord } from '../../lib/evidence/types';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage } from './support/driver';
 import { storedCaptures, updateSettings } from './support/evidence';
+import { fill } from './support/passphrase';
 import type { Rgb } from './support/pixels';
 import { bandHeight, pageColour, pendingRecordings, probeVideo, sampleFrames, storedVideoBytes } from './support/video';
 
@@ -94,6 +95,20 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
     return { record, video: await storedVideoBytes(browser(), file.id) };
   }
 
+  /** Types the length into the manager's setting, as a person does; a value out of range is refused first. */
+  async function setMaxRecordingSeconds(seconds: number): Promise<void> {
+    const manager = await browser().openExtensionPage('manager.html');
+    await manager.waitFor(() => document.querySelector('#recording-length-seconds'), null);
+    await fill(manager, '#recording-length-seconds', '0');
+    await manager.click('[data-testid="recording-length-save"]');
+    const refused = await manager.waitFor(() => document.querySelector('[data-testid="recording-length-error"]')?.textContent ?? null, null);
+    expect(refused).toBe('The length must be from 1 second to 900 seconds (15 minutes). Nothing was changed.');
+    await fill(manager, '#recording-length-seconds', String(seconds));
+    await manager.click('[data-testid="recording-length-save"]');
+    await manager.waitFor(() => document.querySelector('[data-testid="recording-length-saved"]'), null);
+    await manager.close();
+  }
+
   async function recordingsCount(): Promise<number> {
     return (await storedCaptures(browser())).filter((capture) => capture.mode === 'video').length;
   }
@@ -121,8 +136,8 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
     expect(await recordingsCount()).toBe(before + 1);
   });
 
-  it('stops by itself at the time limit (a short one in the settings): one recording of that length', async () => {
-    await updateSettings(browser(), { maxRecordingSeconds: 3 });
+  it('stops by itself at the time limit (a short one set in the manager): one recording of that length', async () => {
+    await setMaxRecordingSeconds(3);
     try {
       const before = await recordingsCount();
       const { popup } = await startRecording();
