@@ -10,7 +10,7 @@
  * The browser is launched here, not with useExtensionBrowser (support/browsers.ts): that one starts with the
  * extension loaded, and this test needs the page open first.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -19,18 +19,13 @@ import { CHROMIUM_PATH, wrap } from './support/chromium';
 import { until } from './support/driver';
 import { watchPage } from './support/page-traces';
 import { fixtureHosts, startFixtureServer, type FixtureServer } from './support/server';
-import { prepareTestBuild } from './support/test-build';
+import { prepareTestBuild, shippedPermissions } from './support/test-build';
 
 const DISCORD = 'https://discord.com/channels/81384788765712384/81384788765712390/175928847299117100';
 
-/** The test build with the shipped host permissions only. */
+/** The test build with the shipped manifest's permissions only. */
 function shippedHostsBuild(): string {
-  return prepareTestBuild('chrome-mv3', (dir) => {
-    const file = path.join(dir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
-    manifest.host_permissions = (manifest.host_permissions ?? []).filter((pattern) => pattern !== '<all_urls>');
-    writeFileSync(file, JSON.stringify(manifest, null, 2));
-  });
+  return prepareTestBuild('chrome-mv3', shippedPermissions);
 }
 
 /** Loads (or loads again: updates) the extension; resolves with its new service worker. */
