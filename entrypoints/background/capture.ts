@@ -21,7 +21,13 @@ export async function newCapture(tabId: number, mode: CaptureMode, lang: Lang): 
   const selection = await loadStoredSelection(tabId).catch(() => null);
   const method = chooseCaptureMethod({ setting: settings.captureMethod, hasTabStream: hasOffscreenTabCapture(), mode });
   const session = new CaptureSession({ tabId, mode, lang, maxScreens: settings.maxScreens, selection, method }, browserCaptureDriver(settings.capturerRole));
+  const started = performance.now();
   session.subscribe((status) => {
+    // The benchmark's breakdown of the last capture (tests/bench/tab-stream.bench.ts reads it from the worker).
+    if (status.state === 'done') {
+      session.times.add('session, start to saved', performance.now() - started);
+      (globalThis as { lastCaptureTimes?: unknown }).lastCaptureTimes = session.times.toJSON();
+    }
     // Saved: its files are stamped now when trusted timestamps are on (after the save, never holding it up).
     if (status.state === 'done') void timestampCapture(status.summary.captureId).catch(() => undefined);
     // Recorded once: a selection of the captured page is cleared; one of another page is left as it was.

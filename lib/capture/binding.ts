@@ -75,3 +75,9 @@ export function tileFits(image: Pick<TileImage, 'width' | 'height'>, css: { widt
   const tolerance = Math.max(1, Math.ceil(scale));
   return Math.abs(image.width - css.width * scale) <= tolerance && Math.abs(image.height - css.height * scale) <= tolerance;
 }
+
+/** The agent's document went away: to another page, with the tab, or the same page reloaded (or crashed). */
+export function documentGone(binding: Binding, facts: TabFacts | null): CaptureErrorCode {
+  const problem = tabProblem(binding, facts);
+  return problem === 'tab-closed' || problem === 'navigated' ? problem : 'reloaded';
+}

@@ -6,12 +6,13 @@ import { browser, type Browser } from 'wxt/browser';
 import { lockStatus, touch } from '../browser/lock';
 import { sendToTab } from '../messaging';
 import { CaptureError, isPermissionRefusal } from './errors';
-import type { AgentLink, CaptureDriver, CaptureRect, PageSource, TabEvent, TabFacts } from './driver';
+import type { AgentLink, CaptureDriver, CaptureRect, PageSource, PendingTileImage, TabEvent, TabFacts } from './driver';
 import { capturePacer } from './pacer';
 import { captureBlockReason } from './restrictions';
 import { saveCapture } from './save';
 import { Stitcher } from './stitcher';
 import type { TileStream } from './method';
+import type { PhaseTimes } from './phase-times';
 import { openTabStream as openStreamOfTab } from './tab-stream/client';
 import type { CapturerRole } from '../evidence/types';
 
@@ -90,10 +91,39 @@ async function captureTile(windowId: number, rect: CaptureRect): Promise<ImageBi
   return decode(await browser.tabs.captureVisibleTab(windowId, options));
 }
 
-/** Chrome: the tab's stream, opened in the offscreen document; its frames come as PNG data: URLs. */
-async function openTabStream(tabId: number, size: { width: number; height: number }): Promise<TileStream> {
+/**
+ * Chrome: the tab's stream, opened in the offscreen document. A grab answers as soon as a fresh frame is taken;
+ * its pixels (a PNG data: URL) are asked for at once and arrive while the next screen scrolls into place.
+ */
+async function openTabStream(tabId: number, size: Promise<{ width: number; height: number }>, times?: PhaseTimes): Promise<TileStream> {
   const link = await openStreamOfTab(tabId, size);
-  return { grab: async (after) => decode((await link.grab(after)).dataUrl), close: () => link.close() };
+  return {
+    grab: async (after) => {
+      const asked = performance.now();
+      const frame = await link.grab(after);
+      note(times, { ...frame.spent, 'frame round trip': performance.now() - asked });
+      const pixelsAsked = performance.now();
+      const pixels = link.pixels(frame.frameId).then(async (answer) => {
+        const received = performance.now();
+        const image = await decode(answer.dataUrl);
+        note(times, { ...answer.spent, 'pixels round trip (overlaps the next scroll)': received - pixelsAsked, 'background PNG decode': performance.now() - received });
+        return image;
+      });
+      return pendingTile(frame, pixels);
+    },
+    close: () => link.close(),
+  };
+}
+
+/** A stream frame's size now, its pixels when they come; closing it closes them whenever they come. */
+function pendingTile(size: { width: number; height: number }, pixels: Promise<ImageBitmap>): PendingTileImage {
+  pixels.catch(() => undefined);
+  return { width: size.width, height: size.height, pixels: () => pixels, close: () => void pixels.then((image) => image.close(), () => undefined) };
+}
+
+/** The benchmark's breakdown (the offscreen document's figures are among `spent`). */
+function note(times: PhaseTimes | undefined, spent: Record<string, number>): void {
+  for (const [phase, ms] of Object.entries(spent)) times?.add(`stream: ${phase}`, ms);
 }
 
 /** The browser's capture is a data: URL; fetch reads it without any network. */

@@ -6,6 +6,7 @@ import type { AgentGeometry, TileState } from './agent-types';
 import type { CaptureRange, Tile } from './plan';
 import type { StampLine } from './stamp';
 import type { CaptureMethod, MethodOutcome, TileStream } from './method';
+import type { PhaseTimes } from './phase-times';
 import type { CaptureErrorCode, CaptureSummary } from '../messaging/protocol';
 import type { CaptureMode } from '../evidence/types';
 import type { Lang } from '../i18n';
@@ -48,6 +49,25 @@ export interface TileImage {
   close(): void;
 }
 
+/**
+ * A screen whose pixels are still on their way: the tab stream's frame is taken at once (captured after the tile
+ * settled) and its pixels follow while the next tile scrolls into place.
+ */
+export interface PendingTileImage extends TileImage {
+  pixels(): Promise<TileImage>;
+}
+
+export function isPendingTile(image: TileImage): image is PendingTileImage {
+  return typeof (image as Partial<PendingTileImage>).pixels === 'function';
+}
+
+/** Where a tile's kept rows start in its image, and their width (CSS px). */
+export interface TileSource {
+  left: number;
+  top: number;
+  width: number;
+}
+
 /** A rectangle of the document, CSS px: Firefox draws it in one call. Null: the visible viewport. */
 export type CaptureRect = { x: number; y: number; width: number; height: number } | null;
 
@@ -59,7 +79,7 @@ export interface StitchResult {
 }
 
 export interface StitcherLike {
-  add(tile: Tile, image: TileImage, source: { left: number; top: number; width: number }, scale: number): void;
+  add(tile: Tile, image: TileImage, source: TileSource, scale: number): void;
   done(): Promise<StitchResult>;
 }
 
@@ -116,8 +136,11 @@ export interface CaptureDriver {
   /** Ends pick mode and injects the agent. */
   startAgent(tabId: number): Promise<AgentLink>;
   captureTile(windowId: number, rect: CaptureRect): Promise<TileImage>;
-  /** Chrome: opens the tab's own stream with frames of `size` device px (lib/capture/tab-stream/); absent in Firefox. */
-  openTabStream?(tabId: number, size: { width: number; height: number }): Promise<TileStream>;
+  /**
+   * Chrome: opens the tab's own stream with frames of `size` device px (lib/capture/tab-stream/), getting ready
+   * while the size is still being measured; absent in Firefox.
+   */
+  openTabStream?(tabId: number, size: Promise<{ width: number; height: number }>, times?: PhaseTimes): Promise<TileStream>;
   /** The page source, taken after the agent has put the page back. */
   pageSource(tabId: number, agent: AgentLink): Promise<PageSource>;
   /** Starts forwarding events; returns the function that stops it. */

@@ -6,8 +6,9 @@
  * fresh frame, wrong size) the rest of the screens are taken by the exact method, and the record says from which
  * screen and why.
  */
-import type { TileImage } from './driver';
+import type { PendingTileImage, TileImage } from './driver';
 import type { CaptureMode } from '../evidence/types';
+import type { PhaseTimes } from './phase-times';
 
 export type CaptureMethod = 'tab-stream' | 'visible-tab';
 
@@ -36,10 +37,13 @@ export interface TileStream {
 export class TileMethod {
   #stream: TileStream | null = null;
   #fallback: MethodOutcome['fallback'] | null = null;
+  #opening: Promise<void> = Promise.resolve();
 
   constructor(readonly requested: CaptureMethod) {}
 
-  get streaming(): boolean {
+  /** True when the stream is open and has not failed (waits for an opening under way). */
+  async opened(): Promise<boolean> {
+    await this.#opening;
     return this.#stream !== null;
   }
 
@@ -47,8 +51,14 @@ export class TileMethod {
     return this.#fallback ? { method: this.requested, fallback: this.#fallback } : { method: this.requested };
   }
 
-  async start(open: (() => Promise<TileStream>) | null): Promise<void> {
+  /** Starts opening the stream (`open` null: this browser has none); never fails: a failure is a fallback. */
+  begin(open: (() => Promise<TileStream>) | null, times?: PhaseTimes): void {
     if (this.requested !== 'tab-stream') return;
+    const started = performance.now();
+    this.#opening = this.#open(open).finally(() => times?.add('stream open', performance.now() - started));
+  }
+
+  async #open(open: (() => Promise<TileStream>) | null): Promise<void> {
     if (!open) return this.#fallBack('this browser has no tab stream', 1);
     try {
       this.#stream = await open();
@@ -77,7 +87,27 @@ export class TileMethod {
     }
   }
 
+  /**
+   * The pixels of screen `screen`, whose frame the stream gave; null when they never came (the offscreen document
+   * went): the exact method then takes that screen again, and the rest.
+   */
+  async pixelsOf(image: PendingTileImage, screen: number): Promise<TileImage | null> {
+    try {
+      return await image.pixels();
+    } catch (error) {
+      image.close();
+      await this.#fallBack(messageOf(error), screen);
+      return null;
+    }
+  }
+
+  /** Closes the stream, once it is open (an opening under way is waited for). */
   async close(): Promise<void> {
+    await this.#opening;
+    await this.#closeStream();
+  }
+
+  async #closeStream(): Promise<void> {
     const stream = this.#stream;
     this.#stream = null;
     await stream?.close().catch(() => undefined);
@@ -85,7 +115,7 @@ export class TileMethod {
 
   async #fallBack(reason: string, fromScreen: number): Promise<void> {
     this.#fallback ??= { reason, fromScreen };
-    await this.close();
+    await this.#closeStream();
   }
 }
 

@@ -4,6 +4,9 @@
  * canvas limits. All lengths are CSS pixels unless the name says `Px` (image pixels).
  */
 
+import type { AgentGeometry } from './agent-types';
+import type { CaptureMode } from '../evidence/types';
+
 /** Canvas limits shared by Chrome and Firefox, with margin: past them browsers fail silently (blank images). */
 export interface CanvasLimits {
   maxSidePx: number;
@@ -171,4 +174,36 @@ export function planDraws(
     });
   }
   return steps;
+}
+
+/** Firefox's captureTab draws at most 32,767 px a side. */
+const MAX_DRAWN_TILE_PX = 32_000;
+
+/**
+ * What a capture takes of the page: the visible area (the whole viewport as the person sees it), or the scrolled
+ * element's content in tiles; Firefox draws tall tiles of a scrolled document in one call each.
+ */
+export function planCapture(geometry: AgentGeometry, options: { mode: CaptureMode; maxScreens: number; drawsRects: boolean }) {
+  const visibleOnly = options.mode === 'visible' || geometry.scroller === 'none';
+  const view: AgentGeometry = visibleOnly
+    ? { ...geometry, viewRect: { left: 0, top: 0, ...geometry.viewport }, viewHeight: geometry.viewport.height, contentHeight: geometry.viewport.height, scrollTop: 0 }
+    : geometry;
+  const range: CaptureRange = visibleOnly
+    ? { top: 0, bottom: view.viewHeight, limited: false, screens: 1 }
+    : planRange(view, geometry.scroller === 'inner' ? 'current-bottom' : 'top', options.maxScreens);
+  const tileHeight =
+    options.drawsRects && geometry.scroller === 'document' && !visibleOnly
+      ? Math.max(view.viewHeight, Math.min(view.contentHeight - view.viewHeight, Math.floor(MAX_DRAWN_TILE_PX / geometry.devicePixelRatio)))
+      : view.viewHeight;
+  const tiles = planTiles(view, range, geometry.scroller === 'inner' ? 'bottom-up' : 'top-down', tileHeight);
+  return { visibleOnly, view, range, tiles };
+}
+
+/**
+ * Where a tile's kept rows start in the viewed rectangle (CSS px), with the page at `state.scrollTop` and `shift`
+ * px added above since the capture began (a chat loading older messages).
+ */
+export function keepFromOf(range: CaptureRange, tile: Tile, shift: number, state: { scrollTop: number; viewRect: { height: number } }): number {
+  const wanted = range.top + shift + tile.outputTop - state.scrollTop;
+  return Math.min(Math.max(0, state.viewRect.height - Math.min(tile.keepHeight, state.viewRect.height)), Math.max(0, wanted));
 }

@@ -13,20 +13,19 @@
  * A finished capture whose save fails is kept (state 'unsaved') until saved again or discarded.
  */
 import { CaptureError, toCaptureError } from './errors';
-import { eventProblem, tabProblem, tileFits, viewportProblem, type Binding } from './binding';
-import { planRange, planTiles, type CaptureRange, type Tile } from './plan';
+import { documentGone, eventProblem, tabProblem, tileFits, viewportProblem, type Binding } from './binding';
+import { keepFromOf, planCapture, type CaptureRange, type Tile } from './plan';
 import { newCaptureId, stampLines } from './stamp';
 import { devicePixels, TileMethod } from './method';
+import { PhaseTimes } from './phase-times';
 import type { AgentGeometry, TileState } from './agent-types';
-import type { AgentLink, CaptureDriver, CaptureRect, CaptureRequest, FinishedCapture, StitchResult, TabEvent, TileImage } from './driver';
+import { isPendingTile, type AgentLink, type CaptureDriver, type CaptureRect, type CaptureRequest, type FinishedCapture, type PendingTileImage, type StitchResult, type TabEvent, type TileImage, type TileSource } from './driver';
 import type { CaptureErrorCode, CaptureStatus } from '../messaging/protocol';
 
 export type CapturePhase = Extract<CaptureStatus, { state: 'running' }>['phase'];
 
 export type SessionStatus = CaptureStatus;
 
-/** Firefox's captureTab draws at most 32,767 px a side. */
-const MAX_DRAWN_TILE_PX = 32_000;
 /** How long a gone document's tab is watched for a new address before it counts as reloaded: 10 x 150 ms. */
 const DOCUMENT_GONE_LOOKS = 10;
 const DOCUMENT_GONE_LOOK_MS = 150;
@@ -46,6 +45,8 @@ export class CaptureSession {
   #finished: FinishedCapture | null = null;
   #step = 'start';
   #method: TileMethod;
+  /** Where this capture's time went (the benchmark prints it). */
+  readonly times = new PhaseTimes();
 
   constructor(
     readonly request: CaptureRequest,
@@ -135,7 +136,9 @@ export class CaptureSession {
       this.#step = 'inject';
       agent = await driver.startAgent(request.tabId);
       const link = agent;
-      const geometry = await this.#agentCall(() => link.prepare());
+      const measuring = this.#agentCall(() => link.prepare());
+      this.#beginStream(measuring);
+      const geometry = await measuring;
       binding.viewport = geometry.viewport;
       binding.devicePixelRatio = geometry.devicePixelRatio;
       await this.#assertBound();
@@ -149,7 +152,7 @@ export class CaptureSession {
       // Events about the last screen have arrived by now (restore took a round trip to the page).
       this.#tilesDone = true;
       this.#step = 'page source';
-      const source = await driver.pageSource(request.tabId, link);
+      const source = await this.times.time('page source', () => driver.pageSource(request.tabId, link));
       const finalTab = await driver.readTab(request.tabId);
       const afterwards = tabProblem(binding, finalTab);
       if (afterwards && PROBLEMS_AFTER_TILES.has(afterwards)) this.#stop(new CaptureError(afterwards));
@@ -171,8 +174,17 @@ export class CaptureSession {
       if (agent && !restored) await agent.restore().catch(() => undefined);
       throw error;
     } finally {
+      await this.#method.close();
       unwatch();
     }
+  }
+
+  /** The fast method's stream (full pages, Chrome): opened while the page is prepared and its first tile shown. */
+  #beginStream(measuring: Promise<AgentGeometry>): void {
+    const { driver, request } = this;
+    if (request.mode !== 'full' || driver.drawsRects) return;
+    const size = measuring.then((geometry) => devicePixels(geometry.viewport, geometry.devicePixelRatio));
+    this.#method.begin(driver.openTabStream ? () => driver.openTabStream!(request.tabId, size, this.times) : null, this.times);
   }
 
   #onEvent(event: TabEvent): void {
@@ -225,19 +237,7 @@ export class CaptureSession {
 
   async #captureTiles(agent: AgentLink, geometry: AgentGeometry): Promise<{ stitched: StitchResult; range: CaptureRange }> {
     const { request, driver } = this;
-    const visibleOnly = request.mode === 'visible' || geometry.scroller === 'none';
-    // The visible area is the whole viewport as the person sees it; a full page is the scrolled element's content.
-    const view = visibleOnly
-      ? { ...geometry, viewRect: { left: 0, top: 0, ...geometry.viewport }, viewHeight: geometry.viewport.height, contentHeight: geometry.viewport.height, scrollTop: 0 }
-      : geometry;
-    const range = visibleOnly
-      ? { top: 0, bottom: view.viewHeight, limited: false, screens: 1 }
-      : planRange(view, geometry.scroller === 'inner' ? 'current-bottom' : 'top', request.maxScreens);
-    const tileHeight =
-      driver.drawsRects && geometry.scroller === 'document' && !visibleOnly
-        ? Math.max(view.viewHeight, Math.min(view.contentHeight - view.viewHeight, Math.floor(MAX_DRAWN_TILE_PX / geometry.devicePixelRatio)))
-        : view.viewHeight;
-    const tiles = planTiles(view, range, geometry.scroller === 'inner' ? 'bottom-up' : 'top-down', tileHeight);
+    const { visibleOnly, view, range, tiles } = planCapture(geometry, { mode: request.mode, maxScreens: request.maxScreens, drawsRects: driver.drawsRects });
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const stitcher = driver.newStitcher({
       widthCss: view.viewRect.width,
@@ -248,26 +248,45 @@ export class CaptureSession {
     let shift = 0;
     let scale = 0;
     let drawing: Promise<void> = Promise.resolve();
+    // A stream screen whose pixels are still coming: they are encoded and sent while the next tile scrolls.
+    let waiting: { tile: Tile; image: PendingTileImage; source: TileSource } | null = null;
     try {
-      // The tab's stream, where chosen: a frame of the whole viewport in device px, like captureVisibleTab's.
-      const size = devicePixels(geometry.viewport, geometry.devicePixelRatio);
-      if (!visibleOnly && !driver.drawsRects) await this.#method.start(driver.openTabStream ? () => driver.openTabStream!(request.tabId, size) : null);
-      for (const tile of tiles) {
+      // Stitch while the next tile scrolls into place.
+      const draw = (tile: Tile, image: TileImage, source: TileSource) => {
+        drawing = drawing.then(() => {
+          const started = performance.now();
+          stitcher.add(tile, image, source, scale);
+          image.close();
+          this.times.add('stitch (draw)', performance.now() - started);
+        });
+      };
+      for (let index = 0; index < tiles.length || waiting; ) {
         this.#throwIfStopped();
-        const state: TileState = visibleOnly
-          ? { viewport: geometry.viewport, devicePixelRatio: geometry.devicePixelRatio, scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 }, settledAt: 0 }
-          : await this.#agentCall(() =>
-              agent.showTile({
-                scrollTop: tile.scrollTop + shift,
-                showTopBars: tile.isFirst || tiles.length === 1,
-                showBottomBars: tile.isLast || tiles.length === 1,
-                coverHeight: tile.keepFrom + tile.keepHeight,
-              }),
-            );
+        const tile = tiles[index];
+        const state: TileState | null = !tile
+          ? null
+          : visibleOnly
+            ? { viewport: geometry.viewport, devicePixelRatio: geometry.devicePixelRatio, scrollTop: 0, contentHeight: view.contentHeight, viewRect: view.viewRect, viewRectInDocument: { left: 0, top: 0 }, settledAt: 0 }
+            : await this.times.time('scroll+settle', () => this.#agentCall(() =>
+                agent.showTile({
+                  scrollTop: tile.scrollTop + shift,
+                  showTopBars: tile.isFirst || tiles.length === 1,
+                  showBottomBars: tile.isLast || tiles.length === 1,
+                  coverHeight: tile.keepFrom + tile.keepHeight,
+                }),
+              ));
+        if (waiting) {
+          const pixels = await this.times.time('stream pixels wait', () => this.#method.pixelsOf(waiting!.image, waiting!.tile.index + 1));
+          // They never came (the offscreen document went): the exact method takes that screen again, and the rest.
+          if (pixels) draw(waiting.tile, pixels, waiting.source);
+          [index, waiting] = [pixels ? index : waiting.tile.index, null];
+          if (!pixels) continue;
+        }
+        if (!tile || !state) break;
         const changed = viewportProblem(this.#binding!, state.viewport, state.devicePixelRatio);
         if (changed) this.#stop(new CaptureError(changed));
         if (geometry.scroller === 'inner') shift = state.contentHeight - geometry.contentHeight;
-        const keepFrom = clamp(range.top + shift + tile.outputTop - state.scrollTop, 0, Math.max(0, state.viewRect.height - Math.min(tile.keepHeight, state.viewRect.height)));
+        const keepFrom = keepFromOf(range, tile, shift, state);
         const grab = await this.#grab(tile, state, keepFrom, visibleOnly, geometry);
         // The first screen binds the scale; every later one must match it.
         scale ||= grab.image.width / grab.css.width;
@@ -278,21 +297,20 @@ export class CaptureSession {
           this.#throwIfStopped();
         }
         driver.touch();
-        // Stitch while the next tile scrolls into place.
-        drawing = drawing.then(() => {
-          stitcher.add(tile, grab.image, grab.source, scale);
-          grab.image.close();
-        });
+        if (isPendingTile(grab.image)) waiting = { tile, image: grab.image, source: grab.source };
+        else draw(tile, grab.image, grab.source);
         this.#progress('capturing', tile.index + 1, tiles.length);
+        index += 1;
       }
       await drawing;
     } catch (error) {
+      (waiting as { image: TileImage } | null)?.image.close();
       await drawing.catch(() => undefined);
       throw error;
     } finally {
       await this.#method.close();
     }
-    return { stitched: await stitcher.done(), range };
+    return { stitched: await this.times.time('encode parts', () => stitcher.done()), range };
   }
 
   async #grab(tile: Tile, state: TileState, keepFrom: number, visibleOnly: boolean, geometry: AgentGeometry) {
@@ -306,7 +324,7 @@ export class CaptureSession {
       const image = await this.#captureCall(rect);
       return { image, css: { width: rect.width, height: rect.height }, source: { left: 0, top: 0, width: rect.width } };
     }
-    const image = (await this.#streamTile(tile, state)) ?? (await this.#captureCall(null));
+    const image = (await this.times.time('stream grab', () => this.#streamTile(tile, state, visibleOnly))) ?? (await this.times.time('exact grab', () => this.#captureCall(null)));
     const source = { left: state.viewRect.left, top: state.viewRect.top + keepFrom, width: state.viewRect.width };
     return { image, css: geometry.viewport, source };
   }
@@ -316,10 +334,17 @@ export class CaptureSession {
    * tab is checked before and after, as for captureVisibleTab: a stream that fails because the tab was hidden or
    * left aborts the capture with that reason instead of falling back.
    */
-  async #streamTile(tile: Tile, state: TileState): Promise<TileImage | null> {
-    if (!this.#method.streaming) return null;
-    await this.#assertBound();
-    const image = await this.#method.grab(tile.index + 1, state.settledAt, devicePixels(this.#binding!.viewport, this.#binding!.devicePixelRatio));
+  async #streamTile(tile: Tile, state: TileState, visibleOnly: boolean): Promise<TileImage | null> {
+    if (visibleOnly || !(await this.#method.opened())) return null;
+    // The check before runs beside the request (a frame is taken only after the tile settled anyway).
+    const grabbing = this.#method.grab(tile.index + 1, state.settledAt, devicePixels(this.#binding!.viewport, this.#binding!.devicePixelRatio));
+    try {
+      await this.#assertBound();
+    } catch (problem) {
+      void grabbing.then((image) => image?.close());
+      throw problem;
+    }
+    const image = await grabbing;
     try {
       await this.#assertBound();
     } catch (problem) {
@@ -365,7 +390,7 @@ export class CaptureSession {
     this.#progress('saving', 0, 1);
     try {
       this.#throwIfStopped();
-      const summary = await this.driver.save(finished, this.#controller.signal);
+      const summary = await this.times.time('save', () => this.driver.save(finished, this.#controller.signal));
       this.#finished = null;
       this.#set({ state: 'done', summary });
     } catch (error) {
@@ -384,14 +409,4 @@ export class CaptureSession {
 
 function describe(error: CaptureError): { code: CaptureErrorCode; detail?: string } {
   return error.message && error.message !== error.code ? { code: error.code, detail: error.message } : { code: error.code };
-}
-
-/** The agent's document went away: to another page, with the tab, or the same page reloaded (or crashed). */
-function documentGone(binding: Binding, facts: Parameters<typeof tabProblem>[1]): CaptureErrorCode {
-  const problem = tabProblem(binding, facts);
-  return problem === 'tab-closed' || problem === 'navigated' ? problem : 'reloaded';
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -12,7 +12,7 @@ import type { Lang } from '../guide/types';
 import type { ReadCounts } from '../content/read-counts';
 import type { ReadProblem } from '../platforms/extraction';
 import type { ExtractedItem, ParsedUrl } from '../platforms/types';
-import type { TabStreamFrame, TabStreamOpen, TabStreamOpened } from '../capture/tab-stream/types';
+import type { TabStreamFrame, TabStreamOpen, TabStreamOpened, TabStreamPixels } from '../capture/tab-stream/types';
 import type { StampLine } from '../capture/stamp';
 
 /** What the content script knows about the page it runs in. */
@@ -85,6 +85,8 @@ export interface ProtocolMap {
   /** Background -> the offscreen document (Chrome): a tab's stream, and frames of it (lib/capture/tab-stream/). */
   'tab-stream-open'(request: TabStreamOpen): TabStreamOpened;
   'tab-stream-frame'(request: { key: string; after: number }): TabStreamFrame;
+  /** The pixels of a frame `tab-stream-frame` took (encoded while the next screen scrolls into place). */
+  'tab-stream-pixels'(request: { key: string; frameId: string }): TabStreamPixels;
   'tab-stream-close'(request: { key: string }): true;
   /** Offscreen document -> background: a tab stream ended by itself (the tab closed, the browser stopped it). */
   'tab-stream-ended'(request: { key: string }): void;
@@ -146,6 +148,7 @@ export const ROUTES = {
   'quick-exit-close': { from: ['background'], to: 'pages' },
   'tab-stream-open': { from: ['background'], to: 'offscreen' },
   'tab-stream-frame': { from: ['background'], to: 'offscreen' },
+  'tab-stream-pixels': { from: ['background'], to: 'offscreen' },
   'tab-stream-close': { from: ['background'], to: 'offscreen' },
   'tab-stream-ended': { from: ['offscreen'], to: 'background' },
   'timestamps-run': { from: ['page'], to: 'background' },

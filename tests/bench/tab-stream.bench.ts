@@ -17,12 +17,15 @@ const pageFor = (screens: number) => `https://example.org/long?sections=${Math.r
 const server = await startFixtureServer();
 const browser = await launchChromium({ httpsPort: server.httpsPort, viewport: VIEWPORT });
 try {
+  const breakdowns: Array<{ screens: number; times: Record<string, { ms: number; count: number }> }> = [];
   console.log('\nChromium: full-page capture, exact method and tab stream (viewport 1280x800)');
   console.log(['screens', 'tiles', 'floor(s)', 'exact(s)', 'stream(s)', 'floor/stream', 'exact/stream', 'agreement', 'fallback'].map((cell) => cell.padEnd(12)).join(' '));
   for (const screens of [5, 20, 60]) {
     const url = pageFor(screens);
     const exact = await captureFullPage(browser, url, 'exact');
     const stream = await captureFullPage(browser, url, 'fast');
+    const streamTimes = await browser.worker.evaluate(() => (globalThis as { lastCaptureTimes?: Record<string, { ms: number; count: number }> }).lastCaptureTimes ?? {});
+    breakdowns.push({ screens, times: streamTimes });
     const tiles = Math.ceil(exact.record.page.height / VIEWPORT.height);
     const floor = tiles * 0.5;
     const fallback = stream.record.captureMethod?.fallback;
@@ -41,6 +44,11 @@ try {
         .map((cell) => String(cell).padEnd(12))
         .join(' '),
     );
+  }
+  console.log('\nWhere the tab stream\'s time went (ms in total, ms per call, calls):');
+  for (const { screens, times } of breakdowns) {
+    console.log(`  ${screens} screens`);
+    for (const [phase, { ms, count }] of Object.entries(times)) console.log(`    ${phase.padEnd(40)} ${ms.toFixed(0).padStart(7)} ${(ms / count).toFixed(1).padStart(8)} ${String(count).padStart(5)}`);
   }
 } finally {
   await browser.close();

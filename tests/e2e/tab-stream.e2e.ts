@@ -63,7 +63,7 @@ describe('the tab stream in chromium', () => {
     for (let round = 0; round < 30; round += 1) {
       const color = COLORS[Math.floor(round / 2) % COLORS.length]!;
       const settledAt = await page.evaluate((rgb: Rgb) => (window as unknown as { paintColor(c: Rgb): Promise<number> }).paintColor(rgb), color);
-      let frame: { dataUrl: string; width: number; height: number; timing: { capturedAt: number; receivedAt: number } };
+      let frame: { frameId: string; width: number; height: number; timing: { capturedAt: number; receivedAt: number } };
       try {
         frame = await sendFromBackground('tab-stream-frame', { key: opened.key, after: settledAt });
       } catch (error) {
@@ -71,7 +71,10 @@ describe('the tab stream in chromium', () => {
         refused.push(round);
         continue;
       }
-      const png = decodePng(Buffer.from(frame.dataUrl.split(',')[1]!, 'base64'));
+      expect([frame.width, frame.height]).toEqual([1280, 800]);
+      // The frame was taken now; its pixels (a PNG) are asked for next, as a capture does while it scrolls on.
+      const { dataUrl } = await sendFromBackground<{ dataUrl: string }>('tab-stream-pixels', { key: opened.key, frameId: frame.frameId });
+      const png = decodePng(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
       expect([png.width, png.height]).toEqual([1280, 800]);
       const seen = pixel(png, 640, 400);
       // The video's colour conversion moves a saturated channel by up to about 15 levels; a stale frame would show

@@ -7,7 +7,7 @@
  * stream for each reader that joins it), again every REFRESH_EVERY_MS until FRAME_WAIT_MS.
  */
 import { FRAME_WAIT_MS, FrameClock, isFreshFrame, REFRESH_EVERY_MS, type FrameTiming } from './freshness';
-import type { TabStreamFrame } from './types';
+import type { TabStreamPixels } from './types';
 
 interface TrackProcessor {
   readable: ReadableStream<VideoFrame>;
@@ -32,13 +32,13 @@ export class FrameSource {
     });
   }
 
-  /** The first frame captured after `after` (epoch ms), as a PNG; rejects after FRAME_WAIT_MS. */
-  async grab(after: number): Promise<TabStreamFrame> {
+  /**
+   * The first frame captured after `after` (epoch ms), as the caller's own copy (close it when done: Chrome's
+   * capturer has a small pool of frame buffers); rejects after FRAME_WAIT_MS.
+   */
+  async grab(after: number): Promise<{ frame: VideoFrame; timing: FrameTiming }> {
     const { frame, timing } = await this.#freshFrame(after);
-    const canvas = new OffscreenCanvas(frame.displayWidth, frame.displayHeight);
-    canvas.getContext('2d')!.drawImage(frame, 0, 0);
-    const blob = await canvas.convertToBlob({ type: 'image/png' });
-    return { dataUrl: await asDataUrl(blob), width: canvas.width, height: canvas.height, timing };
+    return { frame: frame.clone(), timing };
   }
 
   close(): void {
@@ -122,6 +122,23 @@ function readerOf(track: MediaStreamTrack): ReadableStreamDefaultReader<VideoFra
 function describeLatest(timing: FrameTiming | undefined, after: number): string {
   if (!timing) return 'no frame came at all';
   return `newest frame captured ${(timing.capturedAt - after).toFixed(1)} ms after the page settled`;
+}
+
+/** A grabbed frame as the background receives it: a PNG data: URL (runtime messages carry JSON only). Closes `frame`. */
+export async function encodePixels(frame: VideoFrame): Promise<TabStreamPixels> {
+  const started = performance.now();
+  const canvas = new OffscreenCanvas(frame.displayWidth, frame.displayHeight);
+  try {
+    canvas.getContext('2d')!.drawImage(frame, 0, 0);
+  } finally {
+    frame.close();
+  }
+  const drawn = performance.now();
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  const encoded = performance.now();
+  const dataUrl = await asDataUrl(blob);
+  const spent = { 'offscreen draw': drawn - started, 'offscreen PNG encode': encoded - drawn, 'offscreen data URL': performance.now() - encoded };
+  return { dataUrl, spent };
 }
 
 function asDataUrl(blob: Blob): Promise<string> {

@@ -4,12 +4,16 @@
  * the background, which then stops using it.
  */
 import { onMessage, sendMessage } from '../../messaging';
-import { FrameSource } from './frames';
+import { encodePixels, FrameSource } from './frames';
+import { HeldFrames } from './held-frames';
+import type { TabStreamPixels } from './types';
 import { closeTabStream, openTabStream } from './stream';
 
 interface OpenStream {
   stream: MediaStream;
   frames: FrameSource;
+  /** Frames taken, until the background asks for their pixels. */
+  held: HeldFrames<TabStreamPixels>;
 }
 
 const streams = new Map<string, OpenStream>();
@@ -24,7 +28,7 @@ export function serveTabStreams(): void {
       throw new Error('The tab stream has no picture');
     }
     const key = `tab-stream-${nextKey++}`;
-    streams.set(key, { stream, frames: new FrameSource(track) });
+    streams.set(key, { stream, frames: new FrameSource(track), held: new HeldFrames() });
     track.addEventListener('ended', () => {
       if (!streams.has(key)) return;
       closeStream(key);
@@ -33,15 +37,27 @@ export function serveTabStreams(): void {
     const settings = track.getSettings();
     return { key, width: settings.width ?? width, height: settings.height ?? height };
   });
-  onMessage('tab-stream-frame', ({ key, after }) => {
-    const open = streams.get(key);
-    if (!open) throw new Error('No such tab stream (it ended)');
-    return open.frames.grab(after);
+  // A frame is answered as soon as it is taken; its pixels are encoded meanwhile and asked for next.
+  onMessage('tab-stream-frame', async ({ key, after }) => {
+    const open = openStream(key);
+    const started = performance.now();
+    const { frame, timing } = await open.frames.grab(after);
+    const { displayWidth: width, displayHeight: height } = frame;
+    // Encoded after this answer has gone (a task later): the background asks for the pixels next.
+    const frameId = open.held.hold(new Promise((resolve) => setTimeout(resolve, 0)).then(() => encodePixels(frame)));
+    return { frameId, width, height, timing, spent: { 'offscreen fresh frame': performance.now() - started } };
   });
+  onMessage('tab-stream-pixels', ({ key, frameId }) => openStream(key).held.take(frameId));
   onMessage('tab-stream-close', ({ key }) => {
     closeStream(key);
     return true;
   });
+}
+
+function openStream(key: string): OpenStream {
+  const open = streams.get(key);
+  if (!open) throw new Error('No such tab stream (it ended)');
+  return open;
 }
 
 function closeStream(key: string): void {
@@ -49,5 +65,6 @@ function closeStream(key: string): void {
   if (!open) return;
   streams.delete(key);
   open.frames.close();
+  open.held.clear();
   closeTabStream(open.stream);
 }

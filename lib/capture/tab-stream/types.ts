@@ -17,10 +17,20 @@ export interface TabStreamOpened {
   height: number;
 }
 
+/** A frame taken for a grab: captured after the moment asked for, held in the offscreen document until its pixels are asked for. */
 export interface TabStreamFrame {
-  /** PNG of the whole frame, as a data: URL (runtime messages carry JSON only). */
-  dataUrl: string;
+  /** Names the frame in `tab-stream-pixels`. */
+  frameId: string;
   width: number;
   height: number;
   timing: FrameTiming;
+  /** Where the offscreen document's time went (ms), for the benchmark's breakdown. */
+  spent: Record<string, number>;
+}
+
+/** The pixels of a held frame. */
+export interface TabStreamPixels {
+  /** PNG of the whole frame, as a data: URL (runtime messages carry JSON only). */
+  dataUrl: string;
+  spent: Record<string, number>;
 }

@@ -30,6 +30,8 @@ export interface Hooks {
   onOpenStream?: () => void;
   /** The n-th frame grabbed from the stream, asked to be captured after `after`: throw to fail it. */
   onStreamGrab?: (n: number, after: number) => void;
+  /** The pixels of the n-th stream frame are asked for (after the next tile is shown): throw to fail them. */
+  onStreamPixels?: (n: number) => void;
   /** The size of the n-th stream frame (default: viewport x pixel ratio). */
   streamFrameSize?: (n: number) => { width: number; height: number };
 }
@@ -121,7 +123,7 @@ export class FakeBrowser {
         this.hooks.onCapture?.(n);
         return image;
       },
-      ...(this.hasStream ? { openTabStream: async (_tabId: number, size: { width: number; height: number }) => this.#openStream(size) } : {}),
+      ...(this.hasStream ? { openTabStream: async (_tabId: number, size: Promise<{ width: number; height: number }>) => this.#openStream(await size) } : {}),
       pageSource: async () => {
         this.log.push('source');
         this.hooks.onPageSource?.();
@@ -173,7 +175,13 @@ export class FakeBrowser {
         const frame = this.hooks.streamFrameSize?.(n) ?? size;
         const image = { ...frame, closed: false, close: () => void (image.closed = true) };
         this.images.push(image);
-        return image;
+        // As the real driver: the frame's size now, its pixels while the next tile is shown.
+        const pixels = async () => {
+          this.log.push(`pixels ${n}`);
+          this.hooks.onStreamPixels?.(n);
+          return image;
+        };
+        return { ...frame, pixels, close: image.close };
       },
       close: async () => void this.log.push('stream close'),
     };

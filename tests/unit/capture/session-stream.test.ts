@@ -73,6 +73,31 @@ describe('a full-page capture from the tab stream', () => {
     expect(browser.saved[0]!.method).toEqual({ method: 'tab-stream', fallback: { reason: 'The tab stream ended', fromScreen: 2 } });
   });
 
+  it('takes a screen\'s pixels while the next tile is shown, and stitches every screen once, in order', async () => {
+    const browser = streamBrowser();
+    const { status } = await run(browser);
+    expect(status).toMatchObject({ state: 'done' });
+    expect(browser.log.filter((step) => /^(tile|stream \d|pixels)/.test(step))).toEqual(['tile 1', 'stream 1', 'tile 2', 'pixels 1', 'stream 2', 'tile 3', 'pixels 2', 'stream 3', 'pixels 3']);
+    expect(JSON.parse(await browser.saved[0]!.stitched.parts[0]!.blob.text())).toEqual([0, 1, 2]);
+  });
+
+  it('takes a screen again with captureVisibleTab when its pixels never come (the offscreen document went), and the rest', async () => {
+    const browser = streamBrowser({
+      onStreamPixels: (n) => {
+        if (n === 2) throw new Error('No such tab stream (it ended)');
+      },
+    });
+    const { status } = await run(browser);
+    expect(status).toMatchObject({ state: 'done' });
+    // Screen 2's frame was taken, tile 3 shown, then its pixels failed: tile 2 is shown again and captured exactly.
+    expect(browser.log.filter((step) => /^(tile|stream \d|pixels|capture )/.test(step))).toEqual([
+      'tile 1', 'stream 1', 'tile 2', 'pixels 1', 'stream 2', 'tile 3', 'pixels 2', 'tile 4', 'capture 1', 'tile 5', 'capture 2',
+    ]);
+    expect(browser.saved[0]!.method).toEqual({ method: 'tab-stream', fallback: { reason: 'No such tab stream (it ended)', fromScreen: 2 } });
+    expect(JSON.parse(await browser.saved[0]!.stitched.parts[0]!.blob.text())).toEqual([0, 1, 2]);
+    expect(browser.images.every((image) => image.closed)).toBe(true);
+  });
+
   it('never uses a frame of the wrong size: the exact method takes that screen and the rest', async () => {
     const browser = streamBrowser({ streamFrameSize: (n) => (n === 1 ? { width: 1280, height: 800 } : { width: 1280, height: 720 }) });
     const { status } = await run(browser);
