@@ -88,6 +88,29 @@ export class TileMethod {
   }
 
   /**
+   * As `grab`, with the tab checked (`check` throws when it went wrong: that aborts the capture rather than falling
+   * back) beside the request, since a frame is taken only after the tile settled anyway, and after it.
+   */
+  async grabChecked(screen: number, after: number, size: { width: number; height: number }, check: () => Promise<void>): Promise<TileImage | null> {
+    if (!(await this.opened())) return null;
+    const grabbing = this.grab(screen, after, size);
+    try {
+      await check();
+    } catch (problem) {
+      void grabbing.then((image) => image?.close());
+      throw problem;
+    }
+    const image = await grabbing;
+    try {
+      await check();
+    } catch (problem) {
+      image?.close();
+      throw problem;
+    }
+    return image;
+  }
+
+  /**
    * The pixels of screen `screen`, whose frame the stream gave; null when they never came (the offscreen document
    * went): the exact method then takes that screen again, and the rest.
    */

@@ -251,8 +251,10 @@ export class CaptureSession {
     // A stream screen whose pixels are still coming: they are encoded and sent while the next tile scrolls.
     let waiting: { tile: Tile; image: PendingTileImage; source: TileSource } | null = null;
     try {
-      // Stitch while the next tile scrolls into place.
+      // Stitch while the next tile scrolls into place. A screen counts as done once its pixels are here.
+      let screensDone = 0;
       const draw = (tile: Tile, image: TileImage, source: TileSource) => {
+        this.#progress('capturing', (screensDone += 1), tiles.length);
         drawing = drawing.then(() => {
           const started = performance.now();
           stitcher.add(tile, image, source, scale);
@@ -299,7 +301,6 @@ export class CaptureSession {
         driver.touch();
         if (isPendingTile(grab.image)) waiting = { tile, image: grab.image, source: grab.source };
         else draw(tile, grab.image, grab.source);
-        this.#progress('capturing', tile.index + 1, tiles.length);
         index += 1;
       }
       await drawing;
@@ -334,24 +335,10 @@ export class CaptureSession {
    * tab is checked before and after, as for captureVisibleTab: a stream that fails because the tab was hidden or
    * left aborts the capture with that reason instead of falling back.
    */
-  async #streamTile(tile: Tile, state: TileState, visibleOnly: boolean): Promise<TileImage | null> {
-    if (visibleOnly || !(await this.#method.opened())) return null;
-    // The check before runs beside the request (a frame is taken only after the tile settled anyway).
-    const grabbing = this.#method.grab(tile.index + 1, state.settledAt, devicePixels(this.#binding!.viewport, this.#binding!.devicePixelRatio));
-    try {
-      await this.#assertBound();
-    } catch (problem) {
-      void grabbing.then((image) => image?.close());
-      throw problem;
-    }
-    const image = await grabbing;
-    try {
-      await this.#assertBound();
-    } catch (problem) {
-      image?.close();
-      throw problem;
-    }
-    return image;
+  #streamTile(tile: Tile, state: TileState, visibleOnly: boolean): Promise<TileImage | null> {
+    if (visibleOnly) return Promise.resolve(null);
+    const size = devicePixels(this.#binding!.viewport, this.#binding!.devicePixelRatio);
+    return this.#method.grabChecked(tile.index + 1, state.settledAt, size, () => this.#assertBound());
   }
 
   /**
