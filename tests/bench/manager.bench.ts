@@ -6,29 +6,10 @@
  * - Export throughput of a large case in MB/s, and the browser's peak memory during the export against the
  *   largest file (goal: the export adds less than twice the largest file).
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { build, type Rollup } from 'vite';
 import { launchChromium } from '../e2e/support/chromium';
 import { startFixtureServer } from '../e2e/support/server';
-import { repoRoot } from '../e2e/support/test-build';
-
-async function bundleSeed(): Promise<string> {
-  const output = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: repoRoot,
-    build: { write: false, minify: true, lib: { entry: path.join(repoRoot, 'tests/bench/support/seed.ts'), formats: ['iife'], name: 'CrSeed' } },
-  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
-  const chunk = (Array.isArray(output) ? output[0] : output)?.output.find((file) => file.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('No bundle produced');
-  return chunk.code;
-}
-
-function chromiumRssMb(): number {
-  const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
-  return lines.filter((line) => /chrom/i.test(line)).reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0] ?? 0), 0) / 1024;
-}
+import { bundlePageScript } from './support/bundle-page-script';
+import { chromiumRssMb } from './support/chromium-memory';
 
 type Launched = Awaited<ReturnType<typeof launchChromium>>;
 
@@ -117,7 +98,7 @@ async function exportThroughput(code: string, server: Awaited<ReturnType<typeof 
   }
 }
 
-const code = await bundleSeed();
+const code = await bundlePageScript('tests/bench/support/seed.ts', 'CrSeed');
 const server = await startFixtureServer();
 try {
   await listing(code, server);

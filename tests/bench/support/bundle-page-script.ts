@@ -1,0 +1,16 @@
+/** Bundles a bench's page script (an IIFE whose exports are the global `name`) to be evaluated in an extension page. */
+import path from 'node:path';
+import { build, type Rollup } from 'vite';
+import { repoRoot } from '../../e2e/support/test-build';
+
+export async function bundlePageScript(entry: string, name: string): Promise<string> {
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: repoRoot,
+    build: { write: false, minify: true, lib: { entry: path.join(repoRoot, entry), formats: ['iife'], name } },
+  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
+  const chunk = (Array.isArray(output) ? output[0] : output)?.output.find((file) => file.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('No bundle produced');
+  return chunk.code;
+}
