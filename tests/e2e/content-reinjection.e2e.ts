@@ -15,10 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, wrap } from './support/chromium';
+import { CHROMIUM_PATH, quietBrowserArgs, wrap } from './support/chromium';
 import { until } from './support/driver';
 import { watchPage } from './support/page-traces';
-import { fixtureHosts, startFixtureServer, type FixtureServer } from './support/server';
+import { startFixtureServer, type FixtureServer } from './support/server';
 import { prepareTestBuild, shippedPermissions } from './support/test-build';
 
 const DISCORD = 'https://discord.com/channels/81384788765712384/81384788765712390/175928847299117100';
@@ -60,14 +60,7 @@ describe('content script into open platform pages (Chromium)', () => {
       viewport: { width: 1280, height: 800 },
       args: [
         '--enable-unsafe-extension-debugging',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--ignore-certificate-errors',
-        `--host-resolver-rules=${fixtureHosts.map((host) => `MAP ${host} 127.0.0.1:${server.httpsPort}`).join(', ')}, EXCLUDE localhost`,
+        ...quietBrowserArgs(server.httpsPort),
       ],
     });
   });

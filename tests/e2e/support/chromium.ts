@@ -8,6 +8,24 @@ import { prepareTestBuild, TEST_EXTENSION_ID } from './test-build';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The flags every test Chromium starts with: no sandbox or GPU (containers), none of the browser's own traffic,
+ * and the platforms' real hostnames sent to the local fixture server's HTTPS port.
+ */
+export function quietBrowserArgs(httpsPort: number): string[] {
+  const hostRules = fixtureHosts.map((host) => `MAP ${host} 127.0.0.1:${httpsPort}`).join(', ');
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--ignore-certificate-errors',
+    `--host-resolver-rules=${hostRules}, EXCLUDE localhost`,
+  ];
+}
+
 /** A Playwright page as the tests drive it (also for pages a test opens itself, e.g. after the extension reloaded). */
 export function wrap(page: Page): DrivenPage {
   return {
@@ -74,7 +92,6 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
       download: { default_directory: downloadsDir, prompt_for_download: false },
     }),
   );
-  const hostRules = fixtureHosts.map((host) => `MAP ${host} 127.0.0.1:${options.httpsPort}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -89,16 +106,9 @@ export async function launchChromium(options: ChromiumOptions): Promise<Extensio
       `--load-extension=${extensionDir}`,
       // Tab capture without the person's click on the toolbar button (which no test can make).
       `--allowlisted-extension-id=${TEST_EXTENSION_ID}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...quietBrowserArgs(options.httpsPort),
       '--disable-quic',
       ...(options.deviceScaleFactor ? [`--force-device-scale-factor=${options.deviceScaleFactor}`] : []),
-      '--ignore-certificate-errors',
-      `--host-resolver-rules=${hostRules}, EXCLUDE localhost`,
       `--lang=${lang}`,
     ],
   });
