@@ -19,7 +19,7 @@ import { connectPort, onMessage, sendMessage } from '../lib/messaging';
  * Firefox destroys this script's world at once when the add-on is reloaded or updated, before it can put anything
  * back; but it also takes away every stylesheet the add-on inserted. So there the capture's stylesheet is inserted
  * by the background (scripting.insertCSS), one change after another, and the background keeps what else to put
- * back (scroll, lazy images) for the extension's next instance. Chromium leaves this script running after its
+ * back (the scroll) for the extension's next instance. Chromium leaves this script running after its
  * extension is gone (it ends itself then, see below), yet keeps inserted stylesheets for good: there the script
  * applies the stylesheet itself, as a <style> element it takes away again.
  */

@@ -46,13 +46,12 @@ export interface TileRequest {
 }
 
 /**
- * What a capture agent must undo in its page besides its stylesheet: the scroll it moved and the lazy images it
- * made eager. Kept by the background while the capture runs (Firefox: lib/capture/agent-style.ts), so that a new
+ * What a capture agent must undo in its page besides its stylesheet: the scroll it moved (it changes nothing in the
+ * page's DOM). Kept by the background while the capture runs (Firefox: lib/capture/agent-style.ts), so that a new
  * instance of the extension can finish putting the page back when the browser ended the agent first.
  */
 export interface PagePutBack {
   url: string;
   window: { x: number; y: number };
   scroller: { selector: string; top: number } | null;
-  lazyImages: Array<{ selector: string; loading: string | null }>;
 }

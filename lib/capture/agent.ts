@@ -66,8 +66,6 @@ export class CaptureAgent {
   #css = '';
   #putBack: PagePutBack | null = null;
   #originalScroll = { windowX: 0, windowY: 0, scrollerTop: 0 };
-  /** Lazy images we made eager, with their `loading` attribute as the page wrote it. */
-  #lazyImages: Array<{ image: HTMLImageElement; loading: string | null }> = [];
 
   constructor(
     private readonly doc: Document = document,
@@ -85,12 +83,10 @@ export class CaptureAgent {
     this.#scroller = element;
     this.#kind = kind;
     if (element && kind === 'inner') this.#originalScroll.scrollerTop = element.scrollTop;
-    this.#loadLazyImagesEagerly();
     this.#putBack = {
       url: this.#win.location.href,
       window: { x: this.#originalScroll.windowX, y: this.#originalScroll.windowY },
       scroller: element && kind === 'inner' ? { selector: selectorOf(element), top: element.scrollTop } : null,
-      lazyImages: this.#lazyImages.map(({ image, loading }) => ({ selector: selectorOf(image), loading })),
     };
     await this.#restyle();
     return this.geometry();
@@ -129,7 +125,9 @@ export class CaptureAgent {
     this.#arrangeBars(options);
     await this.#restyle();
     // A tile may reach below the viewport (Firefox draws tall tiles): wait for the images in all of it.
-    await this.#waitForImagesIn(Math.max(this.#win.innerHeight, options.coverHeight ?? 0));
+    const coverHeight = Math.max(this.#win.innerHeight, options.coverHeight ?? 0);
+    await this.#startLazyLoadsBelowView(scrollTop, coverHeight);
+    await this.#waitForImagesIn(coverHeight);
     // Two frames: the last change is painted in the first; a stream frame captured after the second shows it.
     await nextFrames(this.#win, 2);
     return { ...this.#state(), settledAt: this.#win.performance.timeOrigin + this.#win.performance.now() };
@@ -142,13 +140,8 @@ export class CaptureAgent {
    * the capture, must not scroll the page back to where the capture began).
    */
   async restore(): Promise<void> {
-    if (!this.#prepared && this.#lazyImages.length === 0 && !this.#css) return;
+    if (!this.#prepared && !this.#css) return;
     this.#prepared = false;
-    for (const { image, loading } of this.#lazyImages) {
-      if (loading === null) image.removeAttribute('loading');
-      else image.setAttribute('loading', loading);
-    }
-    this.#lazyImages = [];
     this.#hidden.clear();
     if (this.#scroller && this.#kind === 'inner') this.#scroller.scrollTop = this.#originalScroll.scrollerTop;
     this.#win.scrollTo(this.#originalScroll.windowX, this.#originalScroll.windowY);
@@ -212,13 +205,6 @@ export class CaptureAgent {
     await this.applyStyle(css, this.#putBack);
   }
 
-  #loadLazyImagesEagerly(): void {
-    for (const image of Array.from(this.doc.querySelectorAll<HTMLImageElement>('img[loading="lazy"]'))) {
-      this.#lazyImages.push({ image, loading: image.getAttribute('loading') });
-      image.loading = 'eager';
-    }
-  }
-
   #arrangeBars({ showTopBars, showBottomBars }: { showTopBars: boolean; showBottomBars: boolean }): void {
     const viewHeight = this.#win.innerHeight;
     const scrollerRect = this.#scroller && this.#kind === 'inner' ? this.#scroller.getBoundingClientRect() : null;
@@ -241,13 +227,35 @@ export class CaptureAgent {
     }
   }
 
-  async #waitForImagesIn(height: number): Promise<void> {
-    const view = { top: 0, bottom: height };
-    const pending = Array.from(this.doc.querySelectorAll('img')).filter((image) => {
+  /** The images of the tile's first `height` CSS px that have not loaded yet. */
+  #pendingImagesIn(height: number): HTMLImageElement[] {
+    return Array.from(this.doc.querySelectorAll('img')).filter((image) => {
       if (image.complete) return false;
       const rect = image.getBoundingClientRect();
-      return rect.bottom > view.top && rect.top < view.bottom && rect.width > 0;
+      return rect.bottom > 0 && rect.top < height && rect.width > 0;
     });
+  }
+
+  /**
+   * Lazy images are left as the page wrote them (no `loading` attribute of ours, nothing to put back): the browser
+   * loads each as the capture scrolls it into view. A tall tile (Firefox) reaches further below the viewport than
+   * the browser looks ahead, so the screens it covers there are scrolled through once first, which starts those
+   * loads, and the tile is scrolled back to before it is waited for.
+   */
+  async #startLazyLoadsBelowView(scrollTop: number, coverHeight: number): Promise<void> {
+    const viewHeight = this.#win.innerHeight;
+    const below = this.#pendingImagesIn(coverHeight).filter((image) => image.loading === 'lazy' && image.getBoundingClientRect().top >= viewHeight);
+    if (below.length === 0) return;
+    for (let offset = viewHeight; offset < coverHeight; offset += viewHeight) {
+      this.#scrollTo(scrollTop + offset);
+      await nextFrames(this.#win, 2);
+    }
+    this.#scrollTo(scrollTop);
+    await nextFrames(this.#win, 2);
+  }
+
+  async #waitForImagesIn(height: number): Promise<void> {
+    const pending = this.#pendingImagesIn(height);
     if (pending.length === 0) return;
     const loads = pending.map(
       (image) =>
