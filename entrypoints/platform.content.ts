@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { putPageBack } from '../lib/capture/agent-style';
 import { itemAt } from '../lib/content/item-at';
 import { PageAnnouncer, pageInfo } from '../lib/content/page-announcer';
 import { PageItemsReader } from '../lib/content/page-items';
@@ -71,6 +72,11 @@ function run(ctx: ContentScriptContext): void {
     items.request();
   });
   answerRequests(ctx, items.fresh, pick.set);
+  // A capture ended by the add-on's reload may have left this page scrolled, where the background may not script it.
+  sendMessage('page-put-back').then(
+    (putBack) => putBack && !ctx.isInvalid && putPageBack(putBack),
+    () => undefined,
+  );
 }
 
 type Send = <N extends MessageName>(name: N, ...request: RequestArgs<N>) => void;

@@ -12,7 +12,7 @@ import { describePage } from '../../lib/page-label';
 import { platformById } from '../../lib/platforms/registry';
 import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
 import { serveAgentPort } from '../../lib/capture/browser-driver';
-import { applyAgentStyle, finishPutBacks } from '../../lib/capture/agent-style';
+import { applyAgentStyle, finishPutBacks, takePutBack } from '../../lib/capture/agent-style';
 import { browserReinjectionDeps, injectIntoOpenTabs } from '../../lib/browser/content-reinjection';
 import { tabStreamEnded } from '../../lib/capture/tab-stream/client';
 import { serveCapturePort, setUpCaptures } from './capture-port';
@@ -48,6 +48,7 @@ export default defineBackground(() => {
       'quick-exit': ({ tabId }, sender) => quickExit(tabId, sender.tab?.id),
       'tab-stream-ended': ({ key }) => tabStreamEnded(key),
       'agent-style': (change, sender) => applyAgentStyle(sender.tab?.id, change),
+      'page-put-back': (_request, sender) => takePutBack(sender.tab?.id),
       // The manager opened: every pending timestamp is tried now, not at its next retry.
       'timestamps-run': () => void runTimestamps({ all: true }),
     },

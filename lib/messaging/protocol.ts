@@ -71,6 +71,11 @@ export interface ProtocolMap {
    * (lib/capture/agent-style.ts).
    */
   'agent-style'(change: { add: string; remove: string; putBack: PagePutBack | null }): true;
+  /**
+   * Content script -> background, as it starts (Firefox injects it again after the add-on's reload): what a capture
+   * ended by that reload left to put back in the sender's page, which the background could not script; or null.
+   */
+  'page-put-back'(): PagePutBack | null;
 
   /**
    * Quick exit, page -> background: `tabId` is the tab the person was looking at (the popup's and side panel's
@@ -144,6 +149,7 @@ export const ROUTES = {
   'agent-restore': { from: ['background'], to: 'tab' },
   'agent-serialize': { from: ['background'], to: 'tab' },
   'agent-style': { from: ['content'], to: 'background' },
+  'page-put-back': { from: ['content'], to: 'background' },
   'quick-exit': { from: ['page'], to: 'background' },
   'quick-exit-close': { from: ['background'], to: 'pages' },
   'tab-stream-open': { from: ['background'], to: 'offscreen' },

@@ -46,6 +46,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
     'tab-stream-ended': vi.fn<BackgroundHandlers['tab-stream-ended']>(),
     'timestamps-run': vi.fn<BackgroundHandlers['timestamps-run']>(),
     'agent-style': vi.fn<BackgroundHandlers['agent-style']>(async () => true as const),
+    'page-put-back': vi.fn<BackgroundHandlers['page-put-back']>(async () => null),
     ...overrides,
   };
   const capture = vi.fn();
@@ -55,7 +56,7 @@ function routerWith(overrides: Partial<BackgroundHandlers> = {}) {
 
 describe('the background router', () => {
   it('serves exactly the messages whose route goes to the background', () => {
-    expect([...BACKGROUND_MESSAGES].sort()).toEqual(['agent-style', 'page-info', 'quick-exit', 'tab-stream-ended', 'timestamps-run']);
+    expect([...BACKGROUND_MESSAGES].sort()).toEqual(['agent-style', 'page-info', 'page-put-back', 'quick-exit', 'tab-stream-ended', 'timestamps-run']);
   });
 
   it('answers a quick exit from an extension page, with its request and sender', async () => {
