@@ -3,8 +3,13 @@
  * which needs no rendering: the offscreen document is never painted, so requestVideoFrameCallback would not run).
  * Only the newest frame is kept. A grab takes a frame captured after the moment the caller names (freshness.ts).
  * Chrome captures a tab only when its picture changes, so a settled page sends nothing new: a grab then asks for a
- * fresh copy of the tab's current picture by giving the track a new reader for a moment (Chrome refreshes a
- * stream for each reader that joins it), again every REFRESH_EVERY_MS until FRAME_WAIT_MS.
+ * fresh copy of the tab's current picture by giving the track a new reader (Chrome refreshes a stream for each
+ * reader that joins it), again every REFRESH_EVERY_MS until FRAME_WAIT_MS.
+ *
+ * Those readers stay until the stream closes. Taking one away (cancelling it, or stopping its track) drops the
+ * frame it had queued without closing it, and that frame keeps one of Chrome's few capture buffers until garbage
+ * collection: after about a dozen screens the capturer had no buffer left and sent nothing for seconds (the
+ * "stall" of the fast method, gone once readers were kept: long page of capture-tab-stream.e2e.ts).
  */
 import { FRAME_WAIT_MS, FrameClock, isFreshFrame, REFRESH_EVERY_MS, type FrameTiming } from './freshness';
 import type { TabStreamPixels } from './types';
@@ -13,6 +18,9 @@ interface TrackProcessor {
   readable: ReadableStream<VideoFrame>;
 }
 declare const MediaStreamTrackProcessor: { new (init: { track: MediaStreamTrack; maxBufferSize?: number }): TrackProcessor };
+
+/** Readers kept for refreshes (see #askForRefresh): a 60-screen capture asks for fewer than this. */
+const MAX_REFRESH_READERS = 128;
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
@@ -23,6 +31,8 @@ export class FrameSource {
   #clock = new FrameClock();
   #ended = false;
   #frames = 0;
+  /** The tracks of the readers that asked for a refresh (clones of `track`). */
+  #refreshReaders: MediaStreamTrack[] = [];
 
   constructor(private readonly track: MediaStreamTrack) {
     this.#reader = readerOf(track);
@@ -44,6 +54,7 @@ export class FrameSource {
   close(): void {
     this.#ended = true;
     void this.#reader.cancel().catch(() => undefined);
+    for (const clone of this.#refreshReaders.splice(0)) clone.stop();
     this.#latest?.frame.close();
     this.#latest = null;
     this.#wake();
@@ -57,24 +68,22 @@ export class FrameSource {
       if (latest && isFreshFrame(latest.timing, after)) return latest;
       const left = deadline - performance.now();
       if (left <= 0) throw new Error(`No frame of the tab captured after the page settled within ${FRAME_WAIT_MS} ms (${describeLatest(latest?.timing, after)}; ${this.#frames} frames so far, track ${this.track.readyState}${this.track.muted ? ', muted' : ''})`);
-      const stopRefresh = this.#askForRefresh();
+      this.#askForRefresh();
       await this.#nextFrame(Math.min(left, REFRESH_EVERY_MS));
-      stopRefresh();
     }
   }
 
   /**
-   * A second reader joining the track makes Chrome capture the tab's current picture. Its frames are taken too:
-   * the first track may drop a frame that follows the one before too closely (its frame-rate adapter).
+   * A reader joining the track makes Chrome capture the tab's current picture. Its frames are taken too (the first
+   * track may drop a frame that follows the one before too closely: its frame-rate adapter). It stays until the
+   * stream closes (see above); past MAX_REFRESH_READERS the oldest goes, at the risk of one buffer held until
+   * garbage collection, so that a very long capture does not hand every frame to hundreds of readers.
    */
-  #askForRefresh(): () => void {
+  #askForRefresh(): void {
     const clone = this.track.clone();
-    const reader = readerOf(clone);
-    void this.#read(reader);
-    return () => {
-      void reader.cancel().catch(() => undefined);
-      clone.stop();
-    };
+    this.#refreshReaders.push(clone);
+    void this.#read(readerOf(clone));
+    if (this.#refreshReaders.length > MAX_REFRESH_READERS) this.#refreshReaders.shift()?.stop();
   }
 
   #nextFrame(timeoutMs: number): Promise<void> {
