@@ -72,11 +72,14 @@ function run(ctx: ContentScriptContext): void {
     items.request();
   });
   answerRequests(ctx, items.fresh, pick.set);
-  // A capture ended by the add-on's reload may have left this page scrolled, where the background may not script it.
-  sendMessage('page-put-back').then(
-    (putBack) => putBack && !ctx.isInvalid && putPageBack(putBack),
-    () => undefined,
-  );
+  // Firefox: a capture ended by the add-on's reload may have left this page scrolled, where the background may not
+  // script it. Chromium's agent puts its page back itself, so there this would only wake the service worker.
+  if (import.meta.env.FIREFOX) {
+    sendMessage('page-put-back').then(
+      (putBack) => putBack && !ctx.isInvalid && putPageBack(putBack),
+      () => undefined,
+    );
+  }
 }
 
 type Send = <N extends MessageName>(name: N, ...request: RequestArgs<N>) => void;
