@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { launchChromium } from './support/chromium';
 import { clickButton, type DrivenPage, type ExtensionBrowser } from './support/driver';
-import { decodePng, screenshots, storedCaptures, storedFileBytes, storeCounts, updateSettings } from './support/evidence';
+import { captureOutcome, decodePng, screenshots, storedCaptures, storedFileBytes, storeCounts, updateSettings } from './support/evidence';
 import { agreement, cropRows, distinctColors, readMarkers, rowsWithColor, stack } from './support/pixels';
 import { startFixtureServer } from './support/server';
 
@@ -25,12 +25,7 @@ async function openPopupFor(browser: ExtensionBrowser, url: string) {
 /** Waits for the capture to finish; returns the capture id, or throws with the message the person saw. */
 async function captureResult(popup: DrivenPage, timeoutMs = 120_000): Promise<string> {
   const outcome = await popup.waitFor(
-    () => {
-      const done = document.querySelector('[data-testid="capture-result"]');
-      if (done) return { id: done.getAttribute('data-capture-id') ?? '' };
-      const error = document.querySelector('[data-testid="capture-error"]');
-      return error ? { error: error.textContent ?? '' } : null;
-    },
+    captureOutcome,
     null,
     timeoutMs,
   );

@@ -87,6 +87,17 @@ export async function storedFileBytes(browser: ExtensionBrowser, fileId: string)
   return Buffer.from(base64, 'base64');
 }
 
+/**
+ * Runs in the popup: the finished capture's id, the message the person saw when it failed, or null while it runs.
+ * Self-contained, so that any driver can pass it into the page.
+ */
+export function captureOutcome(): { id: string } | { error: string } | null {
+  const done = document.querySelector('[data-testid="capture-result"]');
+  if (done) return { id: done.getAttribute('data-capture-id') ?? '' };
+  const error = document.querySelector('[data-testid="capture-error"]');
+  return error ? { error: error.textContent ?? '' } : null;
+}
+
 export function screenshots(record: CaptureRecord): FileMeta[] {
   return record.files.filter((file) => file.role === 'screenshot').sort((a, b) => (a.part ?? 1) - (b.part ?? 1));
 }

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { launchChromium } from './chromium';
-import { decodePng, screenshots, storedCaptures, storedFileBytes, updateSettings } from './evidence';
+import { captureOutcome, decodePng, screenshots, storedCaptures, storedFileBytes, updateSettings } from './evidence';
 import { cropRows, stack } from './pixels';
 
 type Chromium = Awaited<ReturnType<typeof launchChromium>>;
@@ -33,12 +33,7 @@ export async function captureFullPage(browser: Chromium, url: string, method: 'f
   await button.click();
   await during?.(popup);
   const handle = await popup.waitForFunction(
-    () => {
-      const done = document.querySelector('[data-testid="capture-result"]');
-      if (done) return { id: done.getAttribute('data-capture-id') ?? '' };
-      const error = document.querySelector('[data-testid="capture-error"]');
-      return error ? { error: error.textContent ?? '' } : null;
-    },
+    captureOutcome,
     null,
     { timeout: 300_000, polling: 50 },
   );
