@@ -51,7 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trustedTimestamps: false,
   timestampAuthority: DEFAULT_AUTHORITY_ID,
   timestampsSince: null,
-  // Exact by default: the stream measured under 3x the quota's speed here (README, "Evidence capture").
+  // Exact by default: the stream measured under 3x the quota's speed here (docs/capture.md).
   captureMethod: 'exact',
 };
 

@@ -7,7 +7,7 @@
  * runs: the extension's next instance (the same one after a reload, or the updated one) puts it back when it
  * starts (`finishPutBacks`) where it may still script the page. A capture made under activeTab loses that grant
  * with the reload: then a platform page's content script, which Firefox injects again, asks for it (`takePutBack`)
- * and scrolls back itself; any other page keeps its scroll (README, "Reliability").
+ * and scrolls back itself; any other page keeps its scroll (docs/reliability.md).
  */
 import { browser } from 'wxt/browser';
 import type { PagePutBack } from './agent-types';

@@ -50,7 +50,7 @@ try {
   const reached = ratios.filter((ratio) => ratio >= 3).length;
   console.log(
     `\nFast reached 3x the quota floor on ${reached} of ${ratios.length} sizes in this run. Fast is offered as a setting; Exact stays the default ` +
-      'because its pixels are the page\'s own render, with no video colour conversion (README, "Evidence capture: how it works").',
+      'because its pixels are the page\'s own render, with no video colour conversion (docs/capture.md).',
   );
   console.log('\nWhere the tab stream\'s time went (ms in total, ms per call, calls):');
   for (const { screens, times } of breakdowns) {

@@ -5,7 +5,7 @@
  * (nothing half-kept, Verify clean). Then the browser process killed (SIGKILL) at several moments after the click
  * on "Capture visible area" and the same profile reopened: the whole capture (record, all its files, its audit
  * entry) or nothing of it. Firefox offers no way here to kill its process mid-write and reopen the same temporary
- * add-on's storage. The suite prints the table of faults and outcomes (README, "Reliability").
+ * add-on's storage. The suite prints the table of faults and outcomes (docs/reliability.md).
  *
  * What no test here can show: the popup or side panel saying "the extension was updated, please reopen". Both
  * browsers take every page of the extension away when it goes: Chromium closes them on chrome.runtime.reload()

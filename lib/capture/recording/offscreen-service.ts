@@ -2,7 +2,7 @@
  * Offscreen side (Chrome): records a tab's stream (lib/capture/tab-stream/stream.ts opens it, sound included) with
  * the band (tab-video.ts), and sends the background its chunks, in order, over one `recording-chunks` port per
  * recording; then what the recorder gives at the end (duration, poster frame). Runtime ports carry JSON only in
- * Chrome (a Uint8Array arrives as an object of numbered keys, measured: README), so chunks travel as base64.
+ * Chrome (a Uint8Array arrives as an object of numbered keys, measured: docs/recording.md), so chunks travel as base64.
  */
 import type { Browser } from 'wxt/browser';
 import { toBase64 } from '../../crypto/bytes';

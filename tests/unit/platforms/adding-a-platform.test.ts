@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * "Adding a platform is one folder plus one registry line" (README): a made-up platform (./fake/, one folder) is
+ * "Adding a platform is one folder plus one registry line" (docs/architecture.md): a made-up platform (./fake/, one folder) is
  * added to the registry's list (the mock below stands for the one line registry.ts would gain), and is then found
  * everywhere the extension uses platforms: detection (URL, host, content script match patterns), the page's
  * items, the side panel's data (label, identifiers, steps, selection limit), the bundle's schema and its report.
