@@ -13,16 +13,6 @@ import type { AddedNote, GeneralGuide, GuideLink, Localized } from './types';
 export const INSTITUTE_PHONE = '0800 12 800';
 
 /**
- * The line's hours, as the Institute's reporting page gives them (aide.igvm-iefh.belgium.be; older pages of its
- * site give other hours: check them again before a release).
- */
-export const instituteHours: Localized = {
-  nl: 'op maandag, dinsdag, donderdag en vrijdag van 9 tot 12 uur en op woensdag van 13 tot 16 uur; daarbuiten kan je een bericht inspreken op het antwoordapparaat',
-  fr: 'les lundi, mardi, jeudi et vendredi de 9 h à 12 h, et le mercredi de 13 h à 16 h ; en dehors de ces heures, vous pouvez laisser un message sur le répondeur',
-  en: 'on Monday, Tuesday, Thursday and Friday from 9:00 to 12:00 and on Wednesday from 13:00 to 16:00; outside those hours you can leave a message on the answering machine',
-};
-
-/**
  * Only the Institute's Dutch pages give this e-mail address, so only the Dutch text shows it: each language shows
  * the contacts the Institute's site confirms in that language (phone and online form in all three).
  */
@@ -79,11 +69,14 @@ export const takeItDownLink: GuideLink = {
   confirmed: true,
 };
 
-/** The contact facts, shown beside guide steps that say "contact the Institute". */
+/**
+ * The contact facts, shown beside guide steps that say "contact the Institute". No opening hours: the Institute's
+ * own pages give different hours for the line, so the text sends the person to its website for them.
+ */
 export const instituteContact: Localized = {
-  nl: `Je kan het Instituut gratis bellen op ${INSTITUTE_PHONE} (keuze 1), ${instituteHours.nl}. Je kan ook het online meldformulier op de website van het Instituut gebruiken, of mailen naar ${INSTITUTE_EMAIL_NL}.`,
-  fr: `Vous pouvez appeler gratuitement l’Institut au ${INSTITUTE_PHONE} (tapez 1), ${instituteHours.fr}. Vous pouvez aussi utiliser le formulaire de signalement en ligne sur le site de l’Institut.`,
-  en: `You can call the Institute free of charge on ${INSTITUTE_PHONE} (option 1), ${instituteHours.en}. You can also use the online reporting form on the Institute’s website.`,
+  nl: `Je kan het Instituut gratis bellen op ${INSTITUTE_PHONE} (keuze 1); wanneer de lijn open is, staat op de website van het Instituut. Je kan ook het online meldformulier op die website gebruiken, of mailen naar ${INSTITUTE_EMAIL_NL}.`,
+  fr: `Vous pouvez appeler gratuitement l’Institut au ${INSTITUTE_PHONE} (tapez 1) ; les heures d’ouverture de la ligne sont indiquées sur le site de l’Institut. Vous pouvez aussi utiliser le formulaire de signalement en ligne sur ce site.`,
+  en: `You can call the Institute free of charge on ${INSTITUTE_PHONE} (option 1); the line’s opening hours are on the Institute’s website. You can also use the online reporting form on that website.`,
 };
 
 /** The contact facts as a note beside a guide step that says "contact the Institute": the guide gives none. */
@@ -136,9 +129,9 @@ export const general: GeneralGuide = {
     notes: [
       {
         text: {
-          nl: 'Deze handleiding werd opgesteld door het Instituut voor de gelijkheid van vrouwen en mannen met de hulp van HelpWanted.nl, waar je nog meer info over de strijd tegen digitale seksuele uitbuiting kan vinden.',
-          fr: 'Ce guide a été rédigé par l’Institut pour l’égalité des femmes et des hommes avec l’aide de HelpWanted.nl, où vous trouverez encore plus d’informations sur la lutte contre l’exploitation sexuelle numérique.',
-          en: 'This guide was written by the Institute for the Equality of Women and Men with the help of HelpWanted.nl, where you can find more information on fighting online sexual exploitation.',
+          nl: 'Deze handleiding werd opgesteld met de hulp van HelpWanted.nl, waar je nog meer info over de strijd tegen digitale seksuele uitbuiting kan vinden.',
+          fr: 'Ce guide a été rédigé avec l’aide de HelpWanted.nl, où vous trouverez encore plus d’informations sur la lutte contre l’exploitation sexuelle numérique.',
+          en: 'This guide was written with the help of HelpWanted.nl, where you can find more information on fighting online sexual exploitation.',
         },
         origin: fromGuide('Hoe haal je de beelden offline?'),
       },
@@ -154,19 +147,20 @@ export const general: GeneralGuide = {
       en: 'Contact the Institute',
     },
     intro: {
-      nl: 'Het Instituut voor de gelijkheid van vrouwen en mannen kan je helpen om de beelden offline te laten halen, en beantwoordt je vragen over een klacht bij de politie.',
-      fr: 'L’Institut pour l’égalité des femmes et des hommes peut vous aider à faire retirer les images et répondre à vos questions sur une plainte à la police.',
-      en: 'The Institute for the Equality of Women and Men can help you get the images taken offline, and can answer your questions about a complaint to the police.',
+      nl: 'Lukt het je niet om de beelden zelf offline te halen, of heb je een vraag? Dan kan je het Instituut voor de gelijkheid van vrouwen en mannen contacteren om je te helpen.',
+      fr: 'Vous n’arrivez pas à faire retirer les images vous-même, ou vous avez une question ? Vous pouvez alors contacter l’Institut pour l’égalité des femmes et des hommes, qui vous aidera.',
+      en: 'If you cannot get the images taken offline yourself, or if you have a question, you can contact the Institute for the Equality of Women and Men for help.',
     },
     steps: [
       {
         id: 'institute-phone',
         origin: added('institute-site'),
         text: {
-          nl: `Bel gratis naar ${INSTITUTE_PHONE} en kies optie 1: ${instituteHours.nl}.`,
-          fr: `Appelez gratuitement le ${INSTITUTE_PHONE} et tapez 1 : ${instituteHours.fr}.`,
-          en: `Call ${INSTITUTE_PHONE} free of charge and choose option 1: ${instituteHours.en}.`,
+          nl: `Bel gratis naar ${INSTITUTE_PHONE} en kies optie 1. Wanneer de lijn open is, staat op de website van het Instituut.`,
+          fr: `Appelez gratuitement le ${INSTITUTE_PHONE} et tapez 1. Les heures d’ouverture de la ligne sont indiquées sur le site de l’Institut.`,
+          en: `Call ${INSTITUTE_PHONE} free of charge and choose option 1. The line’s opening hours are on the Institute’s website.`,
         },
+        links: [instituteLink],
       },
       {
         id: 'institute-website',
@@ -200,9 +194,9 @@ export const general: GeneralGuide = {
       },
       {
         text: {
-          nl: 'Het Instituut is een betrouwbare melder (trusted flagger) bij Facebook en Google/YouTube: zijn verwijderingsaanvragen worden er met voorrang behandeld.',
-          fr: 'L’Institut est un signaleur de confiance (trusted flagger) auprès de Facebook et de Google/YouTube : ses demandes de retrait y sont traitées en priorité.',
-          en: 'The Institute is a trusted flagger with Facebook and Google/YouTube: its removal requests are handled there with priority.',
+          nl: 'Het Instituut is een betrouwbare melder (trusted flagger) bij Facebook en Google/YouTube.',
+          fr: 'L’Institut est un signaleur de confiance (trusted flagger) auprès de Facebook et de Google/YouTube.',
+          en: 'The Institute is a trusted flagger with Facebook and Google/YouTube.',
         },
         origin: added('institute-site'),
       },
@@ -282,9 +276,9 @@ export const general: GeneralGuide = {
         id: 'other-institute',
         origin: added('our-advice'),
         text: {
-          nl: 'Lukt het niet, of weet je niet hoe? Het Instituut kan je helpen.',
-          fr: 'Vous n’y arrivez pas, ou vous ne savez pas comment faire ? L’Institut peut vous aider.',
-          en: 'If it doesn’t work, or you are not sure how, the Institute can help you.',
+          nl: 'Lukt het niet, of weet je niet hoe? Ben je volwassen, dan kan het Instituut je helpen. Ben je jonger dan 18, dan kan je terecht bij Child Focus.',
+          fr: 'Vous n’y arrivez pas, ou vous ne savez pas comment faire ? Si vous êtes adulte, l’Institut peut vous aider. Si vous avez moins de 18 ans, vous pouvez vous adresser à Child Focus.',
+          en: 'If it doesn’t work, or you are not sure how: if you are an adult, the Institute can help you. If you are under 18, you can turn to Child Focus.',
         },
         links: [instituteLink],
       },

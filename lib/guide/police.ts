@@ -181,10 +181,21 @@ export const police: PoliceGuide = {
           id: 'police-evidence-digital',
           origin: checklist,
           text: {
-            nl: 'Bewijs in digitale vorm (bijvoorbeeld op je gsm of een usb-stick).',
-            fr: 'Les preuves sous forme numérique (par exemple sur votre téléphone ou une clé USB).',
-            en: 'Evidence in digital form (for example on your phone or a USB stick).',
+            nl: 'Bewijs in digitale vorm.',
+            fr: 'Les preuves sous forme numérique.',
+            en: 'Evidence in digital form.',
           },
+          // The guide says only "digitaal": where to carry it is our advice, shown apart with its marker.
+          asides: [
+            {
+              text: {
+                nl: 'Bijvoorbeeld op je gsm of op een usb-stick.',
+                fr: 'Par exemple sur votre téléphone ou sur une clé USB.',
+                en: 'For example on your phone or on a USB stick.',
+              },
+              origin: added('our-advice'),
+            },
+          ],
         },
         {
           id: 'police-evidence-paper',

@@ -1,8 +1,8 @@
 /**
  * Facebook and Messenger: the guide's section "Facebook en Messenger" (shared/seed/ncii-removal-guide.nl.txt).
  * Messenger reuses this guide as is (lib/platforms/messenger/steps.ts).
- * The guide's HelpWanted.nl "handleiding" link has no known address: it is described in text, with a link to
- * HelpWanted.nl itself.
+ * The guide's HelpWanted.nl "handleiding" link lost its address: an aside, marked as our reading, says so; the
+ * guide's own link to HelpWanted.nl stays.
  */
 import { helpWantedLink, instituteContactAside, instituteLink } from '../../guide/general';
 import { added, fromGuide } from '../../guide/origin';
@@ -161,9 +161,19 @@ export const guide: PlatformGuide = {
           origin: inGuide,
           text: {
             nl: 'Wil je meer weten over het beveiligen van je Facebookprofiel en tips over hoe je voorkomt dat je intieme foto’s tegen jou worden gedeeld? Dan kan je de handleiding van HelpWanted.nl volgen.',
-            fr: 'Vous voulez en savoir plus sur la sécurisation de votre profil Facebook, et des conseils pour éviter que vos photos intimes soient utilisées contre vous ? Vous pouvez suivre le guide de HelpWanted.nl (en néerlandais).',
-            en: 'Want to know more about securing your Facebook profile, and tips on preventing your intimate photos from being used against you? You can follow the guide by HelpWanted.nl (in Dutch).',
+            fr: 'Vous voulez en savoir plus sur la sécurisation de votre profil Facebook, et des conseils pour éviter que vos photos intimes soient partagées contre vous ? Vous pouvez suivre le manuel de HelpWanted.nl (en néerlandais).',
+            en: 'Want to know more about securing your Facebook profile, and tips on preventing your intimate photos from being shared against you? You can follow HelpWanted.nl’s manual (in Dutch).',
           },
+          asides: [
+            {
+              text: {
+                nl: 'Voor die handleiding verwijst de gids naar een link waarvan het adres verloren ging. Onze lezing: zoek ze op de website van HelpWanted.nl.',
+                fr: 'Pour ce manuel, le guide renvoie à un lien dont l’adresse a été perdue. Notre lecture : cherchez-le sur le site de HelpWanted.nl.',
+                en: 'For that manual, the guide points to a link whose address was lost. Our reading: look for it on the HelpWanted.nl website.',
+              },
+              origin: added('our-reading'),
+            },
+          ],
           links: [helpWantedLink],
         },
       ],

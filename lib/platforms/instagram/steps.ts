@@ -1,6 +1,8 @@
 /**
  * Instagram: the guide's section "Instagram" (shared/seed/ncii-removal-guide.nl.txt).
- * The guide's HelpWanted.nl tips link has no known address: described in text, linked to HelpWanted.nl itself.
+ * Two of the guide's links lost their address: "klik dan hier" for reporting without an Instagram profile, and
+ * HelpWanted.nl's tips. Each step keeps the guide's words; an aside marked as our reading says the address was
+ * lost and what we offer instead (Instagram's form, HelpWanted.nl's website), and those links carry that origin.
  */
 import { helpWantedLink } from '../../guide/general';
 import { added, fromGuide } from '../../guide/origin';
@@ -22,7 +24,7 @@ const helpLink: GuideLink = {
 
 const contactFormLink: GuideLink = {
   id: 'ig-contact-form',
-  origin: inGuide,
+  origin: added('our-reading'),
   label: {
     nl: 'Formulier van Instagram (ook zonder Instagram-profiel)',
     fr: 'Formulaire d’Instagram (aussi sans compte Instagram)',
@@ -30,6 +32,19 @@ const contactFormLink: GuideLink = {
   },
   url: 'https://help.instagram.com/contact/504521742987441',
   confirmed: false,
+};
+
+/** The guide's tips link lost its address: HelpWanted.nl's website is our reading of where they are. */
+const helpWantedTipsLink: GuideLink = {
+  id: 'ig-helpwanted-website',
+  origin: added('our-reading'),
+  label: {
+    nl: 'Website van HelpWanted.nl',
+    fr: 'Site web de HelpWanted.nl (en néerlandais)',
+    en: 'HelpWanted.nl website (in Dutch)',
+  },
+  url: helpWantedLink.url,
+  confirmed: helpWantedLink.confirmed,
 };
 
 export const guide: PlatformGuide = {
@@ -166,10 +181,20 @@ export const guide: PlatformGuide = {
           id: 'ig-no-account',
           origin: inGuide,
           text: {
-            nl: 'Wil je intieme beelden of profielen aangeven, maar heb je geen Instagram-profiel? Gebruik dan het formulier van Instagram.',
-            fr: 'Vous voulez signaler des images intimes ou des profils, mais vous n’avez pas de compte Instagram ? Utilisez alors le formulaire d’Instagram.',
-            en: 'Do you want to report intimate images or profiles, but you don’t have an Instagram account? Then use Instagram’s form.',
+            nl: 'Wil je intieme beelden of profielen aangeven, maar heb je geen Instagram-profiel? Dan verwijst de gids je naar een link.',
+            fr: 'Vous voulez signaler des images intimes ou des profils, mais vous n’avez pas de compte Instagram ? Le guide vous renvoie alors à un lien.',
+            en: 'Do you want to report intimate images or profiles, but you don’t have an Instagram account? Then the guide points you to a link.',
           },
+          asides: [
+            {
+              text: {
+                nl: 'Het adres van die link ging verloren. Onze lezing: de gids bedoelt een formulier van Instagram, zoals het formulier hieronder.',
+                fr: 'L’adresse de ce lien a été perdue. Notre lecture : le guide parle d’un formulaire d’Instagram, comme celui ci-dessous.',
+                en: 'That link’s address was lost. Our reading: the guide means an Instagram form, such as the one below.',
+              },
+              origin: added('our-reading'),
+            },
+          ],
           links: [contactFormLink, helpLink],
         },
       ],
@@ -191,10 +216,20 @@ export const guide: PlatformGuide = {
             fr: 'Vous voulez des conseils pour mieux sécuriser votre compte Instagram ? Vous voulez limiter les conséquences de la diffusion de vos images intimes ? HelpWanted.nl propose de nombreux conseils (en néerlandais).',
             en: 'Would you like tips to secure your Instagram account better? Would you like to limit the consequences of your intimate images being shared? HelpWanted.nl offers lots of tips (in Dutch).',
           },
-          links: [helpWantedLink],
+          asides: [
+            {
+              text: {
+                nl: 'Voor die tips verwijst de gids naar een link waarvan het adres verloren ging. Onze lezing: zoek ze op de website van HelpWanted.nl.',
+                fr: 'Pour ces conseils, le guide renvoie à un lien dont l’adresse a été perdue. Notre lecture : cherchez-les sur le site de HelpWanted.nl.',
+                en: 'For those tips, the guide points to a link whose address was lost. Our reading: look for them on the HelpWanted.nl website.',
+              },
+              origin: added('our-reading'),
+            },
+          ],
+          links: [helpWantedTipsLink],
         },
       ],
     },
   ],
-  links: [helpLink, contactFormLink, helpWantedLink],
+  links: [helpLink, contactFormLink, helpWantedTipsLink],
 };

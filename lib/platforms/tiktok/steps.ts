@@ -12,8 +12,8 @@ const reportSexualAbuseLink: GuideLink = {
   id: 'tiktok-report-sexual-abuse',
   origin: added('platform-help'),
   label: {
-    nl: 'TikTok: seksueel misbruik melden',
-    fr: 'TikTok : signaler des abus sexuels',
+    nl: 'TikTok: seksueel misbruik melden (in het Engels)',
+    fr: 'TikTok : signaler des abus sexuels (en anglais)',
     en: 'TikTok: report sexual abuse',
   },
   url: 'https://support.tiktok.com/en/safety-hc/report-a-problem/report-sexual-abuse',

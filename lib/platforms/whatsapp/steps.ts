@@ -19,9 +19,9 @@ export const guide: PlatformGuide = {
         en: 'Blocking or reporting a contact',
       },
       intro: {
-        nl: 'Worden er intieme beelden van jou verspreid via WhatsApp? Dan kan je het contact blokkeren of rapporteren: kort, of met uitleg erbij. Wil je een contact enkel blokkeren of rapporteren, dan doe je dit zo:',
-        fr: 'Des images intimes de vous sont diffusées sur WhatsApp ? Vous pouvez bloquer ou signaler le contact : rapidement, ou en donnant des explications. Si vous voulez seulement bloquer ou signaler un contact, procédez comme ceci :',
-        en: 'Are intimate images of you being shared on WhatsApp? You can block or report the contact: quickly, or with an explanation. If you only want to block or report a contact, this is how:',
+        nl: 'Worden er intieme beelden van jou verspreid via WhatsApp? Dan kan je het contact blokkeren of rapporteren: beperkt, of met uitleg erbij. Wil je een contact enkel blokkeren of rapporteren, dan doe je dit zo:',
+        fr: 'Des images intimes de vous sont diffusées sur WhatsApp ? Vous pouvez bloquer ou signaler le contact : de manière limitée, ou en donnant des explications. Si vous voulez seulement bloquer ou signaler un contact, procédez comme ceci :',
+        en: 'Are intimate images of you being shared on WhatsApp? You can block or report the contact: in a limited way, or with an explanation. If you only want to block or report a contact, this is how:',
       },
       steps: [
         {

@@ -90,8 +90,8 @@ function reportSteps(prefix: string): GuideStep[] {
       origin: inGuide,
       text: {
         nl: 'Selecteer de relevante optie, afhankelijk van degene namens wie je content rapporteert.',
-        fr: 'Sélectionnez l’option qui convient, selon la personne au nom de laquelle vous signalez le contenu (vous-même ou quelqu’un d’autre).',
-        en: 'Select the relevant option, depending on who you are reporting the content for (yourself or someone else).',
+        fr: 'Sélectionnez l’option qui convient, selon la personne au nom de laquelle vous signalez le contenu.',
+        en: 'Select the relevant option, depending on who you are reporting the content for.',
       },
     },
     {

@@ -1,12 +1,13 @@
 /**
- * The corrections of issue 13, each checked against the guide (shared/seed/ncii-removal-guide.nl.txt): nothing the
- * guide does not promise, the Institute's contacts as its own site gives them per language, the mistranslations
- * fixed, Snapchat's prompts in English with the translation beside them, and lost links or icons said plainly.
+ * The corrections of issues 13 and 22, each checked against the guide (shared/seed/ncii-removal-guide.nl.txt):
+ * nothing the guide does not promise, the Institute's contacts as its own site gives them per language (and no
+ * opening hours, which its pages give differently), the mistranslations fixed, Snapchat's English words apart from
+ * the guide's text in marked asides, lost links or icons said plainly, and pages in one language marked as such.
  */
 import { describe, expect, it } from 'vitest';
 import { general, instituteContact } from '../../../lib/guide/general';
 import { police } from '../../../lib/guide/police';
-import type { GuideNote, GuideStep, Lang, PlatformGuide } from '../../../lib/guide/types';
+import type { GuideLink, GuideNote, GuideStep, Lang, PlatformGuide } from '../../../lib/guide/types';
 import { guide as discord } from '../../../lib/platforms/discord/steps';
 import { guide as facebook } from '../../../lib/platforms/facebook/steps';
 import { guide as instagram } from '../../../lib/platforms/instagram/steps';
@@ -69,21 +70,31 @@ describe('YouTube', () => {
 });
 
 describe('the Institute’s contact', () => {
-  const hours = {
-    nl: ['0800 12 800', 'keuze 1', 'maandag, dinsdag, donderdag en vrijdag van 9 tot 12 uur', 'woensdag van 13 tot 16 uur', 'antwoordapparaat'],
-    fr: ['0800 12 800', 'tapez 1', 'lundi, mardi, jeudi et vendredi de 9 h à 12 h', 'mercredi de 13 h à 16 h', 'répondeur'],
-    en: ['0800 12 800', 'option 1', 'Monday, Tuesday, Thursday and Friday from 9:00 to 12:00', 'Wednesday from 13:00 to 16:00', 'answering machine'],
+  const whereHours = {
+    nl: ['0800 12 800', 'keuze 1', 'wanneer de lijn open is, staat op de website van het Instituut'],
+    fr: ['0800 12 800', 'tapez 1', 'les heures d’ouverture de la ligne sont indiquées sur le site de l’Institut'],
+    en: ['0800 12 800', 'option 1', 'the line’s opening hours are on the Institute’s website'],
   };
 
-  it('gives the hours with the number, in every language, and the online form', () => {
+  it('gives the number and sends the person to the Institute’s website for the hours, in every language, with the online form', () => {
+    const phone = general.institute.steps.find((candidate) => candidate.id === 'institute-phone');
     for (const lang of ['nl', 'fr', 'en'] as const) {
-      for (const part of hours[lang]) expect(instituteContact[lang]).toContain(part);
-      const phone = general.institute.steps.find((candidate) => candidate.id === 'institute-phone');
-      for (const part of hours[lang].filter((item) => !/keuze|tapez|option/.test(item))) expect(phone?.text[lang]).toContain(part);
+      for (const part of whereHours[lang]) expect(instituteContact[lang]).toContain(part);
+      expect(phone?.text[lang]).toContain('0800 12 800');
+      expect(phone?.text[lang]).toMatch(/website van het Instituut|site de l’Institut|Institute’s website/);
     }
+    expect(phone?.links?.map((link) => link.url)).toEqual(['https://igvm-iefh.belgium.be']);
     expect(instituteContact.nl).toContain('online meldformulier');
     expect(instituteContact.fr).toContain('formulaire de signalement en ligne');
     expect(instituteContact.en).toContain('online reporting form');
+  });
+
+  it('writes no opening hours into the guidance: the Institute’s own pages give different ones', () => {
+    for (const lang of ['nl', 'fr', 'en'] as const) {
+      const all = texts(allData, lang).join('\n');
+      expect(all).not.toMatch(/\b\d{1,2}(:\d\d| h| tot \d| à \d| to \d)/);
+      expect(all).not.toMatch(/maandag|dinsdag|woensdag|lundi|mardi|mercredi|Monday|Tuesday|Wednesday/);
+    }
   });
 
   it('shows the e-mail address only in Dutch, the language of the Institute’s pages that give it', () => {
@@ -116,38 +127,164 @@ describe('translations', () => {
     });
   });
 
-  it('Facebook: “tegen jou worden gedeeld” is used against you, not shared against your will', () => {
+  it('Facebook: “tegen jou worden gedeeld” is shared against you, neither used against you nor against your will', () => {
     const tips = step(facebook, 'fb-helpwanted-guide').text;
     expect(tips.nl).toContain('tegen jou worden gedeeld');
-    expect(tips.fr).toContain('soient utilisées contre vous');
-    expect(tips.en).toContain('from being used against you');
-    expect(texts(allData, 'fr').join('\n')).not.toContain('contre votre gré');
-    expect(texts(allData, 'en').join('\n')).not.toContain('against your will');
+    expect(tips.fr).toContain('soient partagées contre vous');
+    expect(tips.en).toContain('from being shared against you');
+    expect(texts(allData, 'fr').join('\n')).not.toMatch(/contre votre gré|utilisées contre vous/);
+    expect(texts(allData, 'en').join('\n')).not.toMatch(/against your will|used against you/);
+  });
+
+  it('X: the “on behalf of” step says whom, as the guide does, without adding “yourself or someone else”', () => {
+    for (const id of ['x-app-on-behalf-of', 'x-web-on-behalf-of']) {
+      expect(step(x, id).text).toEqual({
+        nl: 'Selecteer de relevante optie, afhankelijk van degene namens wie je content rapporteert.',
+        fr: 'Sélectionnez l’option qui convient, selon la personne au nom de laquelle vous signalez le contenu.',
+        en: 'Select the relevant option, depending on who you are reporting the content for.',
+      });
+    }
+  });
+
+  it('WhatsApp: “beperkt” is in a limited way, not quickly', () => {
+    const intro = whatsapp.sections.find((section) => section.id === 'wa-block-report')?.intro;
+    expect(intro?.nl).toContain('beperkt, of met uitleg erbij');
+    expect(intro?.fr).toContain('de manière limitée, ou en donnant des explications');
+    expect(intro?.en).toContain('in a limited way, or with an explanation');
+    expect(intro?.fr).not.toContain('rapidement');
+    expect(intro?.en).not.toContain('quickly');
   });
 });
 
 describe('Snapchat', () => {
-  it('gives the buttons and questions in English first, with the translation beside them, in Dutch and French', () => {
-    expect(step(snapchat, 'snap-web').text.nl).toContain('“Report a safety concern” (“Een veiligheidsprobleem melden”)');
-    expect(step(snapchat, 'snap-web').text.fr).toContain('« Report a safety concern » (« Signaler un problème de sécurité »)');
-    expect(step(snapchat, 'snap-web-snap-map').text.nl).toContain(
-      '“Yes” (“Ja”) bij de vraag “Do you need help with anything else?” (“Heb je nog ergens anders hulp bij nodig?”)',
-    );
-    expect(step(snapchat, 'snap-web-snap-map').text.fr).toContain(
-      '« Yes » (« Oui ») à la question « Do you need help with anything else? » (« Avez-vous besoin d’aide pour autre chose ? »)',
-    );
-    for (const id of ['snap-web-other-account', 'snap-web-other-story']) {
-      expect(step(snapchat, id).text.nl).toContain('“Yes” (“Ja”) bij de vraag “Can we help in another way?” (“Kunnen we op een andere manier helpen?”)');
-      expect(step(snapchat, id).text.fr).toContain('« Yes » (« Oui ») à la question « Can we help in another way? » (« Pouvons-nous vous aider autrement ? »)');
-      expect(step(snapchat, id).text.en).toContain('“Yes” at the question “Can we help in another way?”');
+  /** The four steps where the person meets an English button or question, and the English words beside each. */
+  const englishBeside: Record<string, string> = {
+    'snap-web': '“Report a safety concern”',
+    'snap-web-snap-map': '“Yes” at the question “Do you need help with anything else?”',
+    'snap-web-other-account': '“Yes” at the question “Can we help in another way?”',
+    'snap-web-other-story': '“Yes” at the question “Can we help in another way?”',
+  };
+
+  it('keeps the guide’s words in the steps: no English inserted into the Dutch or French text', () => {
+    const english = /Report a safety concern|“Yes”|« Yes »|anything else\?|another way\?|My Snapchat account|A Story|Someone else’s|Another Snapchatter’s|Lenses|Discover/;
+    for (const candidate of allSteps(snapchat)) {
+      expect(candidate.text.nl, candidate.id).not.toMatch(english);
+      expect(candidate.text.fr, candidate.id).not.toMatch(english);
     }
-    expect(step(snapchat, 'snap-web-my-account').text.fr).toMatch(/^My Snapchat account \(mon compte Snapchat\)\./);
+    expect(step(snapchat, 'snap-web').text.nl).toContain('klikken op “Een veiligheidsprobleem melden”');
+    expect(step(snapchat, 'snap-web-snap-map').text.nl).toContain('“Ja” bij de vraag “Heb je nog ergens anders hulp bij nodig?”');
+    for (const id of ['snap-web-other-account', 'snap-web-other-story']) {
+      expect(step(snapchat, id).text.nl).toContain('“Ja” bij de vraag “Kunnen we op een andere manier helpen?”');
+      expect(step(snapchat, id).text.fr).toContain('« Oui » à la question « Pouvons-nous vous aider autrement ? »');
+    }
+    expect(step(snapchat, 'snap-web-my-account').text.fr).toMatch(/^Mon compte Snapchat\./);
+  });
+
+  it('gives the English words beside those four steps, in asides marked as our reading, in every language', () => {
+    for (const [id, words] of Object.entries(englishBeside)) {
+      const asides = step(snapchat, id).asides ?? [];
+      expect(asides, id).toHaveLength(1);
+      expect(asides[0]?.origin).toEqual({ from: 'added', source: 'our-reading' });
+      expect(asides[0]?.text.en).toBe(`In English: ${words}.`);
+      expect(asides[0]?.text.nl).toMatch(/^In het Engels: /);
+      expect(asides[0]?.text.fr).toMatch(/^En anglais : /);
+    }
+    const withEnglishAside = allSteps(snapchat).filter((candidate) => candidate.asides?.length).map((candidate) => candidate.id);
+    expect(withEnglishAside.sort()).toEqual(Object.keys(englishBeside).sort());
   });
 
   it('says that this English is our translation of the guide’s Dutch, marked as our reading', () => {
     const translation = notes(snapchat).find((note) => note.origin.from === 'added');
     expect(translation?.origin).toEqual({ from: 'added', source: 'our-reading' });
     expect(translation?.text.en).toContain('our translation of the guide');
+  });
+});
+
+describe('nothing the guide does not say, shown as the guide’s', () => {
+  it('the start note credits the guide to the help of HelpWanted.nl, as its footnote does, and names no author', () => {
+    const [note] = general.start.notes ?? [];
+    expect(note?.text.nl).toBe(
+      'Deze handleiding werd opgesteld met de hulp van HelpWanted.nl, waar je nog meer info over de strijd tegen digitale seksuele uitbuiting kan vinden.',
+    );
+    for (const lang of ['nl', 'fr', 'en'] as const) expect(note?.text[lang]).not.toMatch(/Instit/);
+  });
+
+  it('the Institute’s intro says what its part of the guide says, nothing about a police complaint', () => {
+    expect(general.institute.origin).toEqual({ from: 'guide', part: 'Hoe haal je de beelden offline?' });
+    expect(general.institute.intro?.nl).toBe(
+      'Lukt het je niet om de beelden zelf offline te halen, of heb je een vraag? Dan kan je het Instituut voor de gelijkheid van vrouwen en mannen contacteren om je te helpen.',
+    );
+    for (const lang of ['nl', 'fr', 'en'] as const) expect(general.institute.intro?.[lang]).not.toMatch(/politie|police/);
+  });
+
+  it('Instagram without a profile: the guide’s “klik dan hier”, and Instagram’s form as our reading, not as the guide’s', () => {
+    const noAccount = step(instagram, 'ig-no-account');
+    expect(noAccount.text.nl).toBe('Wil je intieme beelden of profielen aangeven, maar heb je geen Instagram-profiel? Dan verwijst de gids je naar een link.');
+    for (const lang of ['nl', 'fr', 'en'] as const) expect(noAccount.text[lang]).not.toMatch(/formulier|formulaire|form\b/);
+    expect(noAccount.asides?.map((aside) => aside.origin)).toEqual([{ from: 'added', source: 'our-reading' }]);
+    expect(noAccount.asides?.[0]?.text.nl).toMatch(/^Het adres van die link ging verloren\. Onze lezing: /);
+    const form = noAccount.links?.find((link) => link.id === 'ig-contact-form');
+    expect(form?.origin).toEqual({ from: 'added', source: 'our-reading' });
+    expect(form?.confirmed).toBe(false);
+  });
+
+  it('police: “digitaal” as the guide says it; the phone or USB stick is our advice, in a marked aside', () => {
+    const digital = police.checklist.flatMap((item) => item.substeps ?? []).find((item) => item.id === 'police-evidence-digital');
+    expect(digital?.text).toEqual({ nl: 'Bewijs in digitale vorm.', fr: 'Les preuves sous forme numérique.', en: 'Evidence in digital form.' });
+    expect(digital?.asides?.map((aside) => aside.origin)).toEqual([{ from: 'added', source: 'our-advice' }]);
+    expect(digital?.asides?.[0]?.text.nl).toBe('Bijvoorbeeld op je gsm of op een usb-stick.');
+  });
+});
+
+describe('added material that says no more than its source', () => {
+  it('priority is promised only where the guide promises it: at Facebook, for the Institute’s requests', () => {
+    for (const lang of ['nl', 'fr', 'en'] as const) {
+      const generalText = texts(general, lang).join('\n');
+      expect(generalText).not.toMatch(/voorrang|prioritair|priorit/i);
+    }
+    const flagger = general.institute.notes?.find((note) => note.text.en.includes('trusted flagger'));
+    expect(flagger?.text.en).toBe('The Institute is a trusted flagger with Facebook and Google/YouTube.');
+    expect(step(facebook, 'fb-option-institute').text.nl).toContain('prioritair en snel');
+  });
+
+  it('on another website, the Institute’s help is for adults, and those under 18 are sent to Child Focus', () => {
+    const other = general.otherSites.steps.find((candidate) => candidate.id === 'other-institute');
+    expect(other?.text.nl).toContain('Ben je volwassen, dan kan het Instituut je helpen');
+    expect(other?.text.nl).toContain('jonger dan 18');
+    expect(other?.text.fr).toContain('Si vous êtes adulte');
+    expect(other?.text.en).toContain('if you are an adult');
+    for (const lang of ['nl', 'fr', 'en'] as const) expect(other?.text[lang]).toContain('Child Focus');
+  });
+});
+
+describe('pages in one language', () => {
+  const allLinks = Object.values(allData).flatMap((data) => {
+    const found: GuideLink[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        if ('url' in value) found.push(value as GuideLink);
+        else Object.values(value).forEach(walk);
+      }
+    };
+    walk(data);
+    return found;
+  });
+
+  it('a page whose address is an English one is marked “(in English)” in Dutch and French, as Dutch-only pages are marked', () => {
+    const english = allLinks.filter((link) => /\/en(-[a-z]{2})?\//.test(new URL(link.url).pathname));
+    expect(new Set(english.map((link) => link.url))).toEqual(
+      new Set(['https://support.tiktok.com/en/safety-hc/report-a-problem/report-sexual-abuse', 'https://help.snapchat.com/hc/en-us/requests/new']),
+    );
+    for (const link of english) {
+      expect(link.label.nl, link.url).toMatch(/\(in het Engels\)$/);
+      expect(link.label.fr, link.url).toMatch(/\(en anglais\)$/);
+      expect(link.label.en, link.url).not.toMatch(/in English/);
+    }
+    for (const link of allLinks.filter((candidate) => candidate.url.includes('helpwanted.nl'))) {
+      expect(link.label.fr).toMatch(/\(en néerlandais\)$/);
+      expect(link.label.en).toMatch(/\(in Dutch\)$/);
+    }
   });
 });
 
@@ -171,6 +308,23 @@ describe('lost links and icons, said plainly', () => {
       expect(xStep.asides?.[0]?.origin).toEqual({ from: 'added', source: 'our-reading' });
       expect(xStep.asides?.[0]?.text.nl).toContain('Onze lezing: op X is dat het icoon “Meer” (drie puntjes) bij de post.');
     }
+  });
+
+  it('Facebook’s HelpWanted.nl “handleiding” and Instagram’s HelpWanted.nl tips: the link lost its address, said plainly', () => {
+    for (const [guide, id] of [
+      [facebook, 'fb-helpwanted-guide'],
+      [instagram, 'ig-helpwanted-tips'],
+    ] as const) {
+      const lost = step(guide, id).asides ?? [];
+      expect(lost, id).toHaveLength(1);
+      expect(lost[0]?.origin).toEqual({ from: 'added', source: 'our-reading' });
+      expect(lost[0]?.text.nl).toMatch(/verwijst de gids naar een link waarvan het adres verloren ging\. Onze lezing: /);
+      expect(lost[0]?.text.fr).toMatch(/le guide renvoie à un lien dont l’adresse a été perdue\. Notre lecture : /);
+      expect(lost[0]?.text.en).toMatch(/the guide points to a link whose address was lost\. Our reading: /);
+    }
+    // Facebook's guide links HelpWanted.nl itself; Instagram's does not: there the website is our reading.
+    expect(step(facebook, 'fb-helpwanted-guide').links?.[0]?.origin).toEqual({ from: 'guide', part: 'Facebook en Messenger' });
+    expect(step(instagram, 'ig-helpwanted-tips').links?.[0]?.origin).toEqual({ from: 'added', source: 'our-reading' });
   });
 
   it('WhatsApp’s and Discord’s “[hier]” and the police “[link]”: the guide’s link lost its address, and the rest is our reading', () => {
