@@ -97,7 +97,7 @@ function followItems(ctx: ContentScriptContext, send: Send) {
   ctx.onInvalidated(() => extraction.cancel());
   // Any change of the body's tree asks for an extraction. Only hosts of platforms with an extractor pay for the
   // observer. (The pick overlay hangs off <html>, outside <body>, so drawing it does not trigger extractions.)
-  if (platformsForHost(location.hostname).some((platform) => platform.extract !== undefined)) {
+  if (platformsForHost(location.hostname).some((platform) => platform.extractorFor !== undefined)) {
     const bodyWatcher = new MutationObserver(() => extraction.request());
     bodyWatcher.observe(document.body ?? document.documentElement, { subtree: true, childList: true });
     ctx.onInvalidated(() => bodyWatcher.disconnect());

@@ -22,6 +22,7 @@ import {
   REPORT_PATH,
   SUMS_PATH,
   validateManifest,
+  type BundleFormatVersion,
   type BundleManifest,
 } from './manifest';
 import { checkSignatures, PUBLIC_KEY_PATH, SIGNATURE_PATHS } from './signature';
@@ -45,7 +46,14 @@ export interface VerifiedBundle {
 
 /** The files besides the evidence that a bundle of each version holds, and those SHA256SUMS lists. */
 const SIGNED_FILES = [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH, PUBLIC_KEY_PATH, ...SIGNATURE_PATHS];
-const FIXED_FILES = { 1: [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH], 2: SIGNED_FILES, 3: SIGNED_FILES, 4: SIGNED_FILES, 5: SIGNED_FILES };
+const FIXED_FILES: Readonly<Record<BundleFormatVersion, readonly string[]>> = {
+  1: [MANIFEST_PATH, REPORT_PATH, README_PATH, SUMS_PATH],
+  2: SIGNED_FILES,
+  3: SIGNED_FILES,
+  4: SIGNED_FILES,
+  5: SIGNED_FILES,
+  6: SIGNED_FILES,
+};
 const UNSUMMED: readonly string[] = [SUMS_PATH, ...SIGNATURE_PATHS];
 
 /** Reads and verifies a bundle: the file as picked (a Blob, read in slices), or its bytes. */

@@ -16,8 +16,11 @@ import {
   CaptureRecordSchema,
   CaseRecordSchema,
   FILE_ROLES,
+  IDENTIFIER_KEYS_SINCE_6,
+  ITEM_KINDS_SINCE_6,
   ReportTrackingSchema,
 } from '../evidence/schema';
+import type { CaptureRecord, ParsedUrl } from '../evidence/types';
 import { LANGUAGES } from '../i18n';
 import { BundleTimestampSchema } from './timestamps';
 
@@ -27,10 +30,12 @@ export const BUNDLE_FORMAT = 'capture-and-report-bundle';
  * 3: recordings (capture mode `video`, file roles `video` and `poster`, `captures[].recording`).
  * 4: trusted timestamps (`timestamps` in the manifest, `.tsr` and `.tsa.pem` files, audit-head.txt).
  * 5: captures may say how their screens were taken (`captureMethod`).
+ * 6: every platform's items: item kinds `comment`, `reply`, `channel`, `reel`; identifier keys `commentUrl`,
+ *    `commentId`, `channelUrl`, `timeShown`; `parsed.ids.commentId`.
  */
-export const BUNDLE_FORMAT_VERSION = 5;
+export const BUNDLE_FORMAT_VERSION = 6;
 /** Every version this reader reads. */
-export const BUNDLE_FORMAT_VERSIONS = [1, 2, 3, 4, 5] as const;
+export const BUNDLE_FORMAT_VERSIONS = [1, 2, 3, 4, 5, 6] as const;
 export type BundleFormatVersion = (typeof BUNDLE_FORMAT_VERSIONS)[number];
 
 /** Files every bundle holds besides the evidence files. */
@@ -193,11 +198,35 @@ function checkCrossReferences(manifest: BundleManifest): void {
   if (manifest.timestamps !== undefined && manifest.formatVersion < 4) {
     throw new Invalid('timestamps', `is not a field of format version ${manifest.formatVersion}`);
   }
+  if (manifest.formatVersion < 6) {
+    manifest.captures.forEach((capture, c) => checkBefore6(capture, `captures[${c}]`, manifest.formatVersion));
+  }
   const stamped = new Set<string>();
   manifest.timestamps?.forEach((entry, i) => {
     if (stamped.has(entry.stamps)) throw new Invalid(`timestamps[${i}].stamps`, `${entry.stamps} is stamped twice`);
     stamped.add(entry.stamps);
   });
+}
+
+/** A bundle older than version 6 holds none of the item kinds and identifier keys version 6 added. */
+function checkBefore6(capture: CaptureRecord, at: string, version: number): void {
+  const refuse = (path: string, value: string) => {
+    throw new Invalid(path, `${value} is not a value of format version ${version}`);
+  };
+  const checkKeys = (fields: readonly { key: string }[], path: string) =>
+    fields.forEach((field, f) => {
+      if (IDENTIFIER_KEYS_SINCE_6.includes(field.key)) refuse(`${path}[${f}].key`, field.key);
+    });
+  checkKeys(capture.identifiers, `${at}.identifiers`);
+  capture.selectedItems.forEach((item, i) => {
+    if (ITEM_KINDS_SINCE_6.includes(item.kind)) refuse(`${at}.selectedItems[${i}].kind`, item.kind);
+    checkKeys(item.fields, `${at}.selectedItems[${i}].fields`);
+  });
+  for (let parsed: ParsedUrl | null | undefined = capture.parsed, path = `${at}.parsed`; parsed; ) {
+    if (parsed.ids.commentId !== undefined) throw new Invalid(`${path}.ids.commentId`, `is not a field of format version ${version}`);
+    parsed = parsed.target?.parsed;
+    path = `${path}.target.parsed`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -175,7 +175,7 @@ function renderCapture(
         capture.selectedItems
           .map(
             (item) =>
-              `<div class="item">${fieldList(item.fields, lang)}${item.excerpt ? `<p class="excerpt">${esc(item.excerpt)}</p>` : ''}</div>`,
+              `<div class="item"><p class="kind">${esc(label(lang, `item.${item.kind}`, item.kind))}</p>${fieldList(item.fields, lang)}${item.excerpt ? `<p class="excerpt">${esc(item.excerpt)}</p>` : ''}</div>`,
           )
           .join(''),
       )
@@ -309,7 +309,7 @@ dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
 .cmd { background: #f3f3f3; padding: .4rem .6rem; }
 table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .85rem; }
 th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; vertical-align: top; }
-ul.fields { margin: 0; padding-left: 1.1rem; } .key { font-weight: 600; } .excerpt { margin: .2rem 0; color: #444; }
+ul.fields { margin: 0; padding-left: 1.1rem; } .key { font-weight: 600; } .excerpt { margin: .2rem 0; color: #444; } .item .kind { margin: .3rem 0 0; font-weight: 600; }
 .capture { margin: 1.5rem 0; padding-top: .5rem; border-top: 2px solid #888; }
 .shot { margin: 1rem 0; }
 .reveal { position: absolute; opacity: 0; width: 1px; height: 1px; }

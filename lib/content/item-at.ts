@@ -1,25 +1,28 @@
-import { extractItems } from '../platforms/extraction';
-import { extractorFor } from './page-items';
+import { pageExtractor } from './page-items';
 
 /**
- * A root whose only candidate is `element`: lets the platform's own extractor say whether `element` is one item
- * (and which), so pick mode needs no second copy of the platform's selectors.
+ * The item `target` belongs to on the page at `href`, for pick mode: the nearest row of the platform's own
+ * extractor that holds `target` (walking up to `stop`), read on its own. The extractor's rows are the items'
+ * boundaries, however it finds them (a container the platform marks, or the permalink's outward boundary), so
+ * pick mode needs no second copy of the platform's selectors. Null when `target` is in no row that can be read.
  */
-function singleElementRoot(element: Element): ParentNode {
-  return {
-    querySelectorAll: (selector: string) => (element.matches(selector) ? [element] : []),
-    querySelector: (selector: string) => (element.matches(selector) ? element : null),
-  } as unknown as ParentNode;
-}
-
-/** The item `target` belongs to on the page at `href` (walking up to `stop`), for pick mode; null if none. */
 export function itemAt(target: Element, href: string, stop: Element | null): { key: string; element: Element } | null {
-  const platform = extractorFor(href);
-  if (!platform) return null;
-  const url = new URL(href);
+  const page = pageExtractor(href);
+  if (!page) return null;
+  let rows: ReadonlySet<Element>;
+  try {
+    rows = new Set(page.extractor.rows(target.ownerDocument));
+  } catch {
+    return null;
+  }
   for (let node: Element | null = target; node !== null && node !== stop; node = node.parentElement) {
-    const [item] = extractItems(platform, singleElementRoot(node), url).items;
-    if (item) return { key: item.key, element: node };
+    if (!rows.has(node)) continue;
+    try {
+      const { item } = page.extractor.begin(new URL(href)).read(node, undefined);
+      if (item) return { key: item.key, element: node };
+    } catch {
+      // A row that cannot be read is no item to pick; a row around it may be.
+    }
   }
   return null;
 }

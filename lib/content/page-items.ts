@@ -4,19 +4,26 @@
  * the one last sent. tests/bench/content-script.bench.ts times exactly this.
  */
 import type { PageItems } from '../messaging/protocol';
-import { extractItems } from '../platforms/extraction';
+import { extractorOn, readRows } from '../platforms/extraction';
 import { registry as defaultRegistry, type PlatformRegistry } from '../platforms/registry';
-import type { PlatformModule } from '../platforms/types';
+import type { ItemExtractor, PlatformModule } from '../platforms/types';
 import { itemsSignature } from './item-signature';
 import { ReadCounter } from './read-counts';
 import { RowCache } from './row-cache';
 
-/** The platform module whose extractor reads the page at `href`, if the page is one of ours and it has one. */
-export function extractorFor(href: string, registry: PlatformRegistry = defaultRegistry): PlatformModule | null {
+/** A page of ours with items to read: its platform and the extractor for that kind of page. */
+export interface PageExtractor {
+  platform: PlatformModule;
+  extractor: ItemExtractor;
+}
+
+/** The extractor that reads the page at `href`, if the page is one of ours and has items. */
+export function pageExtractor(href: string, registry: PlatformRegistry = defaultRegistry): PageExtractor | null {
   const parsed = registry.parseUrl(href);
   if (!parsed) return null;
   const platform = registry.byId(parsed.platform);
-  return platform.extract ? platform : null;
+  const extractor = extractorOn(platform, parsed);
+  return extractor ? { platform, extractor } : null;
 }
 
 /** What decides whether the side panel must hear of the page again: the items and any problem, not the counts. */
@@ -43,15 +50,15 @@ export class PageItemsReader {
 
   /** Reads the items of the page at `href` now. */
   read(href: string): PageItems {
-    const platform = extractorFor(href, this.#registry);
-    if (!platform) return (this.latest = { url: href, items: [] });
+    const page = pageExtractor(href, this.#registry);
+    if (!page) return (this.latest = { url: href, items: [] });
     this.#rows ??= new RowCache(this.#root);
     this.#rows.prepare(href);
-    const result = extractItems(platform, this.#root, new URL(href), this.#rows);
-    this.#counter.record(platform.id, result);
-    const page: PageItems = { url: href, items: result.items, counts: this.#counter.all() };
-    if (result.problem) page.problem = result.problem;
-    return (this.latest = page);
+    const result = readRows(page.extractor, this.#root, new URL(href), this.#rows);
+    this.#counter.record(page.platform.id, result);
+    const items: PageItems = { url: href, items: result.items, counts: this.#counter.all() };
+    if (result.problem) items.problem = result.problem;
+    return (this.latest = items);
   }
 
   /** Reads the page, and returns it only when it differs from the page last returned here (else null). */

@@ -106,7 +106,12 @@ export const PAGE_KINDS = [
   'other', // on the platform, but not a page kind we know
 ] as const;
 
-/** What one identifier is; the side panel labels each key in the interface language. */
+/**
+ * What one identifier is; the side panel labels each key in the interface language (`id.*` in lib/i18n). In an
+ * item, the account keys (`handle`, `profileUrl`, `channelUrl`, `userId`, `authorName`) always name the account that
+ * posted the item (a comment's commenter, a video's author), or the account itself for a `profile` or `channel`
+ * item. Version 6 of the bundle format added `commentUrl`, `commentId`, `channelUrl` and `timeShown`.
+ */
 export const IDENTIFIER_KEYS = [
   'serverId',
   'channelId',
@@ -125,8 +130,26 @@ export const IDENTIFIER_KEYS = [
   'groupId',
   'time',
   'url',
+  /** A comment's own address (YouTube `watch?v=<video>&lc=<comment>`, Instagram `/p/<code>/c/<comment>/`). */
+  'commentUrl',
+  'commentId',
+  /** A channel's address (YouTube `/@handle` or `/channel/UC…`, a WhatsApp channel). */
+  'channelUrl',
+  /**
+   * The time exactly as the page shows it ("2d ago", "14:02", "3-15"), where the page gives no machine-readable
+   * time (`time` is UTC ISO 8601 and only ever set from one).
+   */
+  'timeShown',
 ] as const;
-export const ITEM_KINDS = ['message', 'post', 'profile', 'video', 'chat'] as const;
+/**
+ * What one extracted item is. `profile`: an account (a video's author); `channel`: a YouTube or WhatsApp channel;
+ * `reel`: a short vertical video (Instagram reels, YouTube shorts); `reply`: a comment answering another. Version 6
+ * of the bundle format added `comment`, `reply`, `channel` and `reel`.
+ */
+export const ITEM_KINDS = ['message', 'post', 'profile', 'video', 'chat', 'comment', 'reply', 'channel', 'reel'] as const;
+/** The item kinds and identifier keys version 6 of the bundle format added: older bundles cannot hold them. */
+export const ITEM_KINDS_SINCE_6: readonly string[] = ['comment', 'reply', 'channel', 'reel'];
+export const IDENTIFIER_KEYS_SINCE_6: readonly string[] = ['commentUrl', 'commentId', 'channelUrl', 'timeShown'];
 
 /** Platform ids come from the registry: adding a platform there is enough for its evidence to be valid. */
 export const platformId = oneOf(platforms.map((platform): PlatformId => platform.id));
@@ -169,6 +192,8 @@ export const PageIdsSchema = record({
   /** Short or share code (t.co/<code>, /share/p/<code>, instagram shortcode). */
   code: v.optional(text),
   inviteCode: v.optional(text),
+  /** A comment the address points at (YouTube `&lc=`, Instagram `/c/<id>/`, Facebook `comment_id=`); version 6. */
+  commentId: v.optional(text),
 });
 
 const parsedUrlFields = {
@@ -201,7 +226,7 @@ export const IdentifierFieldSchema = record({
   value: text,
 });
 
-/** One thing on screen that can be reported on its own: a Discord message, an X post. */
+/** One thing on screen that can be reported on its own: a Discord message, an X post, a TikTok comment. */
 export const ExtractedItemSchema = record({
   /** Stable key within the page (the message or post id), used to select items. */
   key: text,

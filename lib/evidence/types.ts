@@ -14,6 +14,7 @@ import type {
   ExtractedItemSchema,
   FileMetaSchema,
   IDENTIFIER_KEYS,
+  ITEM_KINDS,
   IdentifierFieldSchema,
   PAGE_KINDS,
   PageIdsSchema,
@@ -41,7 +42,9 @@ export type PageIds = v.InferOutput<typeof PageIdsSchema>;
 /** What one identifier is; the side panel labels each key in the interface language. */
 export type IdentifierKey = (typeof IDENTIFIER_KEYS)[number];
 export type IdentifierField = v.InferOutput<typeof IdentifierFieldSchema>;
-/** One thing on screen that can be reported on its own: a Discord message, an X post. */
+/** What one extracted item is (see ITEM_KINDS). */
+export type ItemKind = (typeof ITEM_KINDS)[number];
+/** One thing on screen that can be reported on its own: a Discord message, an X post, a TikTok comment. */
 export type ExtractedItem = v.InferOutput<typeof ExtractedItemSchema>;
 
 export type CaseRecord = v.InferOutput<typeof CaseRecordSchema>;

@@ -4,7 +4,7 @@
  * that one item, and the problem counts it. Problems carry a short error summary for the helpers' details,
  * never page content.
  */
-import type { ExtractedItem, ItemExtractor, PlatformModule } from './types';
+import type { ExtractedItem, ItemExtractor, ParsedUrl, PlatformModule } from './types';
 
 /** What went wrong while reading a page's items. */
 export interface ReadProblem {
@@ -38,11 +38,18 @@ export interface RowMemo {
 
 const NO_PROBLEM: ExtractionResult = { items: [], problem: null };
 
-/** The items of the platform's extractor in `root`; no items and no problem for platforms without one. */
-export function extractItems(platform: PlatformModule, root: ParentNode, pageUrl: URL, memo?: RowMemo): ExtractionResult {
-  return platform.extract ? readRows(platform.extract, root, pageUrl, memo) : NO_PROBLEM;
+/** The extractor of `platform` for the page `parsed` (one of its pages), or null when the page has no items. */
+export function extractorOn(platform: PlatformModule, parsed: ParsedUrl | null): ItemExtractor | null {
+  return parsed === null ? null : (platform.extractorFor?.(parsed) ?? null);
 }
 
+/** The items of the platform's extractor for this page in `root`; no items and no problem for pages without one. */
+export function extractItems(platform: PlatformModule, root: ParentNode, pageUrl: URL, memo?: RowMemo): ExtractionResult {
+  const extractor = extractorOn(platform, platform.parseUrl(pageUrl));
+  return extractor ? readRows(extractor, root, pageUrl, memo) : NO_PROBLEM;
+}
+
+/** Reads the rows of `extractor` in `root`, one at a time (see the file's comment). */
 export function readRows(extractor: ItemExtractor, root: ParentNode, pageUrl: URL, memo?: RowMemo): ExtractionResult {
   let rows: readonly Element[];
   let reader: ReturnType<ItemExtractor['begin']>;

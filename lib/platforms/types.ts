@@ -16,6 +16,7 @@ export type {
   ExtractedItem,
   IdentifierField,
   IdentifierKey,
+  ItemKind,
   PageIds,
   PageKind,
   ParsedUrl,
@@ -35,10 +36,12 @@ export interface PlatformModule<Id extends string = string> {
   /** Parse an absolute URL already known to be on one of `hosts`. Returns null if it is not a page of ours. */
   parseUrl(url: URL): ParsedUrl | null;
   /**
-   * Reads reportable items (messages, posts) from the page, for platforms whose pages show several. Platforms
-   * without one fall back to the identifiers in the URL.
+   * The extractor that reads the reportable items (messages, posts, videos, comments) of the page at `page`, for
+   * platforms whose pages show several: one per kind of page where they differ (a TikTok profile's videos, a
+   * video's author and comments), null for pages without any. Platforms without one fall back to the identifiers
+   * in the URL. Must be cheap: it is asked on every extraction.
    */
-  extract?: ItemExtractor;
+  extractorFor?(page: ParsedUrl): ItemExtractor | null;
   /**
    * Labels, in every interface language, of the page kinds only this platform has (Discord's servers and
    * channels, a YouTube channel). Kinds several platforms share are labelled in `lib/i18n` (`kind.*`).
@@ -58,9 +61,16 @@ export interface PlatformModule<Id extends string = string> {
  * need not be read again (lib/content/row-cache.ts). Must be cheap: it runs as the page changes.
  */
 export interface ItemExtractor {
-  /** What its items are ('message', 'post'): names them when the page cannot be read. */
+  /**
+   * What its items mostly are ('message', 'post', 'comment'): names them when the page cannot be read. Items of
+   * other kinds may be among them (a video's author above its comments).
+   */
   itemKind: ExtractedItem['kind'];
-  /** The elements that each hold at most one item, in document order. */
+  /**
+   * The elements that each hold at most one item, in document order. Pick mode finds the item under the mouse as
+   * the row that holds it, so a row is the item's whole boundary (found from its permalink outward where the
+   * platform marks no container).
+   */
   rows(root: ParentNode): readonly Element[];
   /** Starts one extraction of the page at `pageUrl`. */
   begin(pageUrl: URL): RowReader;

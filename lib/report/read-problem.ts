@@ -1,9 +1,12 @@
 import { translate, type Lang, type MessageKey } from '../i18n';
 import type { ReadProblem } from '../platforms/extraction';
 
-/** The words for a platform's items: its messages, its posts, or plain "items". */
-function itemWord(problem: ReadProblem): 'message' | 'post' | 'item' {
-  return problem.itemKind === 'message' || problem.itemKind === 'post' ? problem.itemKind : 'item';
+/** The kinds of items the side panel names when they cannot be read; any other is named plain "items". */
+const NAMED_KINDS = ['message', 'post', 'video', 'comment'] as const;
+
+/** The words for a platform's items: its messages, posts, videos or comments, or plain "items". */
+function itemWord(problem: ReadProblem): (typeof NAMED_KINDS)[number] | 'item' {
+  return NAMED_KINDS.find((kind) => kind === problem.itemKind) ?? 'item';
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { Lang, PlatformGuide } from '../guide/types';
 import { translate, type MessageKey } from '../i18n';
-import type { ExtractedItem, IdentifierField, IdentifierKey } from '../platforms/types';
+import type { ExtractedItem, IdentifierField, IdentifierKey, ItemKind } from '../platforms/types';
 
 /** One capture, as much of it as a report needs. */
 export interface ReportCapture {
@@ -35,6 +35,16 @@ export function reportLanguage(guide: PlatformGuide | undefined, chosen: Lang): 
 
 export function identifierLabel(lang: Lang, key: IdentifierKey): string {
   return translate(lang, `id.${key}` as MessageKey);
+}
+
+/** What an item is, in words ("Comment"): said where a list mixes kinds (a video's author above its comments). */
+export function itemKindLabel(lang: Lang, kind: ItemKind): string {
+  return translate(lang, `item.${kind}` as MessageKey);
+}
+
+/** True when the items are not all of one kind, so that each must say what it is. */
+export function mixesKinds(items: readonly ExtractedItem[]): boolean {
+  return items.some((item) => item.kind !== items[0]?.kind);
 }
 
 /** "Label: value" for each field, as a form or an e-mail reads it. */
@@ -67,9 +77,12 @@ export function buildReportText(input: ReportInput): string {
 
   if (input.items.length > 0) {
     lines.push('', `${t('report.items', { count: input.items.length })}:`);
+    const mixed = mixesKinds(input.items);
     input.items.forEach((item, index) => {
-      const [first, ...rest] = fieldLines(lang, itemFields(lang, item));
-      lines.push(`${index + 1}. ${first ?? item.key}`, ...rest.map((line) => `   ${line}`));
+      const fields = fieldLines(lang, itemFields(lang, item));
+      // In a list of one kind the first field heads the item; in a mixed list, what the item is.
+      const [head, rest] = mixed ? [itemKindLabel(lang, item.kind), fields] : [fields[0] ?? item.key, fields.slice(1)];
+      lines.push(`${index + 1}. ${head}`, ...rest.map((line) => `   ${line}`));
     });
   }
 
@@ -85,6 +98,10 @@ export function buildReportText(input: ReportInput): string {
 /** "Copy all": every identifier on the panel, page first, then each item, as plain lines. */
 export function allIdentifiersText(lang: Lang, pageFields: readonly IdentifierField[], items: readonly ExtractedItem[]): string {
   const blocks = [fieldLines(lang, pageFields).join('\n')];
-  for (const item of items) blocks.push(fieldLines(lang, itemFields(lang, item)).join('\n'));
+  const mixed = mixesKinds(items);
+  for (const item of items) {
+    const lines = fieldLines(lang, itemFields(lang, item));
+    blocks.push((mixed ? [itemKindLabel(lang, item.kind), ...lines] : lines).join('\n'));
+  }
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }

@@ -5,9 +5,16 @@
  * Keyed by the step ids of lib/platforms/<id>/steps.ts; tests/unit/report/step-identifiers.test.ts checks that
  * every id here names a real step, so a renamed step cannot silently lose its identifiers.
  */
-import type { ExtractedItem, IdentifierField, IdentifierKey } from '../platforms/types';
+import type { ExtractedItem, IdentifierField, IdentifierKey, ItemKind } from '../platforms/types';
 
-export const STEP_IDENTIFIERS: Readonly<Record<string, readonly IdentifierKey[]>> = {
+/**
+ * What a step asks for: an identifier, from the selected items or else the page's own address; or, with `of`, an
+ * identifier of selected items of those kinds only (a comment's commenter, not the video's author), never the
+ * page's. A step asks for each key once.
+ */
+export type StepAsk = IdentifierKey | { key: IdentifierKey; of: readonly ItemKind[] };
+
+export const STEP_IDENTIFIERS: Readonly<Record<string, readonly StepAsk[]>> = {
   'discord-user-id': ['userId'],
   'discord-channel-id': ['channelId'],
   'discord-message-id': ['messageId'],
@@ -24,11 +31,11 @@ export const STEP_IDENTIFIERS: Readonly<Record<string, readonly IdentifierKey[]>
 };
 
 export type StepNeed =
-  /** From the selected items: their distinct values, and how many items are selected. */
+  /** From the selected items: their distinct values, and how many of the selected items carry it. */
   | { key: IdentifierKey; source: 'selected'; values: string[]; count: number }
   /** From the page's own identifiers (its address). */
   | { key: IdentifierKey; source: 'page'; values: string[] }
-  /** Items on the list carry it, but none is selected yet. */
+  /** Items on the list carry it, but none that is selected. */
   | { key: IdentifierKey; source: 'none-selected' };
 
 /**
@@ -40,16 +47,25 @@ export function stepNeeds(
   pageFields: readonly IdentifierField[],
   listed: readonly ExtractedItem[],
   selected: readonly ExtractedItem[],
+  asks: Readonly<Record<string, readonly StepAsk[]>> = STEP_IDENTIFIERS,
 ): StepNeed[] {
   const needs: StepNeed[] = [];
-  for (const key of STEP_IDENTIFIERS[stepId] ?? []) {
-    const fromSelection = distinct(selected.flatMap((item) => valuesOf(item.fields, key)));
-    const fromPage = distinct(valuesOf(pageFields, key));
-    if (fromSelection.length > 0) needs.push({ key, source: 'selected', values: fromSelection, count: selected.length });
+  for (const ask of asks[stepId] ?? []) {
+    const { key, of } = typeof ask === 'string' ? { key: ask, of: undefined } : ask;
+    const carriers = selected.filter((item) => isOf(item, of) && valuesOf(item.fields, key).length > 0);
+    const fromSelection = distinct(carriers.flatMap((item) => valuesOf(item.fields, key)));
+    const fromPage = of === undefined ? distinct(valuesOf(pageFields, key)) : [];
+    if (fromSelection.length > 0) needs.push({ key, source: 'selected', values: fromSelection, count: carriers.length });
     else if (fromPage.length > 0) needs.push({ key, source: 'page', values: fromPage });
-    else if (listed.some((item) => valuesOf(item.fields, key).length > 0)) needs.push({ key, source: 'none-selected' });
+    else if (listed.some((item) => isOf(item, of) && valuesOf(item.fields, key).length > 0)) {
+      needs.push({ key, source: 'none-selected' });
+    }
   }
   return needs;
+}
+
+function isOf(item: ExtractedItem, kinds: readonly ItemKind[] | undefined): boolean {
+  return kinds === undefined || kinds.includes(item.kind);
 }
 
 function valuesOf(fields: readonly IdentifierField[], key: IdentifierKey): string[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, format, LANGUAGES, pickLanguage, translate } from '../../lib/i18n';
 import { en } from '../../lib/i18n/en';
+import { IDENTIFIER_KEYS, ITEM_KINDS } from '../../lib/evidence/schema';
 
 describe('interface languages', () => {
   it.each(LANGUAGES)('%s has every key, none empty, same placeholders as English', (lang) => {
@@ -11,6 +12,13 @@ describe('interface languages', () => {
       const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
       expect(placeholders(text), `${lang}:${key}`).toEqual(placeholders(en[key as keyof typeof en]));
     }
+  });
+
+  it('label every identifier key and every item kind of the evidence model', () => {
+    const missing = [...IDENTIFIER_KEYS.map((key) => `id.${key}`), ...ITEM_KINDS.map((kind) => `item.${kind}`)].filter(
+      (key) => !(key in en),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('picks the first supported browser language, English otherwise', () => {

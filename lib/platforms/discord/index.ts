@@ -9,7 +9,8 @@ export const discord: PlatformModule<'discord'> = {
   badge: 'DC',
   hosts: DISCORD_HOSTS,
   parseUrl: parseDiscordUrl,
-  extract: extractDiscord,
+  // Messages look alike on every page (server channels, threads, direct messages): one extractor for all.
+  extractorFor: () => extractDiscord,
   kindLabels: {
     server: { nl: 'server', fr: 'serveur', en: 'server' },
     'server-channel': { nl: 'kanaal op een server', fr: "salon d'un serveur", en: 'channel in a server' },

@@ -9,7 +9,8 @@ export const x: PlatformModule<'x'> = {
   badge: 'X',
   hosts: X_HOSTS,
   parseUrl: parseXUrl,
-  extract: extractX,
+  // Posts look alike on every page (timelines, conversations, profiles): one extractor for all.
+  extractorFor: () => extractX,
   // X's forms ask for the account as "@username".
   handleText: (handle) => `@${handle}`,
   // X's form takes at most five posts per report: the side panel refuses a sixth, with an explanation.

@@ -36,6 +36,11 @@ const LEGACY_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
  * and a channel's live stream (`/embed/live_stream?channel=`).
  */
 const NOT_VIDEO_IDS: ReadonlySet<string> = new Set(['videoseries', 'live_stream']);
+/**
+ * Comment ids, as in a comment's permalink (`&lc=`): "Ug" and base64url characters (26 in all today); a reply's id
+ * is its thread's id, a dot, and its own part ("Ugx….AaABAg.9x…").
+ */
+export const YOUTUBE_COMMENT_ID = /^Ug[A-Za-z0-9_-]{10,40}(?:\.[A-Za-z0-9_-]{10,40})?$/;
 /** Community post ids ("Ugkx..." or "Ugz..."). */
 const POST_ID = /^Ug[A-Za-z0-9_-]{10,}$/;
 
@@ -48,7 +53,7 @@ export function parseYouTubeUrl(url: URL): ParsedUrl | null {
   if (first.startsWith('@')) return parseHandlePath(url, first.slice(1), segments.slice(1));
   switch (first.toLowerCase()) {
     case 'watch':
-      return videoResult(url, url.searchParams.get('v'), 'video');
+      return watchResult(url);
     case 'shorts':
       return shortsResult(url, second);
     case 'live':
@@ -83,6 +88,14 @@ function videoResult(url: URL, videoId: string | null | undefined, kind: 'video'
   return pageResult('youtube', kind, watchUrl(videoId), { videoId });
 }
 
+/** `watch?v=<video>`, and a comment's permalink `watch?v=<video>&lc=<comment>`: the video, with the comment's id. */
+function watchResult(url: URL): ParsedUrl {
+  const parsed = videoResult(url, url.searchParams.get('v'), 'video');
+  const commentId = url.searchParams.get('lc');
+  if (parsed.kind === 'video' && commentId !== null && YOUTUBE_COMMENT_ID.test(commentId)) parsed.ids.commentId = commentId;
+  return parsed;
+}
+
 function isVideoId(candidate: string | null | undefined): candidate is string {
   return !!candidate && YOUTUBE_VIDEO_ID.test(candidate) && !NOT_VIDEO_IDS.has(candidate.toLowerCase());
 }
@@ -109,7 +122,7 @@ function parseHandlePath(url: URL, encodedHandle: string, rest: string[]): Parse
 
 function channelIdResult(url: URL, channelId: string | undefined): ParsedUrl {
   if (!channelId || !YOUTUBE_CHANNEL_ID.test(channelId)) return youtubePage('other', url);
-  return pageResult('youtube', 'channel', `${ORIGIN}/channel/${channelId}`, { userId: channelId });
+  return pageResult('youtube', 'channel', `${ORIGIN}/channel/${channelId}`, { channelId });
 }
 
 /** `/c/<name>` and `/user/<name>`: older channel addresses whose name is not a handle but still identifies it. */

@@ -56,6 +56,26 @@ describe('manifest validation', () => {
     expect(validateManifest([])).toMatchObject({ ok: false, code: 'invalid-manifest' });
   });
 
+  it('accepts the item kinds and identifier keys of version 6 in a version 6 bundle', async () => {
+    const manifest = await validManifest();
+    addVersion6Values(manifest);
+    expect(validateManifest(manifest)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['an item kind', (m: any) => (m.captures[0].selectedItems[0].kind = 'comment'), 'captures[0].selectedItems[0].kind', 'comment is not a value of format version 5'],
+    ['an item’s key', (m: any) => m.captures[0].selectedItems[0].fields.push({ key: 'timeShown', value: '2d' }), 'captures[0].selectedItems[0].fields[1].key', 'timeShown'],
+    ['a page identifier', (m: any) => m.captures[0].identifiers.push({ key: 'channelUrl', value: 'https://www.youtube.com/@a' }), 'captures[0].identifiers[2].key', 'channelUrl'],
+    ['an id in the address', (m: any) => (m.captures[0].parsed.ids.commentId = 'Ugx'), 'captures[0].parsed.ids.commentId', 'is not a field of format version 5'],
+  ])('refuses %s that version 6 added in an older bundle, with its path', async (_what, change, path, detail) => {
+    const check = await problem((m) => {
+      m.formatVersion = 5;
+      change(m);
+    })();
+    expect(check).toMatchObject({ ok: false, code: 'invalid-manifest', path });
+    if (!check.ok) expect(check.detail).toContain(detail);
+  });
+
   it('makes safe path segments', () => {
     expect(safeSegment('screenshot-part2.png')).toBe('screenshot-part2.png');
     expect(safeSegment('../../etc/passwd')).toBe('etc_passwd');
@@ -63,3 +83,19 @@ describe('manifest validation', () => {
     expect(safeSegment('été.png')).toBe('t_.png');
   });
 });
+
+/** One of each value version 6 added: a comment with its link and shown time, a channel link, a comment id. */
+function addVersion6Values(manifest: any): void {
+  const capture = manifest.captures[0];
+  capture.parsed.ids.commentId = 'UgxComment';
+  capture.identifiers.push({ key: 'channelUrl', value: 'https://www.youtube.com/@someone' });
+  capture.selectedItems.push({
+    key: 'UgxComment',
+    kind: 'comment',
+    fields: [
+      { key: 'commentUrl', value: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxComment' },
+      { key: 'commentId', value: 'UgxComment' },
+      { key: 'timeShown', value: '2 days ago' },
+    ],
+  });
+}

@@ -69,7 +69,7 @@ describe('PageItemsReader', () => {
         return { read: (row, carry) => (reads++, reader.read(row, carry)) };
       },
     };
-    const registry = createRegistry(platforms.map((platform) => (platform.id === 'discord' ? { ...platform, extract } : platform)));
+    const registry = createRegistry(platforms.map((platform) => (platform.id === 'discord' ? { ...platform, extractorFor: () => extract } : platform)));
     const reader = new PageItemsReader(document, PAGE, registry);
     reader.read(PAGE);
     expect(reads).toBe(40);
@@ -119,7 +119,7 @@ describe('PageItemsReader', () => {
         return extractDiscord.rows(root);
       },
     };
-    const registry = createRegistry(platforms.map((platform) => (platform.id === 'discord' ? { ...platform, extract } : platform)));
+    const registry = createRegistry(platforms.map((platform) => (platform.id === 'discord' ? { ...platform, extractorFor: () => extract } : platform)));
     const reader = new PageItemsReader(document, PAGE, registry);
     expect(reader.update(PAGE)?.problem).toBeUndefined();
     broken = true;

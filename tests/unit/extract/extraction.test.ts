@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { discord } from '../../../lib/platforms/discord';
-import { errorSummary, extractItems, readRows } from '../../../lib/platforms/extraction';
-import { platforms } from '../../../lib/platforms/registry';
+import { errorSummary, extractItems, extractorOn, readRows } from '../../../lib/platforms/extraction';
 import type { ItemExtractor, PlatformModule } from '../../../lib/platforms/types';
 import { x } from '../../../lib/platforms/x';
+import { extractX } from '../../../lib/platforms/x/extract';
 import { loadFixture, render } from './helpers';
 
 const GUILD = '1096362223539851269';
@@ -38,26 +38,25 @@ describe('extractItems', () => {
     expect(problem).toBeNull();
   });
 
-  it('returns no items and no problem for platforms without an extractor', () => {
-    const withoutExtractor = platforms.filter((platform) => platform.extract === undefined);
-    expect(withoutExtractor.length).toBeGreaterThan(0);
-    for (const platform of withoutExtractor) {
-      expect(extractItems(platform, render('<div></div>'), new URL('https://example.com/'))).toStrictEqual({
-        items: [],
-        problem: null,
-      });
+  it('returns no items and no problem for a platform without an extractor, or a page without items', () => {
+    const withoutExtractor: PlatformModule = { ...x, extractorFor: undefined };
+    const notOnThisPage: PlatformModule = { ...x, extractorFor: (page) => (page.kind === 'post' ? paragraphs([]) : null) };
+    const timeline = render('<p data-id="1"></p>');
+    for (const platform of [withoutExtractor, notOnThisPage]) {
+      expect(extractItems(platform, timeline, new URL('https://x.com/home'))).toStrictEqual({ items: [], problem: null });
     }
+    expect(extractItems(notOnThisPage, timeline, new URL('https://x.com/a/status/1')).items).toHaveLength(1);
   });
 
   it('says the page could not be read when the extractor throws as a whole', () => {
     const throwing: PlatformModule = {
       ...x,
-      extract: {
-        ...x.extract!,
+      extractorFor: () => ({
+        ...extractX,
         rows: () => {
           throw new TypeError('a bug');
         },
-      },
+      }),
     };
     expect(extractItems(throwing, render('<div></div>'), new URL('https://x.com/home'))).toStrictEqual({
       items: [],
@@ -66,8 +65,9 @@ describe('extractItems', () => {
   });
 
   it('is wired for Discord (messages) and X (posts)', () => {
-    expect(discord.extract?.itemKind).toBe('message');
-    expect(x.extract?.itemKind).toBe('post');
+    expect(extractorOn(discord, discord.parseUrl(PAGE))?.itemKind).toBe('message');
+    expect(extractorOn(x, x.parseUrl(new URL('https://x.com/home')))?.itemKind).toBe('post');
+    expect(extractorOn(x, null)).toBeNull();
   });
 });
 

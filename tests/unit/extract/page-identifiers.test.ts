@@ -83,9 +83,25 @@ const cases: { input: string; fields: IdentifierField[] }[] = [
     ],
   },
   {
+    // A comment's permalink: the video, and the comment's id (the comment itself is listed among the items).
+    input: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxKREWxIgDrw8w2e_Z4AaABAg',
+    fields: [
+      { key: 'videoUrl', value: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+      { key: 'videoId', value: 'dQw4w9WgXcQ' },
+      { key: 'commentId', value: 'UgxKREWxIgDrw8w2e_Z4AaABAg' },
+    ],
+  },
+  {
+    input: 'https://www.youtube.com/channel/UCuAXFkgsw1L7xaCfnd5JJOw',
+    fields: [
+      { key: 'channelUrl', value: 'https://www.youtube.com/channel/UCuAXFkgsw1L7xaCfnd5JJOw' },
+      { key: 'channelId', value: 'UCuAXFkgsw1L7xaCfnd5JJOw' },
+    ],
+  },
+  {
     input: 'https://www.youtube.com/@SomeChannel/videos',
     fields: [
-      { key: 'profileUrl', value: 'https://www.youtube.com/@SomeChannel' },
+      { key: 'channelUrl', value: 'https://www.youtube.com/@SomeChannel' },
       { key: 'handle', value: '@SomeChannel' },
     ],
   },
@@ -93,7 +109,7 @@ const cases: { input: string; fields: IdentifierField[] }[] = [
     // A legacy channel name is not an @handle.
     input: 'https://www.youtube.com/c/SomeName',
     fields: [
-      { key: 'profileUrl', value: 'https://www.youtube.com/c/SomeName' },
+      { key: 'channelUrl', value: 'https://www.youtube.com/c/SomeName' },
       { key: 'handle', value: 'SomeName' },
     ],
   },

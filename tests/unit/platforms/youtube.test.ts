@@ -17,6 +17,15 @@ const cases: UrlCase[] = [
   video(`https://youtu.be/${VIDEO}`),
   video(`https://youtu.be/${VIDEO}?si=tracking&t=10`),
   video(`https://www.youtube.com/v/${VIDEO}`),
+  // A comment's permalink is the video, with the comment's id; a reply's id has its thread's id before a dot.
+  { input: `${WATCH}&lc=UgxKREWxIgDrw8w2e_Z4AaABAg`, kind: 'video', ids: { videoId: VIDEO, commentId: 'UgxKREWxIgDrw8w2e_Z4AaABAg' }, url: WATCH },
+  {
+    input: `https://www.youtube.com/watch?lc=UgxKREWxIgDrw8w2e_Z4AaABAg.9zUu0qmSGLp9zUuW3Rr1lB&v=${VIDEO}`,
+    kind: 'video',
+    ids: { videoId: VIDEO, commentId: 'UgxKREWxIgDrw8w2e_Z4AaABAg.9zUu0qmSGLp9zUuW3Rr1lB' },
+    url: WATCH,
+  },
+  video(`${WATCH}&lc=not-a-comment`),
   { input: `https://www.youtube.com/live/${VIDEO}?feature=share`, kind: 'live', ids: { videoId: VIDEO }, url: WATCH },
   // Shorts are reels.
   {
@@ -27,8 +36,8 @@ const cases: UrlCase[] = [
   },
   { input: `https://m.youtube.com/shorts/${VIDEO}`, kind: 'reel', ids: { videoId: VIDEO }, url: `https://www.youtube.com/shorts/${VIDEO}` },
   // Channels.
-  { input: `https://www.youtube.com/channel/${CHANNEL}`, kind: 'channel', ids: { userId: CHANNEL }, url: `https://www.youtube.com/channel/${CHANNEL}` },
-  { input: `https://youtube.com/channel/${CHANNEL}/videos`, kind: 'channel', ids: { userId: CHANNEL }, url: `https://www.youtube.com/channel/${CHANNEL}` },
+  { input: `https://www.youtube.com/channel/${CHANNEL}`, kind: 'channel', ids: { channelId: CHANNEL }, url: `https://www.youtube.com/channel/${CHANNEL}` },
+  { input: `https://youtube.com/channel/${CHANNEL}/videos`, kind: 'channel', ids: { channelId: CHANNEL }, url: `https://www.youtube.com/channel/${CHANNEL}` },
   { input: 'https://www.youtube.com/@RickAstleyYT', kind: 'channel', ids: { handle: 'RickAstleyYT' }, url: 'https://www.youtube.com/@RickAstleyYT' },
   { input: 'https://m.youtube.com/@some.handle-1/videos', kind: 'channel', ids: { handle: 'some.handle-1' }, url: 'https://www.youtube.com/@some.handle-1' },
   { input: 'https://www.youtube.com/@Ελληνικά', kind: 'channel', ids: { handle: 'Ελληνικά' }, url: 'https://www.youtube.com/@%CE%95%CE%BB%CE%BB%CE%B7%CE%BD%CE%B9%CE%BA%CE%AC' },

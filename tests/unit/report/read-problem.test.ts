@@ -12,12 +12,18 @@ const problem = (overrides: Partial<ReadProblem>): ReadProblem => ({
 });
 
 describe('readProblemText', () => {
-  it("says plainly that the page's messages, posts or items could not be read", () => {
+  it("says plainly that the page's messages, posts, videos, comments or items could not be read", () => {
     expect(readProblemText(problem({}), 'en')).toBe("Could not read this page's messages. The page may have changed.");
     expect(readProblemText(problem({ itemKind: 'post' }), 'en')).toBe(
       "Could not read this page's posts. The page may have changed.",
     );
     expect(readProblemText(problem({ itemKind: 'video' }), 'en')).toBe(
+      "Could not read this page's videos. The page may have changed.",
+    );
+    expect(readProblemText(problem({ itemKind: 'comment' }), 'nl')).toBe(
+      'De reacties op deze pagina konden niet gelezen worden. Misschien is de pagina veranderd.',
+    );
+    expect(readProblemText(problem({ itemKind: 'channel' }), 'en')).toBe(
       "Could not read this page's items. The page may have changed.",
     );
     expect(readProblemText(problem({}), 'fr')).toBe('Impossible de lire les messages de cette page. La page a peut-être changé.');

@@ -89,4 +89,45 @@ describe('report text', () => {
     expect(text.startsWith('Server ID: 1\n\nMessage link: https://discord.com/')).toBe(true);
     expect(allIdentifiersText('en', [], [])).toBe('\n');
   });
+
+  it('says what each item is when the selection mixes kinds (a video’s author and its comments)', () => {
+    const author: ExtractedItem = {
+      key: '@maker',
+      kind: 'profile',
+      fields: [
+        { key: 'profileUrl', value: 'https://www.tiktok.com/@maker' },
+        { key: 'handle', value: '@maker' },
+      ],
+    };
+    const comment: ExtractedItem = {
+      key: '7300000000000000001',
+      kind: 'comment',
+      fields: [
+        { key: 'handle', value: '@someone' },
+        { key: 'profileUrl', value: 'https://www.tiktok.com/@someone' },
+        { key: 'timeShown', value: '2d ago' },
+      ],
+      excerpt: 'never sent',
+    };
+    const text = buildReportText({ lang: 'en', platformName: 'TikTok', pageFields: [], items: [author, comment], captures: [] });
+    expect(text).toContain(
+      [
+        'Reported items (2):',
+        '1. Account',
+        '   Profile link: https://www.tiktok.com/@maker',
+        '   Account: @maker',
+        '2. Comment',
+        '   Account: @someone',
+        '   Profile link: https://www.tiktok.com/@someone',
+        '   Time (as shown): 2d ago',
+      ].join('\n'),
+    );
+    expect(text).not.toContain('never sent');
+    expect(buildReportText({ lang: 'fr', platformName: 'TikTok', pageFields: [], items: [author, comment], captures: [] })).toContain(
+      '2. Commentaire\n   Compte: @someone',
+    );
+    expect(allIdentifiersText('en', [], [author, comment]).split('\n\n')[1]).toBe(
+      'Comment\nAccount: @someone\nProfile link: https://www.tiktok.com/@someone\nTime (as shown): 2d ago\n',
+    );
+  });
 });

@@ -25,12 +25,30 @@ describe('identifiers offered at a reporting step', () => {
     expect(Object.keys(STEP_IDENTIFIERS).filter((id) => !known.has(id))).toEqual([]);
   });
 
-  it('offers the selected items’ values, each once, with how many items are selected', () => {
+  it('offers the selected items’ values, each once, with how many selected items carry them', () => {
     const listed = [message('10', '7'), message('11', '7'), message('12')];
     expect(stepNeeds('discord-message-id', channelPage, listed, [listed[2]!, listed[0]!])).toEqual([
       { key: 'messageId', source: 'selected', values: ['12', '10'], count: 2 },
     ]);
-    expect(stepNeeds('discord-user-id', channelPage, listed, listed)).toEqual([{ key: 'userId', source: 'selected', values: ['7'], count: 3 }]);
+    // Message 12's author showed no user id: two of the three selected messages give one.
+    expect(stepNeeds('discord-user-id', channelPage, listed, listed)).toEqual([{ key: 'userId', source: 'selected', values: ['7'], count: 2 }]);
+  });
+
+  it('asks for an identifier of some kinds of items only, never from the page, when the step says so', () => {
+    const asks = { commenters: [{ key: 'handle', of: ['comment', 'reply'] }] } as const;
+    const author: ExtractedItem = { key: 'a', kind: 'profile', fields: [{ key: 'handle', value: '@author' }] };
+    const comment = (key: string, handle: string, kind: 'comment' | 'reply' = 'comment'): ExtractedItem => ({
+      key,
+      kind,
+      fields: [{ key: 'handle', value: handle }],
+    });
+    const videoPage: IdentifierField[] = [{ key: 'handle', value: '@author' }];
+    const listed = [author, comment('1', '@one'), comment('2', '@two', 'reply'), comment('3', '@one')];
+    expect(stepNeeds('commenters', videoPage, listed, [author, listed[1]!, listed[2]!, listed[3]!], asks)).toEqual([
+      { key: 'handle', source: 'selected', values: ['@one', '@two'], count: 3 },
+    ]);
+    expect(stepNeeds('commenters', videoPage, listed, [author], asks)).toEqual([{ key: 'handle', source: 'none-selected' }]);
+    expect(stepNeeds('commenters', videoPage, [author], [author], asks)).toEqual([]);
   });
 
   it('asks for a selection when the list has the identifier but nothing is selected', () => {

@@ -68,7 +68,7 @@ export const fakebook: PlatformModule<'fakebook'> = {
   badge: 'FK',
   hosts: ['*.fakebook.example'],
   parseUrl: parseFakeUrl,
-  extract: extractFake,
+  extractorFor: () => extractFake,
   kindLabels: { post: { nl: 'nepbericht', fr: 'faux message', en: 'fake post' } },
   handleText: (handle) => `~${handle}`,
   selectionLimit: 2,
