@@ -80,7 +80,7 @@ async function readCase(core: StoreCore, caseId: string): Promise<StoredCaseWith
       files.set(capture.id, await tx.objectStore('files').index('byCapture').getAll(capture.id));
     }
     await tx.done;
-    const installation = key ? { spki: fromBase64(key.spki), fingerprint: key.fingerprint } : null;
+    const installation = key && 'spki' in key ? { spki: fromBase64(key.spki), fingerprint: key.fingerprint } : null;
     return { trail, captures, files, signatures, installation };
   });
   return core.read(async () => {

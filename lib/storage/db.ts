@@ -37,6 +37,21 @@ export interface SigningKeyRecord {
 }
 
 /**
+ * This installation's receiving key for encrypted bundles (one record, id 'receiving'; lib/storage/receiving-keys.ts):
+ * an age X25519 key pair. `recipient` (the public key, `age1…`) is in clear; `identity` (the private key,
+ * `AGE-SECRET-KEY-1…`) is sealed with the data key when a passphrase is set, like the signing key's.
+ */
+export interface ReceivingKeyRecord {
+  id: string;
+  algorithm: 'age-X25519';
+  recipient: string;
+  createdAt: string;
+  identity: string;
+}
+
+export type KeyRecord = SigningKeyRecord | ReceivingKeyRecord;
+
+/**
  * The signature of one audit entry (lib/storage/audit-signatures.ts), key [caseId, seq]. In clear: a hash and a
  * signature of it reveal nothing of the evidence.
  */
@@ -175,7 +190,7 @@ export interface EvidenceDbSchema extends DBSchema {
   };
   settings: { key: string; value: SettingRecord };
   reports: { key: [string, string]; value: ReportTracking };
-  keys: { key: string; value: SigningKeyRecord };
+  keys: { key: string; value: KeyRecord };
   auditSignatures: { key: [string, number]; value: AuditSignatureRecord };
   chunks: { key: [string, number]; value: ChunkRecord };
   recordings: { key: string; value: PendingRecordingRecord };

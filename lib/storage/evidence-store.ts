@@ -14,6 +14,7 @@
 import type { AuditEntry, CaptureRecord, CapturerRole, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
 import type { FileData } from '../bundle/export';
 import type { InstallationKey } from '../proof/signing-key';
+import type { AgeIdentity } from '../crypto/age-keys';
 import { signPendingAudit, type AuditSignatureSummary } from './audit-signatures';
 import * as audit from './audit-trail';
 import * as bundles from './bundles';
@@ -23,6 +24,7 @@ import * as cases from './cases';
 import { StoreCore, type EvidenceStoreOptions } from './core';
 import * as recordings from './recordings';
 import type { RecordingContext, RecordingStart, RecordingWriter } from './recordings';
+import * as receivingKeys from './receiving-keys';
 import * as recovery from './recovery';
 import type { RecoveryOutcome } from './recovery';
 import type { EvidenceDb, TimestampRecord } from './db';
@@ -194,6 +196,23 @@ export class EvidenceStore implements TimestampLedger {
   /** The fingerprint shown to the person, or null before the key is made. Readable while locked. */
   installationFingerprint(): Promise<string | null> {
     return signingKeys.installationFingerprint(this.core);
+  }
+
+  // --- The receiving key for encrypted bundles (receiving-keys.ts) -------------------------------------------------
+
+  /** Made and stored at first use; needs the data key when a passphrase is set ('locked' otherwise). */
+  receivingKey(): Promise<receivingKeys.ReceivingKey> {
+    return receivingKeys.receivingKey(this.core);
+  }
+
+  /** The public key (`age1…`), or null before one was made. Readable while locked. */
+  receivingRecipient(): Promise<string | null> {
+    return receivingKeys.receivingRecipient(this.core);
+  }
+
+  /** Makes a key read from a key file the receiving key, in place of the current one. */
+  replaceReceivingKey(key: AgeIdentity): Promise<receivingKeys.ReceivingKey> {
+    return receivingKeys.replaceReceivingKey(this.core, key);
   }
 
   // --- RFC 3161 timestamps (timestamps.ts; stamped by lib/proof/timestamping.ts). Readable and writable while locked.

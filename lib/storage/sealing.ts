@@ -15,7 +15,8 @@
  *   which role: no person, URL, file name or note); `details` is sealed. The hash is over the PLAINTEXT entry, so
  *   the chain verifies the same with encryption on or off (verifying a sealed trail needs the key);
  * - reports: caseId and platform (key). The platform is revealed only for cases where a report is tracked.
- * - keys: the signing key's id, algorithm, public key, fingerprint and creation time (the private key is sealed).
+ * - keys: the signing key's id, algorithm, public key, fingerprint and creation time; the receiving key's id,
+ *   algorithm, public key (`recipient`) and creation time (the private keys are sealed).
  * Sealed: titles, names, notes, URLs, page titles, parsed URLs, identifiers, selected items, platform of a
  * capture, time zone and local time, viewport, browser, file names and MIME types, audit details, report status,
  * reference and answer.
@@ -131,7 +132,7 @@ const CLEAR_FIELDS: Record<SealableStore, readonly string[]> = {
   files: ['id', 'captureId', 'role', 'size', 'sha256'],
   audit: ['caseId', 'seq', 'at', 'action', 'actorRole', 'prevHash', 'hash'],
   reports: ['caseId', 'platform'],
-  keys: ['id', 'algorithm', 'spki', 'fingerprint', 'createdAt'],
+  keys: ['id', 'algorithm', 'spki', 'fingerprint', 'recipient', 'createdAt'],
   chunks: ['fileId', 'index', 'last'],
   recordings: ['id', 'fileId', 'caseId', 'startedAt'],
 };

@@ -6,7 +6,7 @@
 import { fromBase64, toBase64 } from '../crypto/bytes';
 import { generateInstallationKey, importInstallationKey, type InstallationKey } from '../proof/signing-key';
 import type { StoreCore } from './core';
-import type { SigningKeyRecord } from './db';
+import type { KeyRecord, SigningKeyRecord } from './db';
 import { StorageError } from './errors';
 import { seal } from './sealing';
 
@@ -26,6 +26,15 @@ export async function installationKey(core: StoreCore): Promise<InstallationKey>
     pkcs8: toBase64(made.pkcs8),
   };
   made.pkcs8.fill(0);
+  const kept = await addKeyOnce(core, record);
+  return kept === record ? made.key : usable(kept);
+}
+
+/**
+ * Stores a key made at first use, sealed when a passphrase is set; resolves with the record that is stored: this
+ * one, or the one another extension page made at the same moment (`add` refuses a second record of the same id).
+ */
+export async function addKeyOnce<R extends KeyRecord>(core: StoreCore, record: R): Promise<R> {
   try {
     await core.sealedWrite(
       ['keys', 'settings'],
@@ -34,23 +43,25 @@ export async function installationKey(core: StoreCore): Promise<InstallationKey>
         await tx.objectStore('keys').add(toStore);
       },
     );
+    return record;
   } catch (error) {
-    // Another extension page made the key at the same moment (add refused the second one): use that one.
-    const theirs = error instanceof StorageError && error.code === 'invalid' ? await storedKey(core) : undefined;
-    if (theirs) return usable(theirs);
+    const theirs =
+      error instanceof StorageError && error.code === 'invalid'
+        ? await core.readOne('keys', () => core.db.get('keys', record.id))
+        : undefined;
+    if (theirs) return theirs as R;
     throw error;
   }
-  return made.key;
 }
 
 /** The installation key's fingerprint when one was made, without making one (readable while locked). */
 export async function installationFingerprint(core: StoreCore): Promise<string | null> {
   const record = await core.read(() => core.db.get('keys', INSTALLATION_KEY_ID));
-  return record?.fingerprint ?? null;
+  return record && 'fingerprint' in record ? record.fingerprint : null;
 }
 
-function storedKey(core: StoreCore): Promise<SigningKeyRecord | undefined> {
-  return core.readOne('keys', () => core.db.get('keys', INSTALLATION_KEY_ID));
+async function storedKey(core: StoreCore): Promise<SigningKeyRecord | undefined> {
+  return (await core.readOne('keys', () => core.db.get('keys', INSTALLATION_KEY_ID))) as SigningKeyRecord | undefined;
 }
 
 function usable(record: SigningKeyRecord): Promise<InstallationKey> {
