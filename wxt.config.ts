@@ -30,8 +30,10 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['pageCapture', 'tabCapture', 'offscreen']),
     ],
     // Asked for on the first export only: until then, nothing can reach the downloads folder or list.
-    // Firefox (MV2) lists optional hosts among optional permissions; Chrome (MV3) apart.
-    optional_permissions: ['downloads', ...(browser === 'firefox' ? TSA_PERMISSIONS : [])],
+    // Chrome's `history`: asked for when discreet mode is switched on, only to remove the visits of our own pages
+    // (lib/browser/own-history.ts); Firefox records none. Firefox (MV2) lists optional hosts among optional
+    // permissions; Chrome (MV3) apart.
+    optional_permissions: ['downloads', ...(browser === 'firefox' ? TSA_PERMISSIONS : ['history'])],
     ...(browser === 'firefox' ? {} : { optional_host_permissions: TSA_PERMISSIONS }),
     // Chrome: the content script's own sites (no other), so that platform pages open before an install, update or
     // reload get it injected (lib/browser/content-reinjection.ts); the install prompt names these sites already.

@@ -31,6 +31,11 @@ export interface Settings {
    * same), 'exact' one captureVisibleTab call per screen. Firefox always draws the page exactly.
    */
   captureMethod: CaptureMethodSetting;
+  /**
+   * Discreet mode (off by default), for a shared computer or browser: neutral titles and icons, no badge, the
+   * visits of our pages removed from the browser's history, exports removed from its downloads list (lib/discreet/).
+   */
+  discreetMode: boolean;
 }
 
 export const MAX_SCREENS_LIMIT = 200;
@@ -53,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timestampsSince: null,
   // Exact by default: the stream measured under 3x the quota's speed here (docs/capture.md).
   captureMethod: 'exact',
+  discreetMode: false,
 };
 
 /** Settings read from storage, with anything missing or out of range replaced by its default. */
@@ -78,6 +84,7 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
     maxRecordingSeconds: recording,
     ...normalizeTimestamps(value),
     captureMethod: value.captureMethod === 'fast' || value.captureMethod === 'exact' ? value.captureMethod : DEFAULT_SETTINGS.captureMethod,
+    discreetMode: value.discreetMode === true,
   };
 }
 

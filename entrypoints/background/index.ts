@@ -1,15 +1,11 @@
 /**
  * The background: answers the other contexts through one router (lib/messaging/router.ts), runs captures
  * (capture-port.ts), keeps the toolbar button in step with the platform of each
- * tab, and opens the welcome page once, right after installation.
+ * tab and with discreet mode (toolbar.ts), and opens the welcome page once, right after installation.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { pickLanguage, translate } from '../../lib/i18n';
-import type { PageInfo } from '../../lib/messaging/protocol';
 import { startRouter } from '../../lib/messaging/router';
-import { describePage } from '../../lib/page-label';
-import { platformById } from '../../lib/platforms/registry';
 import { forgetSelectionsOfClosedTabs } from '../../lib/browser/selection';
 import { serveAgentPort } from '../../lib/capture/browser-driver';
 import { applyAgentStyle, finishPutBacks, takePutBack } from '../../lib/capture/agent-style';
@@ -22,28 +18,16 @@ import { onQuickExitLock, quickExit } from './quick-exit';
 import { keySession, openStore } from '../../lib/browser/evidence';
 import { lock } from '../../lib/browser/lock';
 import { runTimestamps, startTimestamping } from '../../lib/browser/timestamping';
-
-// MV3 has `action`, Firefox's MV2 build has `browserAction`: same calls.
-const toolbarButton = browser.action ?? browser.browserAction;
-
-async function showPlatformOnToolbar(tabId: number, info: PageInfo): Promise<void> {
-  const lang = pickLanguage(navigator.languages);
-  const appName = translate(lang, 'app.name');
-  const text = info.parsed ? platformById(info.parsed.platform).badge : '';
-  const title = info.parsed ? `${appName}: ${describePage(info.parsed, lang)}` : appName;
-  await Promise.all([
-    toolbarButton.setBadgeText({ tabId, text }),
-    toolbarButton.setTitle({ tabId, title }),
-    toolbarButton.setBadgeBackgroundColor({ tabId, color: '#1d4e89' }),
-  ]);
-}
+import { removeOwnVisitsAsRecorded } from '../../lib/browser/own-history';
+import { loadSettings } from '../../lib/browser/settings';
+import { keepToolbarLook, showPageOnToolbar } from './toolbar';
 
 export default defineBackground(() => {
   startRouter(
     {
       'page-info': (info, sender) => {
         // The tab may have closed meanwhile; the badge then has nowhere to go, which is fine.
-        if (sender.tab?.id !== undefined) showPlatformOnToolbar(sender.tab.id, info).catch(() => undefined);
+        if (sender.tab?.id !== undefined) showPageOnToolbar(sender.tab.id, info).catch(() => undefined);
       },
       'quick-exit': ({ tabId }, sender) => quickExit(tabId, sender.tab?.id),
       'tab-stream-ended': ({ key }) => tabStreamEnded(key),
@@ -54,6 +38,9 @@ export default defineBackground(() => {
     },
     { capture: serveCapturePort, recording: serveRecordingPort, 'recording-chunks': serveRecordingChunksPort, 'capture-agent': serveAgentPort },
   );
+  // Discreet mode: the toolbar button's look, and each visit of our pages out of the history as it is recorded.
+  keepToolbarLook();
+  removeOwnVisitsAsRecorded(async () => (await loadSettings()).discreetMode);
   setUpCaptures();
   setUpRecordings();
   // The passphrase lock: forget the key after the idle time (also checked on every use), and on quick exit.

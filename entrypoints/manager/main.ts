@@ -2,6 +2,9 @@ import { mount } from 'svelte';
 import '../../components/theme.css';
 import { useChosenLanguage } from '../../components/lang';
 import App from './App.svelte';
+import { keepPageLook } from '../../lib/browser/page-look';
+
+keepPageLook('manager');
 
 void useChosenLanguage().then((lang) => {
   document.documentElement.lang = lang;

@@ -13,6 +13,7 @@ import { importedTimestampRecords } from '../bundle/timestamps';
 import type { CapturerRole, CaseRecord } from '../evidence/types';
 import type { Lang } from '../guide/types';
 import type { EvidenceStore } from '../storage/evidence-store';
+import { loadSettings } from './settings';
 import { stampAuditHeadForExport } from './timestamping';
 
 /**
@@ -30,6 +31,10 @@ export interface ExportOutcome {
   captures: number;
   /** Trusted timestamps on, but the audit head could not be stamped: why (the bundle was made without it). */
   auditHeadFailure: string | null;
+  /** Where the browser saved the file (its full path), when it says. */
+  savedTo: string | null;
+  /** Discreet mode: the export's entry was removed from the browser's downloads list (the file stays). */
+  erasedFromList: boolean;
 }
 
 export async function exportCase(
@@ -69,17 +74,20 @@ export async function exportCase(
     (chunk, _final, origin) => collected.add(chunk, origin),
   );
   const fileName = defaultBundleFileName();
-  await download(collected.blob('application/zip'), fileName);
+  const saved = await download(collected.blob('application/zip'), fileName);
   await store.recordExport(
     caseRecord.id,
     { fileName, bundleSha256: result.sha256, scope: options.captureIds ? 'selection' : 'case', captureIds: captures.map((capture) => capture.id) },
     options.role,
   );
-  return { fileName, sha256: result.sha256, bytes: result.bytes, captures: captures.length, auditHeadFailure: auditHead.failure };
+  return { fileName, sha256: result.sha256, bytes: result.bytes, captures: captures.length, auditHeadFailure: auditHead.failure, ...saved };
 }
 
-/** Saves the blob under a neutral name and resolves once the browser has written it. */
-async function download(blob: Blob, fileName: string): Promise<void> {
+/**
+ * Saves the blob under a neutral name and resolves once the browser has written it, with where; in discreet mode
+ * its entry then leaves the downloads list (`downloads.erase` keeps the file, where `removeFile` would delete it).
+ */
+async function download(blob: Blob, fileName: string): Promise<Pick<ExportOutcome, 'savedTo' | 'erasedFromList'>> {
   const url = URL.createObjectURL(blob);
   try {
     const id = await browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
@@ -99,9 +107,20 @@ async function download(blob: Blob, fileName: string): Promise<void> {
         if (item?.state === 'complete') onChanged({ id, state: { current: 'complete' } });
       });
     });
+    const [item] = await browser.downloads.search({ id });
+    const erasedFromList = (await loadSettings()).discreetMode && (await eraseFromList(id));
+    return { savedTo: item?.filename || null, erasedFromList };
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** The file stays where it is; a failure leaves the entry listed, and the manager says so by not saying it is gone. */
+async function eraseFromList(id: number): Promise<boolean> {
+  return browser.downloads.erase({ id }).then(
+    (erased) => erased.includes(id),
+    () => false,
+  );
 }
 
 export interface ImportOutcome {

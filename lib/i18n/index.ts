@@ -22,6 +22,11 @@ export function pickLanguage(preferred: readonly string[]): Lang {
   return 'en';
 }
 
+/** The language the interface speaks: the person's choice (a setting), else `pickLanguage` of the browser's. */
+export function interfaceLanguage(chosen: 'auto' | Lang, preferred: readonly string[]): Lang {
+  return chosen === 'auto' ? pickLanguage(preferred) : chosen;
+}
+
 /** Fill `{name}` placeholders; an unknown placeholder stays visible rather than vanishing silently. */
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
