@@ -35,6 +35,8 @@ export const REQUIREMENTS = [
   { pkg: 'openssl', command: 'openssl', purposes: ['test'] },
   // Not used yet: the coming video capture work will need ffmpeg, so the test machine gets it now.
   { pkg: 'ffmpeg', command: 'ffmpeg', purposes: ['test'] },
+  // The discreet-mode tests read the browsers' own history databases after closing them (tests/e2e/discreet.e2e.ts).
+  { pkg: 'sqlite3', command: 'sqlite3', purposes: ['test'] },
 ];
 
 /**
