@@ -3,7 +3,7 @@
  */
 import type { CapturerRole } from './evidence/types';
 import type { CaptureMethodSetting } from './capture/method';
-import type { Lang } from './guide/types';
+import type { Lang } from './i18n';
 import { DEFAULT_NEUTRAL_URL, safeNeutralUrl } from './quick-exit';
 import { authorityById, DEFAULT_AUTHORITY_ID } from './proof/authorities';
 

@@ -5,7 +5,7 @@
 import { openStore } from '../../lib/browser/evidence';
 import type { CaptureRecord, CapturerRole, CaseRecord, ReportTracking, AuditEntry } from '../../lib/evidence/types';
 import type { AuditSignatureSummary, VerifyProblem } from '../../lib/storage/evidence-store';
-import type { TimestampRecord } from '../../lib/storage/db';
+import type { TimestampRecord } from '../../lib/proof/timestamp-record';
 import { loadSettings } from '../../lib/browser/settings';
 import { sendMessage } from '../../lib/messaging';
 

@@ -8,8 +8,7 @@
 import { openStore } from '../../lib/browser/evidence';
 import { loadSettings } from '../../lib/browser/settings';
 import type { CaptureRecord } from '../../lib/evidence/types';
-import type { Lang } from '../../lib/guide/types';
-import { translate } from '../../lib/i18n';
+import { translate, type Lang } from '../../lib/i18n';
 import type { PlatformId } from '../../lib/platforms/types';
 import type { ReportCapture } from '../../lib/report/report-text';
 

@@ -10,7 +10,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import { loadSelection, saveSelection, watchSelection } from '../../lib/browser/selection';
 import { onMessage, sendToTab, type RequestArgs } from '../../lib/messaging';
 import type { MessageName, PageItems, ResponseOf } from '../../lib/messaging/protocol';
-import type { ReadCounts } from '../../lib/content/read-counts';
+import type { ReadCounts } from '../../lib/platforms/extraction';
 import type { ReadProblem } from '../../lib/platforms/extraction';
 import type { ExtractedItem, PlatformId } from '../../lib/platforms/types';
 import { toggleSelection } from '../../lib/report/selection';

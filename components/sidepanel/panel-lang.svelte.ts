@@ -3,8 +3,7 @@
  * switching it redraws the panel at once; `tr()` and `loc()` read it.
  */
 import { loadSettings, saveSettings } from '../../lib/browser/settings';
-import type { Lang, Localized } from '../../lib/guide/types';
-import { translate, type MessageKey } from '../../lib/i18n';
+import { translate, type MessageKey, type Lang, type Localized } from '../../lib/i18n';
 import { lang as browserLang } from '../lang';
 
 class PanelLang {

@@ -6,7 +6,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CaptureRegistry } from '../../lib/capture/registry';
 import type { CaptureSession } from '../../lib/capture/session';
-import type { CapturePortRequest, CaptureStatus } from '../../lib/messaging/protocol';
+import type { CapturePortRequest } from '../../lib/messaging/protocol';
+import type { CaptureStatus } from '../../lib/capture/status';
 import { newCapture } from './capture';
 import { onQuickExitLock } from './quick-exit';
 import { keepAlive, serveSessionPort } from './session-port';

@@ -1,12 +1,12 @@
 /**
  * Starts a capture of a tab: the session (lib/capture/session.ts) does the work against the real browser
- * (lib/capture/browser-driver.ts). Everything here is wiring: settings, the side-panel selection, and clearing
+ * (lib/browser/capture/driver.ts). Everything here is wiring: settings, the side-panel selection, and clearing
  * that selection once it is recorded.
  */
-import { browserCaptureDriver } from '../../lib/capture/browser-driver';
+import { browserCaptureDriver } from '../../lib/browser/capture/driver';
 import { CaptureSession } from '../../lib/capture/session';
 import { loadStoredSelection, saveSelection } from '../../lib/browser/selection';
-import { samePage } from '../../lib/capture/binding';
+import { samePage } from '../../lib/platforms/url-utils';
 import { loadSettings } from '../../lib/browser/settings';
 import { timestampCapture } from '../../lib/browser/timestamping';
 import { hasOffscreenTabCapture } from '../../lib/browser/offscreen';

@@ -6,7 +6,8 @@
 import type { Browser } from 'wxt/browser';
 import { CaptureRegistry } from '../../lib/capture/registry';
 import type { RecordingSession } from '../../lib/capture/recording/session';
-import type { RecordingPortRequest, RecordingStatus } from '../../lib/messaging/protocol';
+import type { RecordingPortRequest } from '../../lib/messaging/protocol';
+import type { RecordingStatus } from '../../lib/capture/status';
 import { newRecording } from './recording';
 import { onQuickExitLock } from './quick-exit';
 import { keepAlive, serveSessionPort } from './session-port';

@@ -3,15 +3,15 @@
  * records frames of the tab here in the background page; Chrome records the tab's stream in the offscreen document.
  */
 import { loadSettings } from '../../lib/browser/settings';
-import { browserRecordingDriver, captureTabGrabber } from '../../lib/capture/recording/browser-driver';
+import { browserRecordingDriver, captureTabGrabber } from '../../lib/browser/recording/driver';
 import { startFrameRecorder } from '../../lib/capture/recording/tab-frames';
-import { startOffscreenRecorder } from '../../lib/capture/recording/offscreen-client';
+import { startOffscreenRecorder } from '../../lib/browser/recording/offscreen-client';
 import { RecordingSession } from '../../lib/capture/recording/session';
 import type { RecorderHandle, RecorderOptions, RecordingStart, RecordingWriter } from '../../lib/capture/recording/driver';
 import type { Lang } from '../../lib/i18n';
 import type { CapturerRole } from '../../lib/evidence/types';
 import { openStore } from '../../lib/browser/evidence';
-import { browserInfo } from '../../lib/capture/save';
+import { browserInfo } from '../../lib/browser/capture/save';
 import { browser } from 'wxt/browser';
 
 function startRecorder(options: RecorderOptions): Promise<RecorderHandle> {

@@ -4,7 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { CaptureRegistry, RegisteredCapture } from '../../lib/capture/registry';
-import type { CaptureErrorCode } from '../../lib/messaging/protocol';
+import type { CaptureErrorCode } from '../../lib/capture/status';
 
 /** MV3 service workers stop after 30 s without extension events; an API call every 20 s keeps a session alive. */
 export function keepAlive(): () => void {

@@ -3,8 +3,8 @@
  * document and the background's service worker cannot have, the media streams of captured tabs. Each feature
  * registers its own messages here; Chrome gives this document chrome.runtime only, the rest comes by message.
  */
-import { serveTabStreams } from '../../lib/capture/tab-stream/offscreen-service';
-import { serveRecordings } from '../../lib/capture/recording/offscreen-service';
+import { serveTabStreams } from '../../lib/browser/capture/tab-stream-service';
+import { serveRecordings } from '../../lib/browser/recording/offscreen-service';
 
 serveTabStreams();
 serveRecordings();

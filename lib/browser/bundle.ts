@@ -11,7 +11,7 @@ import { planImport } from '../bundle/import-plan';
 import { installationSigner } from '../bundle/signature';
 import { importedTimestampRecords } from '../bundle/timestamps';
 import type { CapturerRole, CaseRecord } from '../evidence/types';
-import type { Lang } from '../guide/types';
+import type { Lang } from '../i18n';
 import type { EvidenceStore } from '../storage/evidence-store';
 import { loadSettings } from './settings';
 import { stampAuditHeadForExport } from './timestamping';

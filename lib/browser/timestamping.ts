@@ -8,7 +8,7 @@ import { authorityById, authorityPermission } from '../proof/authorities';
 import { utf8 } from '../crypto/bytes';
 import { sha256Hex } from '../evidence/hash';
 import { auditHeadText, describeFailure, stampOne, stampPending } from '../proof/timestamping';
-import type { TimestampRecord } from '../storage/db';
+import type { TimestampRecord } from '../proof/timestamp-record';
 import type { EvidenceStore } from '../storage/evidence-store';
 import { postTimestampQuery } from '../proof/tsa-client';
 import { openStore } from './evidence';

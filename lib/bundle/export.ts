@@ -18,8 +18,9 @@ import type {
   FileMeta,
   ReportTracking,
 } from '../evidence/types';
-import type { Lang } from '../guide/types';
+import type { Lang } from '../i18n';
 import { verifyChain } from '../storage/audit';
+import type { FileChunks, FileData } from '../storage/evidence-store';
 import { BundleError } from './errors';
 import {
   BUNDLE_FORMAT,
@@ -74,14 +75,6 @@ export interface BundleInput {
   /** Bytes read from a file at a time. Default 1 MiB. */
   chunkSize?: number;
 }
-
-/** A file read chunk by chunk (a recording, possibly decrypted chunk by chunk): never whole in memory. */
-export interface FileChunks {
-  size: number;
-  chunks: () => AsyncIterable<Uint8Array>;
-}
-
-export type FileData = Blob | FileChunks;
 
 export interface BundleWriteResult {
   manifest: BundleManifest;

@@ -4,10 +4,9 @@
  * stays small, and the video opens from the extracted folder in the person's own player).
  */
 import type { CaptureRecord } from '../evidence/types';
-import type { Lang } from '../guide/types';
-import { translate } from '../i18n';
+import { translate, type Lang } from '../i18n';
+import { esc } from './html';
 import type { BundleFile } from './manifest';
-import { esc } from './report';
 
 /** The recording's row value for the report's details list; empty for other captures. */
 export function recordingDetails(capture: CaptureRecord, lang: Lang): string {

@@ -5,26 +5,25 @@
  */
 import type { CaptureRecord } from '../evidence/types';
 import { translate, type Lang, type MessageKey } from '../i18n';
+import { esc } from './html';
 import type { BundleManifest } from './manifest';
 import { AUDIT_HEAD_PATH, type BundleTimestamp } from './timestamps';
 
-type Escape = (value: string | number) => string;
-
 /** The capture's "Trusted timestamp" row: authority, its time, "verified"; nothing when none of its files has one. */
-export function captureTimestampRow(capture: CaptureRecord, manifest: BundleManifest, lang: Lang, esc: Escape): string {
+export function captureTimestampRow(capture: CaptureRecord, manifest: BundleManifest, lang: Lang): string {
   const paths = new Set(manifest.files.filter((file) => file.captureId === capture.id).map((file) => file.path));
   const tokens = (manifest.timestamps ?? []).filter((entry) => paths.has(entry.stamps));
   if (tokens.length === 0) return '';
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
   const lines = tokens.map(
-    (token) => `<div class="mono">${esc(token.stamps.slice(token.stamps.lastIndexOf('/') + 1))}: ${describe(token, esc)} · ${t('timestamps.verified')}</div>`,
+    (token) => `<div class="mono">${esc(token.stamps.slice(token.stamps.lastIndexOf('/') + 1))}: ${describe(token)} · ${t('timestamps.verified')}</div>`,
   );
   const partial = tokens.length < paths.size ? `<div>${t('timestamps.partial', { stamped: tokens.length, total: paths.size })}</div>` : '';
   return `<div><dt>${t('bundle.report.timestamp')}</dt><dd>${lines.join('')}${partial}</dd></div>`;
 }
 
 /** How to check the tokens, and the audit head's, under the bundle's verification section. */
-export function timestampSection(manifest: BundleManifest, lang: Lang, esc: Escape): string {
+export function timestampSection(manifest: BundleManifest, lang: Lang): string {
   const tokens = manifest.timestamps ?? [];
   if (tokens.length === 0) return '';
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
@@ -34,9 +33,9 @@ export function timestampSection(manifest: BundleManifest, lang: Lang, esc: Esca
 <p>${t('bundle.report.timestamps.body')}</p>
 <pre class="cmd">openssl ts -verify -data ${esc(example.stamps)} -in ${esc(example.path)} -CAfile &lt;CA&gt;${example.chainPath ? ` -untrusted ${esc(example.chainPath)}` : ''}
 openssl ts -reply -in ${esc(example.path)} -text</pre>
-${head ? `<p>${t('timestamps.auditHead')}: ${describe(head, esc)} · ${t('timestamps.verified')} (<span class="mono">${esc(AUDIT_HEAD_PATH)}</span>)</p>` : ''}`;
+${head ? `<p>${t('timestamps.auditHead')}: ${describe(head)} · ${t('timestamps.verified')} (<span class="mono">${esc(AUDIT_HEAD_PATH)}</span>)</p>` : ''}`;
 }
 
-function describe(token: BundleTimestamp, esc: Escape): string {
+function describe(token: BundleTimestamp): string {
   return `${esc(token.authority)} (${esc(token.authorityUrl)}), ${esc(token.genTime.replace('T', ' ').replace('Z', ' UTC'))}`;
 }

@@ -13,27 +13,17 @@
  */
 import { captureTimestampRow, timestampSection } from './report-timestamps';
 import type { AuditEntry, CaptureRecord, CapturerRole, FileMeta } from '../evidence/types';
-import type { Lang } from '../guide/types';
-import { catalog, translate, type MessageKey } from '../i18n';
+import { catalog, translate, type MessageKey, type Lang } from '../i18n';
 import { registry as defaultRegistry, type PlatformRegistry } from '../platforms/registry';
 import type { PlatformId } from '../platforms/types';
 import { kindLabel } from '../page-label';
+import { esc } from './html';
 import type { BundleFile, BundleManifest } from './manifest';
 import { recordingBlock, recordingDetails } from './report-recording';
 
 /** A platform's display name in the report; reports not tied to a platform ('other') show a dash. */
 function platformName(id: PlatformId | 'other', registry: PlatformRegistry): string {
   return id === 'other' ? '-' : registry.byId(id).name;
-}
-
-/** Escapes text for HTML content and double- or single-quoted attribute values. */
-export function esc(value: string | number): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /** Who signs the bundle (signature.ts): the fingerprint printed in the report and README.txt. */
@@ -90,7 +80,7 @@ ${manifest.case.notes ? row(t('bundle.report.notes'), esc(manifest.case.notes), 
 <p>${t('bundle.report.verify.body')}</p>
 <pre class="cmd">sha256sum -c SHA256SUMS</pre>
 ${signedBy ? signatureSection(signedBy, t) : ''}
-${timestampSection(manifest, lang, esc)}
+${timestampSection(manifest, lang)}
 </section>`;
 
   const reports =
@@ -113,7 +103,7 @@ ${manifest.reports
 </section>`;
 
   const captures = manifest.captures
-    .map((capture, index) => renderCapture(capture, index, total, lang, files, registry, captureTimestampRow(capture, manifest, lang, esc)))
+    .map((capture, index) => renderCapture(capture, index, total, lang, files, registry, captureTimestampRow(capture, manifest, lang)))
     .join('\n');
 
   const audit = `

@@ -13,7 +13,7 @@ import { nonEmptyText, record, sha256, text, utcTime } from '../evidence/fields'
 import { pemDecodeAll, pemEncode } from '../proof/pem';
 import { carriedChainTop, TimestampError, verifyTimestampResponse } from '../proof/timestamp';
 import { auditHeadText } from '../proof/timestamping';
-import type { TimestampRecord } from '../storage/db';
+import type { TimestampRecord } from '../proof/timestamp-record';
 import { BundleError } from './errors';
 
 export const AUDIT_HEAD_PATH = 'audit-head.txt';

@@ -3,8 +3,9 @@
  * pure checks say whether that still holds (before and after every browser capture call), whether a browser event
  * breaks it (at any moment), and whether a captured screen has the size it must have.
  */
-import type { CaptureErrorCode } from '../messaging/protocol';
-import type { TabEvent, TabFacts, TileImage } from './driver';
+import type { CaptureErrorCode } from './status';
+import { samePage } from '../platforms/url-utils';
+import type { TabEvent, TabFacts, TileImage } from './tab';
 
 export interface Binding {
   tabId: number;
@@ -14,11 +15,6 @@ export interface Binding {
   /** Layout viewport (CSS px) and device pixel ratio measured by the agent at the start. */
   viewport: { width: number; height: number };
   devicePixelRatio: number;
-}
-
-/** Same page: the address without its fragment (in-page anchors do not change the page). */
-export function samePage(a: string, b: string): boolean {
-  return a.split('#')[0] === b.split('#')[0];
 }
 
 const ZOOM_TOLERANCE = 0.001;

@@ -1,38 +1,17 @@
 /**
  * What a capture session needs from the browser, as one interface: the session (session.ts) holds every rule,
- * the browser side (browser-driver.ts) only calls APIs, and unit tests drive the session with fakes.
+ * the browser side (lib/browser/capture/driver.ts) only calls APIs, and unit tests drive the session with fakes.
  */
 import type { AgentGeometry, TileState } from './agent-types';
+import type { TabEvent, TabFacts, TileImage } from './tab';
 import type { CaptureRange, Tile } from './plan';
 import type { StampLine } from './stamp';
 import type { CaptureMethod, MethodOutcome, TileStream } from './method';
 import type { PhaseTimes } from './phase-times';
-import type { CaptureErrorCode, CaptureSummary } from '../messaging/protocol';
+import type { CaptureErrorCode, CaptureSummary } from './status';
 import type { CaptureMode } from '../evidence/types';
 import type { Lang } from '../i18n';
 import type { PageSelection } from '../report/selection';
-
-/** What the session reads of its tab before and after every browser capture call. */
-export interface TabFacts {
-  windowId: number;
-  url: string;
-  /** In front of its window. */
-  active: boolean;
-  /** The tab's zoom factor (1 = 100%). */
-  zoom: number;
-}
-
-/** Browser events that can make a running capture wrong; the driver forwards them, the session judges them. */
-export type TabEvent =
-  | { kind: 'activated'; tabId: number; windowId: number }
-  | { kind: 'detached'; tabId: number }
-  | { kind: 'attached'; tabId: number; windowId: number }
-  | { kind: 'updated'; tabId: number; url?: string }
-  | { kind: 'zoom'; tabId: number; zoom: number }
-  | { kind: 'removed'; tabId: number }
-  | { kind: 'window-resized'; windowId: number }
-  /** The capture agent's document went away (reload, navigation, crash): its port to us disconnected. */
-  | { kind: 'agent-gone'; tabId: number };
 
 /** The capture agent in the page (lib/capture/agent.ts), reached through messages. */
 export interface AgentLink {
@@ -40,25 +19,6 @@ export interface AgentLink {
   showTile(request: { scrollTop: number; showTopBars: boolean; showBottomBars: boolean; coverHeight: number }): Promise<TileState>;
   restore(): Promise<void>;
   serialize(): Promise<string>;
-}
-
-/** A decoded screen image (an ImageBitmap in the browser). */
-export interface TileImage {
-  width: number;
-  height: number;
-  close(): void;
-}
-
-/**
- * A screen whose pixels are still on their way: the tab stream's frame is taken at once (captured after the tile
- * settled) and its pixels follow while the next tile scrolls into place.
- */
-export interface PendingTileImage extends TileImage {
-  pixels(): Promise<TileImage>;
-}
-
-export function isPendingTile(image: TileImage): image is PendingTileImage {
-  return typeof (image as Partial<PendingTileImage>).pixels === 'function';
 }
 
 /** Where a tile's kept rows start in its image, and their width (CSS px). */

@@ -2,7 +2,7 @@
  * What a capture failure means for the person. Each code has a plain message in every language
  * (`capture.error.<code>`); only unexpected failures carry technical details (the step and the browser's words).
  */
-import type { CaptureErrorCode } from '../messaging/protocol';
+import type { CaptureErrorCode } from './status';
 import { StorageError } from '../storage/evidence-store';
 
 export class CaptureError extends Error {

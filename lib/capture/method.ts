@@ -6,7 +6,7 @@
  * fresh frame, wrong size) the rest of the screens are taken by the exact method, and the record says from which
  * screen and why.
  */
-import type { PendingTileImage, TileImage } from './driver';
+import type { PendingTileImage, TileImage } from './tab';
 import type { CaptureMode } from '../evidence/types';
 import type { PhaseTimes } from './phase-times';
 

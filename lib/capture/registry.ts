@@ -3,7 +3,7 @@
  * result), a second capture of a busy tab is refused, and quick exit stops them all. Recordings of tabs
  * (lib/capture/recording/session.ts) are kept in a registry of their own, by the same rules.
  */
-import type { CaptureErrorCode } from '../messaging/protocol';
+import type { CaptureErrorCode } from './status';
 
 export interface RegisteredCapture {
   /** 'running' and 'unsaved' need the person; anything else is a result. */

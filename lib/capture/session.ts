@@ -19,8 +19,9 @@ import { newCaptureId, stampLines } from './stamp';
 import { devicePixels, TileMethod } from './method';
 import { PhaseTimes } from './phase-times';
 import type { AgentGeometry, TileState } from './agent-types';
-import { isPendingTile, type AgentLink, type CaptureDriver, type CaptureRect, type CaptureRequest, type FinishedCapture, type PendingTileImage, type StitchResult, type TabEvent, type TileImage, type TileSource } from './driver';
-import type { CaptureErrorCode, CaptureStatus } from '../messaging/protocol';
+import type { AgentLink, CaptureDriver, CaptureRect, CaptureRequest, FinishedCapture, StitchResult, TileSource } from './driver';
+import { isPendingTile, type PendingTileImage, type TabEvent, type TileImage } from './tab';
+import type { CaptureErrorCode, CaptureStatus } from './status';
 
 export type CapturePhase = Extract<CaptureStatus, { state: 'running' }>['phase'];
 

@@ -3,6 +3,7 @@
  * capture was made. Layout is pure (text measured through a callback) so it can be tested without a canvas;
  * drawing takes any 2D context.
  */
+import { localIsoTime } from '../evidence/time';
 import type { CaptureMode } from '../evidence/types';
 import { translate, type Lang } from '../i18n';
 import { describePage } from '../page-label';
@@ -85,30 +86,6 @@ export function drawBand(context: Context2D, layout: BandLayout, widthPx: number
     context.fillText(row.text, layout.paddingPx, layout.paddingPx + index * layout.lineHeightPx);
   });
   context.restore();
-}
-
-/** Local wall-clock time with its UTC offset, e.g. 2026-11-28T17:02:11+01:00, in the given time zone. */
-export function localIsoTime(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  const offsetMinutes = Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
 /**

@@ -1,21 +1,6 @@
-import type { ExtractionResult } from '../platforms/extraction';
+import type { ExtractionResult, ReadCounts } from '../platforms/extraction';
 
-/**
- * How a platform's extractor has fared in this tab since the content script started: shown in the side panel's
- * details for helpers, so a page change that breaks reading can be told apart from a page with nothing to read.
- * Counts and an error summary only: nothing from the page.
- */
-export interface ReadCounts {
-  platform: string;
-  extractions: number;
-  /** Extractions that read nothing because the extractor failed (as a whole, or on every row). */
-  failedPages: number;
-  /** Rows that could not be read, over all extractions. */
-  failedItems: number;
-  /** The last error's summary (lib/platforms/extraction.ts `errorSummary`). */
-  lastError?: string;
-}
-
+/** Counts each platform's extractions in this tab (ReadCounts, lib/platforms/extraction.ts). */
 export class ReadCounter {
   readonly #byPlatform = new Map<string, ReadCounts>();
 

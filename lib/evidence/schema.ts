@@ -10,8 +10,7 @@
  * browser's name and version).
  */
 import * as v from 'valibot';
-import { platforms } from '../platforms/registry';
-import type { PlatformId } from '../platforms/types';
+import { PLATFORM_IDS } from './platform-ids';
 import {
   detailMap,
   list,
@@ -151,9 +150,9 @@ export const ITEM_KINDS = ['message', 'post', 'profile', 'video', 'chat', 'comme
 export const ITEM_KINDS_SINCE_6: readonly string[] = ['comment', 'reply', 'channel', 'reel'];
 export const IDENTIFIER_KEYS_SINCE_6: readonly string[] = ['commentUrl', 'commentId', 'channelUrl', 'timeShown'];
 
-/** Platform ids come from the registry: adding a platform there is enough for its evidence to be valid. */
-export const platformId = oneOf(platforms.map((platform): PlatformId => platform.id));
-export const reportPlatform = oneOf([...platforms.map((platform): PlatformId | 'other' => platform.id), 'other']);
+/** The platforms' ids (platform-ids.ts); a report may also go to a platform we do not know ('other'). */
+export const platformId = oneOf(PLATFORM_IDS);
+export const reportPlatform = oneOf([...PLATFORM_IDS, 'other']);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Records

@@ -7,7 +7,8 @@
  * every contact here is marked as added, from the Institute's website.
  */
 import { added, fromGuide } from './origin';
-import type { AddedNote, GeneralGuide, GuideLink, Localized } from './types';
+import type { AddedNote, GeneralGuide, GuideLink } from './types';
+import type { Localized } from '../i18n';
 
 /** Free phone number of the Institute; option 1 is the line for this kind of report. */
 export const INSTITUTE_PHONE = '0800 12 800';

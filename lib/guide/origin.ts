@@ -2,8 +2,8 @@
  * Origins of the guidance: what comes from the Institute's guide and what we added (lib/guide/types.ts), and the
  * marker the interface shows with added material, so that nothing added reads as the guide's own words.
  */
-import { translate, type MessageKey } from '../i18n';
-import type { Added, AddedSource, FromGuide, GuidePart, Lang, Origin } from './types';
+import { translate, type Lang, type MessageKey } from '../i18n';
+import type { Added, AddedSource, FromGuide, GuidePart, Origin } from './types';
 
 export function fromGuide(part: GuidePart): FromGuide {
   return { from: 'guide', part };

@@ -3,10 +3,7 @@
  * Text is kept per language beside its structure, so a step and its translations can never drift apart.
  */
 
-export type Lang = 'nl' | 'fr' | 'en';
-
-/** One piece of text in every interface language. */
-export type Localized = Record<Lang, string>;
+import type { Lang, Localized } from '../i18n';
 
 /**
  * The guide's parts, by their headings as the guide writes them (shared/seed/ncii-removal-guide.nl.txt): an item

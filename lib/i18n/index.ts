@@ -1,10 +1,14 @@
-import type { Lang } from '../guide/types';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
 import { nl } from './nl';
 
-export type { Lang } from '../guide/types';
 export type { MessageKey } from './en';
+
+/** The interface languages. */
+export type Lang = 'nl' | 'fr' | 'en';
+
+/** One piece of text in every interface language. */
+export type Localized = Record<Lang, string>;
 
 export const LANGUAGES: readonly Lang[] = ['nl', 'fr', 'en'];
 

@@ -7,13 +7,13 @@
  * page's scripts can neither read nor forge them.
  */
 import type { AgentGeometry, PagePutBack, TileRequest, TileState } from '../capture/agent-types';
-import type { CaptureMode, RecordingEndReason } from '../evidence/types';
-import type { Lang } from '../guide/types';
-import type { ReadCounts } from '../content/read-counts';
-import type { ReadProblem } from '../platforms/extraction';
+import type { CaptureMode } from '../evidence/types';
+import type { Lang } from '../i18n';
+import type { ReadCounts, ReadProblem } from '../platforms/extraction';
 import type { ExtractedItem, ParsedUrl } from '../platforms/types';
 import type { TabStreamFrame, TabStreamOpen, TabStreamOpened, TabStreamPixels } from '../capture/tab-stream/types';
 import type { StampLine } from '../capture/stamp';
+import type { CaptureStatus, RecordingStatus } from '../capture/status';
 
 /** What the content script knows about the page it runs in. */
 export interface PageInfo {
@@ -169,44 +169,6 @@ export type BackgroundMessage = {
 
 // --- The capture port ---------------------------------------------------------------------------------------------
 
-/** Why a capture could not be made; each has a plain-language message in every interface language. */
-export type CaptureErrorCode =
-  | 'browser-page'
-  | 'extension-store'
-  | 'file-access'
-  | 'not-web'
-  | 'cannot-read-page'
-  | 'tab-closed'
-  | 'navigated'
-  | 'hidden'
-  | 'moved-window'
-  | 'zoom-changed'
-  | 'resized'
-  | 'reloaded'
-  | 'cancelled'
-  | 'storage-full'
-  | 'locked'
-  | 'busy'
-  /** The browser refused: no activeTab for this page (the panel followed a tab nobody clicked the toolbar on). */
-  | 'not-allowed'
-  | 'failed';
-
-/** What the popup shows when a capture is done. */
-export interface CaptureSummary {
-  captureId: string;
-  caseId: string;
-  caseTitle: string;
-  url: string;
-  title: string;
-  capturedAt: string;
-  localTime: string;
-  timeZone: string;
-  platformLabel: string | null;
-  parts: number;
-  thumbnailFileId: string | null;
-  limitedToScreens: number | null;
-}
-
 /**
  * Over the `capture` port: page -> background. A popup opening sends `attach` to find the capture of its tab
  * (running, waiting to be saved, or just finished); `retry-save` and `discard` act on a finished capture whose
@@ -219,44 +181,10 @@ export type CapturePortRequest =
   | { type: 'retry-save' }
   | { type: 'discard' };
 
-/** What the popup shows of a capture (lib/capture/session.ts keeps it). */
-export type CaptureStatus =
-  | { state: 'running'; phase: 'preparing' | 'capturing' | 'saving'; done: number; total: number }
-  | { state: 'done'; summary: CaptureSummary }
-  /** Finished, but the save failed: kept in the background until saved again or discarded. */
-  | { state: 'unsaved'; code: CaptureErrorCode; detail?: string }
-  | { state: 'failed'; code: CaptureErrorCode; detail?: string };
-
 /** Over the `capture` port: background -> page. `none`: no capture of this tab to show. */
 export type CapturePortEvent = { type: 'status'; status: CaptureStatus } | { type: 'none' } | { type: 'refused'; code: 'busy' };
 
 // --- The recording port (lib/capture/recording/) ----------------------------------------------------------------
-
-/** Why a recording ended (every cause keeps what was recorded; a quick exit too: it is saved without a word). */
-export type RecordingEndCause = Exclude<RecordingEndReason, 'interrupted'>;
-
-export interface RecordingSummary {
-  captureId: string;
-  durationMs: number;
-  bytes: number;
-  endedBy: RecordingEndCause;
-  audio: boolean;
-}
-
-/** What the popup shows of a recording of its tab (lib/capture/recording/session.ts keeps it). */
-export type RecordingStatus =
-  | {
-      state: 'running';
-      phase: 'starting' | 'recording' | 'saving';
-      elapsedMs: number;
-      bytes: number;
-      maxMs: number;
-      /** False where only the picture is recorded (Firefox). */
-      audio: boolean;
-      endedBy: RecordingEndCause | null;
-    }
-  | { state: 'done'; summary: RecordingSummary }
-  | { state: 'failed'; code: CaptureErrorCode; detail?: string };
 
 /**
  * Over a `recording-chunks` port, offscreen document -> background, in order: which recording, its chunks (base64:

@@ -18,6 +18,22 @@ export interface ReadProblem {
   error: string;
 }
 
+/**
+ * How a platform's extractor has fared in this tab since the content script started (lib/content/read-counts.ts
+ * counts): shown in the side panel's details for helpers, so a page change that breaks reading can be told apart
+ * from a page with nothing to read. Counts and an error summary only: nothing from the page.
+ */
+export interface ReadCounts {
+  platform: string;
+  extractions: number;
+  /** Extractions that read nothing because the extractor failed (as a whole, or on every row). */
+  failedPages: number;
+  /** Rows that could not be read, over all extractions. */
+  failedItems: number;
+  /** The last error's summary (`errorSummary` below). */
+  lastError?: string;
+}
+
 export interface ExtractionResult {
   items: ExtractedItem[];
   problem: ReadProblem | null;

@@ -1,4 +1,4 @@
-import type { ParsedUrl, PlatformModule } from './types';
+import type { ParsedUrl, PlatformId, PlatformModule } from './types';
 import { discord } from './discord';
 import { facebook } from './facebook';
 import { instagram } from './instagram';
@@ -10,8 +10,8 @@ import { x } from './x';
 import { youtube } from './youtube';
 
 /**
- * Every supported platform, one line each: the only list of platforms in the code base. Order matters only where
- * hosts overlap: Messenger claims facebook.com/messages/* before Facebook sees it, so it comes first.
+ * Every supported platform's module, one line each. Order matters only where hosts overlap: Messenger claims
+ * facebook.com/messages/* before Facebook sees it, so it comes first.
  */
 export const platforms = [
   messenger,
@@ -23,10 +23,14 @@ export const platforms = [
   x,
   whatsapp,
   discord,
-] as const;
+] as const satisfies readonly PlatformModule<PlatformId>[];
 
-/** The registered platforms' ids ('discord', 'x'...), derived from the list above. */
-export type PlatformId = (typeof platforms)[number]['id'];
+/**
+ * One module for each id of the evidence model (lib/evidence/platform-ids.ts): a module whose id is not there fails
+ * `satisfies` above, and an id without a module fails here, named by `npm run check`.
+ */
+type Unregistered = Exclude<PlatformId, (typeof platforms)[number]['id']>;
+const _everyIdRegistered: [Unregistered] extends [never] ? true : Unregistered = true;
 
 /** Looks platforms up in one list of modules: the registry above, or a test's own list. */
 export interface PlatformRegistry<Id extends string = string> {

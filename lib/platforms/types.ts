@@ -1,14 +1,15 @@
 /**
  * The contract every platform module fulfils. A platform lives in its own folder under `lib/platforms/<id>/`
- * (`index.ts` holds its module, typed `PlatformModule<'<id>'>` so that the registry can derive `PlatformId` from
- * the literal ids) and is listed once in `registry.ts`; nothing else in the code base names a platform.
+ * (`index.ts` holds its module, typed `PlatformModule<'<id>'>` so that the registry can check its literal id) and
+ * is listed once in `registry.ts`; its id is in the evidence model's list (lib/evidence/platform-ids.ts), since
+ * records name it. Nothing else in the code base names a platform.
  */
 import type { ExtractedItem, PageKind, ParsedUrl } from '../evidence/types';
-import type { Localized, PlatformGuide } from '../guide/types';
-import type { PlatformId } from './registry';
+import type { PlatformGuide } from '../guide/types';
+import type { Localized } from '../i18n';
 
-/** The ids of the registered platforms, derived from the registry's list (`registry.ts`). */
-export type { PlatformId };
+/** The platforms' ids, listed with the evidence model (records name them); registry.ts has one module for each. */
+export type { PlatformId } from '../evidence/platform-ids';
 
 // The page and item shapes are part of the evidence model (captures record them): defined with its schemas. Page
 // kinds and identifier keys are part of the bundle's format (lib/bundle/FORMAT.md): adding one is a format change.

@@ -1,4 +1,4 @@
-/** Small URL helpers shared by the platform parsers. None of them throws. */
+/** Small URL helpers shared by the platform parsers and the pages' bindings (samePage). None of them throws. */
 
 import type { PageIds, PageKind, ParsedUrl, PlatformId } from './types';
 
@@ -17,6 +17,11 @@ export function withoutFragment(url: URL): string {
   const copy = new URL(url.href);
   copy.hash = '';
   return copy.href;
+}
+
+/** Same page: the address without its fragment (in-page anchors do not change the page). */
+export function samePage(a: string, b: string): boolean {
+  return a.split('#')[0] === b.split('#')[0];
 }
 
 /** decodeURIComponent that returns null instead of throwing on malformed escapes. */

@@ -1,5 +1,5 @@
 /** What the person is told about a capture's trusted timestamps, from its files' records (pure). */
-import type { TimestampRecord } from '../storage/db';
+import type { TimestampRecord } from './timestamp-record';
 import { authorityByUrl } from './authorities';
 
 export type CaptureTimestampState =

@@ -13,7 +13,7 @@
  * growing delay (1 minute, doubling, at most 6 hours), and at every start-up and opening of the manager.
  */
 import { fromBase64, toBase64 } from '../crypto/bytes';
-import type { TimestampRecord } from '../storage/db';
+import type { TimestampRecord } from './timestamp-record';
 import { buildTimestampRequest, carriedChainTop, TimestampError, verifyTimestampResponse } from './timestamp';
 
 /** Where the stamping reads and writes (EvidenceStore in the extension, a fake in tests). */

@@ -6,8 +6,8 @@
  * links, X wants post URLs and @handles), the items the person selected, and the captures kept as evidence with
  * their time and SHA-256, so the platform (or later the police) can match a report with the evidence.
  */
-import type { Lang, PlatformGuide } from '../guide/types';
-import { translate, type MessageKey } from '../i18n';
+import type { PlatformGuide } from '../guide/types';
+import { translate, type MessageKey, type Lang } from '../i18n';
 import type { ExtractedItem, IdentifierField, IdentifierKey, ItemKind } from '../platforms/types';
 
 /** One capture, as much of it as a report needs. */

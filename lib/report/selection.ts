@@ -3,8 +3,8 @@
  * the side panel refuses a sixth with an explanation instead of letting the person build a report the form will
  * not accept.
  */
-import { samePage } from '../capture/binding';
 import { platformById } from '../platforms/registry';
+import { samePage } from '../platforms/url-utils';
 import type { ExtractedItem, PlatformId } from '../platforms/types';
 
 export type ToggleResult = { selected: string[]; refused: false } | { selected: string[]; refused: true; max: number };

@@ -3,7 +3,7 @@
  *
  * An entry is appended INSIDE the write's transaction, where WebCrypto cannot be awaited (the transaction would
  * commit early), so it cannot be signed there. It is signed right after that transaction commits, in a short
- * follow-up transaction (StoreCore.write calls signPendingAudit). Entries left unsigned by a crash between the two,
+ * follow-up transaction (StoreCore.write calls signPendingAudit, handed to it by evidence-store.ts). Entries left unsigned by a crash between the two,
  * or while the evidence is locked, are signed when the store is opened or unlocked, and before Verify and export.
  *
  * What is signed: the UTF-8 text of the entry's hash (64 lowercase hex digits), ECDSA P-256 with SHA-256, DER.

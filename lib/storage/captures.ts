@@ -2,7 +2,6 @@
  * Captures and their files: saving a capture (record, files and audit entry in one transaction), reading them,
  * notes, moves and deletions; and the checks a capture passes before anything is written.
  */
-import type { FileData } from '../bundle/export';
 import { SHA256_HEX, sha256Hex } from '../evidence/hash';
 import type { CaptureRecord, CapturerRole, FileMeta, FileRole, StoredFile } from '../evidence/types';
 import { canonicalJson, sha256OfText, type AuditFields } from './audit';
@@ -90,6 +89,14 @@ export async function* readFileChunks(core: StoreCore, fileId: string, sliceSize
     yield new Uint8Array(await file.blob.slice(offset, offset + sliceSize).arrayBuffer());
   }
 }
+
+/** A file read chunk by chunk (a recording, possibly decrypted chunk by chunk): never whole in memory. */
+export interface FileChunks {
+  size: number;
+  chunks: () => AsyncIterable<Uint8Array>;
+}
+
+export type FileData = Blob | FileChunks;
 
 /**
  * What an export reads of a stored file: its Blob, or for a chunked file (a recording) a stream of its chunks,

@@ -13,7 +13,6 @@
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { EncryptedValue } from '../crypto/cipher';
 import type { AuditFields } from './audit';
-import { signPendingAudit } from './audit-signatures';
 import type { EvidenceDb, EvidenceDbSchema } from './db';
 import { Conflict, StorageError, toStorageError } from './errors';
 import {
@@ -58,6 +57,11 @@ export class StoreCore {
   constructor(
     readonly db: EvidenceDb,
     options: EvidenceStoreOptions = {},
+    /**
+     * Runs after a write that appended audit entries has committed: signing them (audit-signatures.ts, handed in by
+     * evidence-store.ts, so that the core stays below what it serves).
+     */
+    private readonly afterAuditCommit: (signer: StoreCore) => Promise<unknown> = async () => undefined,
   ) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
@@ -69,7 +73,7 @@ export class StoreCore {
    * entries are still signed by this core, with its own key source: after a lock they wait for the next unlock.
    */
   withCipher(cipher: EvidenceCipher): StoreCore {
-    const core = new StoreCore(this.db, { now: this.now, newId: this.newId, cipher });
+    const core = new StoreCore(this.db, { now: this.now, newId: this.newId, cipher }, this.afterAuditCommit);
     core.signer = this.signer;
     return core;
   }
@@ -129,11 +133,11 @@ export class StoreCore {
   }
 
   /**
-   * Signs the audit entries the committed write appended (audit-signatures.ts). The write itself succeeded: a
-   * failure here only leaves the entries pending, signed at the next open, unlock, Verify or export.
+   * Signs the audit entries the committed write appended (afterAuditCommit). The write itself succeeded: a failure
+   * here only leaves the entries pending, signed at the next open, unlock, Verify or export.
    */
   private async signAfterCommit(): Promise<void> {
-    await signPendingAudit(this.signer).catch(() => 0);
+    await this.afterAuditCommit(this.signer).catch(() => 0);
   }
 
   /**

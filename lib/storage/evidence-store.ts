@@ -12,13 +12,13 @@
  * - bundles.ts: the export's audit entry, importing a verified bundle as a case.
  */
 import type { AuditEntry, CaptureRecord, CapturerRole, CaseRecord, FileRole, ReportTracking, StoredFile } from '../evidence/types';
-import type { FileData } from '../bundle/export';
 import type { InstallationKey } from '../proof/signing-key';
 import type { AgeIdentity } from '../crypto/age-keys';
 import { signPendingAudit, type AuditSignatureSummary } from './audit-signatures';
 import * as audit from './audit-trail';
 import * as bundles from './bundles';
 import * as captures from './captures';
+import type { FileData } from './captures';
 import * as chunkSweep from './chunk-sweep';
 import * as cases from './cases';
 import { StoreCore, type EvidenceStoreOptions } from './core';
@@ -27,7 +27,8 @@ import type { RecordingContext, RecordingStart, RecordingWriter } from './record
 import * as receivingKeys from './receiving-keys';
 import * as recovery from './recovery';
 import type { RecoveryOutcome } from './recovery';
-import type { EvidenceDb, TimestampRecord } from './db';
+import type { EvidenceDb } from './db';
+import type { TimestampRecord } from '../proof/timestamp-record';
 import * as reports from './reports';
 import * as signingKeys from './signing-keys';
 import * as timestamps from './timestamps';
@@ -38,6 +39,7 @@ import type { VerifyProblem } from './verify';
 export { StorageError, toStorageError, type StorageErrorCode } from './errors';
 export { requestPersistence, storageEstimate } from './persistence';
 export type { CaseChanges, CaseInput } from './cases';
+export type { FileChunks, FileData } from './captures';
 export type { EvidenceStoreOptions } from './core';
 export type { VerifyProblem } from './verify';
 export type { AuditSignatureSummary } from './audit-signatures';
@@ -48,7 +50,7 @@ export class EvidenceStore implements TimestampLedger {
   private readonly core: StoreCore;
 
   constructor(db: EvidenceDb, options: EvidenceStoreOptions = {}) {
-    this.core = new StoreCore(db, options);
+    this.core = new StoreCore(db, options, signPendingAudit);
   }
 
   // --- Cases (cases.ts) ------------------------------------------------------------------------------------------

@@ -15,8 +15,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
-import { localIsoTime } from '../capture/stamp';
 import { sha256Hex } from '../evidence/hash';
+import { localIsoTime } from '../evidence/time';
 import type { CaptureRecord, CapturerRole, FileMeta, RecordingEndReason, RecordingInfo, StoredFile } from '../evidence/types';
 import { pageIdentifiers } from '../platforms/page-identifiers';
 import { parsePlatformUrl } from '../platforms/registry';

@@ -9,7 +9,7 @@
  * evidence themselves (a token proves itself), so they get no audit entry.
  */
 import type { StoreCore } from './core';
-import type { TimestampRecord } from './db';
+import type { TimestampRecord } from '../proof/timestamp-record';
 
 /** Per authority URL, the certificate (base64 DER) pinned on first use as its trust anchor. */
 export const TIMESTAMP_PINS_SETTING = 'timestampPins';

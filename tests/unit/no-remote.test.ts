@@ -67,7 +67,7 @@ describe('no remote resources in the source', () => {
       (finding) => !/^\s*(\*|\/\/)/.test(finding.split(': ').slice(1).join(': ')),
     );
     expect(calls.map((call) => call.replace(/:\d+:/, ':'))).toEqual([
-      `${path.join('lib', 'capture', 'browser-driver.ts')}: const blob = await (await fetch(dataUrl)).blob();`,
+      `${path.join('lib', 'browser', 'capture', 'driver.ts')}: const blob = await (await fetch(dataUrl)).blob();`,
       `${path.join('lib', 'proof', 'tsa-client.ts')}: response = await fetch(url, {`,
     ]);
     // ...the timestamp request is a POST of application/timestamp-query, with no cookies, referrer or redirect.
@@ -75,7 +75,7 @@ describe('no remote resources in the source', () => {
     expect(client).toMatch(/method: 'POST',\s*headers: \{ 'Content-Type': 'application\/timestamp-query' \},\s*body: request,\s*credentials: 'omit'/);
     expect(client).toMatch(/redirect: 'error',\s*referrerPolicy: 'no-referrer'/);
     // ...and that URL is a data: URL (tabs.captureVisibleTab's result, or an OffscreenCanvas encoding).
-    const capture = sources.find(({ file }) => file === path.join('lib', 'capture', 'browser-driver.ts'))!.text;
+    const capture = sources.find(({ file }) => file === path.join('lib', 'browser', 'capture', 'driver.ts'))!.text;
     const fetchAt = capture.indexOf('fetch(dataUrl)');
     const fn = capture.slice(capture.lastIndexOf('function', fetchAt), fetchAt);
     expect(fn).toMatch(/dataUrl: string/);

@@ -2,9 +2,9 @@
  * What a recording session needs from the browser, as one interface (like lib/capture/driver.ts for captures):
  * the session (session.ts) holds every rule, the browser side only calls APIs, and unit tests drive it with fakes.
  */
-import type { TabEvent, TabFacts } from '../driver';
+import type { TabEvent, TabFacts } from '../tab';
 import type { StampLine } from '../stamp';
-import type { CaptureErrorCode } from '../../messaging/protocol';
+import type { CaptureErrorCode } from '../status';
 import type { RecordingFinish, RecordingStart, RecordingWriter } from '../../storage/evidence-store';
 
 /** What the recorder gives back when it has stopped and delivered its last chunk. */

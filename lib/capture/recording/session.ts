@@ -8,9 +8,9 @@
  */
 import { eventProblem, tabProblem, type Binding } from '../binding';
 import { CaptureError, toCaptureError } from '../errors';
-import type { TabEvent } from '../driver';
+import type { TabEvent } from '../tab';
 import { newCaptureId } from '../stamp';
-import type { CaptureErrorCode, RecordingEndCause, RecordingStatus } from '../../messaging/protocol';
+import type { CaptureErrorCode, RecordingEndCause, RecordingStatus } from '../status';
 import { parsePlatformUrl } from '../../platforms/registry';
 import type { Lang } from '../../i18n';
 import type { RecorderHandle, RecordingDriver, RecordingWriter } from './driver';

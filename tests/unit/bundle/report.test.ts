@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { buildManifest } from '../../../lib/bundle/export';
-import { esc, renderReadme, renderReport } from '../../../lib/bundle/report';
+import { esc } from '../../../lib/bundle/html';
+import { renderReadme, renderReport } from '../../../lib/bundle/report';
 import { makeFixture } from './fixtures';
 
 const EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&';

@@ -13,7 +13,7 @@ import { toBase64 } from '../../../lib/crypto/bytes';
 import { sha256Hex } from '../../../lib/evidence/hash';
 import { buildTimestampRequest, verifyTimestampResponse } from '../../../lib/proof/timestamp';
 import { auditHeadText } from '../../../lib/proof/timestamping';
-import type { TimestampRecord } from '../../../lib/storage/db';
+import type { TimestampRecord } from '../../../lib/proof/timestamp-record';
 import { TestTsa } from '../proof/test-tsa';
 import { bytes, entriesOf, exportToBytes, makeFixture, repack } from './fixtures';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventProblem, samePage, tabProblem, tileFits, viewportProblem, type Binding } from '../../../lib/capture/binding';
+import { eventProblem, tabProblem, tileFits, viewportProblem, type Binding } from '../../../lib/capture/binding';
+import { samePage } from '../../../lib/platforms/url-utils';
 
 const BOUND: Binding = { tabId: 7, windowId: 1, url: 'https://x.com/a', zoom: 1, viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 };
 const FACTS = { windowId: 1, url: 'https://x.com/a', active: true, zoom: 1 };

@@ -5,9 +5,10 @@
  */
 import { CapturePacer, type PacerClock } from '../../../lib/capture/pacer';
 import type { AgentGeometry, TileState } from '../../../lib/capture/agent-types';
-import type { CaptureDriver, CaptureRect, FinishedCapture, TabEvent, TabFacts, TileImage } from '../../../lib/capture/driver';
+import type { CaptureDriver, CaptureRect, FinishedCapture } from '../../../lib/capture/driver';
+import type { TabEvent, TabFacts, TileImage } from '../../../lib/capture/tab';
 import type { StampLine } from '../../../lib/capture/stamp';
-import type { CaptureSummary } from '../../../lib/messaging/protocol';
+import type { CaptureSummary } from '../../../lib/capture/status';
 
 export const TAB = 7;
 export const WINDOW = 1;

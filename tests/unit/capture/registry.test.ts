@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureRegistry, type RegisteredCapture } from '../../../lib/capture/registry';
-import type { CaptureStatus } from '../../../lib/messaging/protocol';
+import type { CaptureStatus } from '../../../lib/capture/status';
 
 function capture(state: CaptureStatus['state']) {
   const status = { state, ...(state === 'running' ? { phase: 'capturing', done: 1, total: 3 } : { code: 'failed' }) } as CaptureStatus;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBand, localIsoTime, wrapText } from '../../../lib/capture/stamp';
+import { localIsoTime } from '../../../lib/evidence/time';
+import { layoutBand, wrapText } from '../../../lib/capture/stamp';
 
 const monospace = (text: string) => text.length * 10;
 

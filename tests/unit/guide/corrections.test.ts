@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { general, instituteContact } from '../../../lib/guide/general';
 import { police } from '../../../lib/guide/police';
-import type { GuideLink, GuideNote, GuideStep, Lang, PlatformGuide } from '../../../lib/guide/types';
+import type { GuideLink, GuideNote, GuideStep, PlatformGuide } from '../../../lib/guide/types';
+import type { Lang } from '../../../lib/i18n';
 import { guide as discord } from '../../../lib/platforms/discord/steps';
 import { guide as facebook } from '../../../lib/platforms/facebook/steps';
 import { guide as instagram } from '../../../lib/platforms/instagram/steps';

@@ -13,11 +13,10 @@ import {
   type GuideLink,
   type GuideSection,
   type GuideStep,
-  type Lang,
-  type Localized,
   type Origin,
   type PlatformGuide,
 } from '../../../lib/guide/types';
+import type { Lang, Localized } from '../../../lib/i18n';
 import { translate } from '../../../lib/i18n';
 import { guide as discord } from '../../../lib/platforms/discord/steps';
 import { guide as facebook } from '../../../lib/platforms/facebook/steps';

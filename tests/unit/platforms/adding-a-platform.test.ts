@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * "Adding a platform is one folder plus one registry line" (docs/architecture.md): a made-up platform (./fake/, one folder) is
- * added to the registry's list (the mock below stands for the one line registry.ts would gain), and is then found
+ * "Adding a platform" (docs/architecture.md): a made-up platform (./fake/, one folder) is added to the registry's
+ * list and its id to the evidence model's (the mocks below stand for the line each would gain), and is then found
  * everywhere the extension uses platforms: detection (URL, host, content script match patterns), the page's
  * items, the side panel's data (label, identifiers, steps, selection limit), the bundle's schema and its report.
  */
@@ -17,6 +17,10 @@ import { createRegistry, platforms } from '../../../lib/platforms/registry';
 import { makeFixture } from '../bundle/fixtures';
 import { fakebook } from './fake';
 
+vi.mock('../../../lib/evidence/platform-ids', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/evidence/platform-ids')>();
+  return { ...real, PLATFORM_IDS: [...real.PLATFORM_IDS, 'fakebook'] };
+});
 vi.mock('../../../lib/platforms/registry', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../lib/platforms/registry')>();
   const { fakebook: added } = await import('./fake');
@@ -26,7 +30,7 @@ vi.mock('../../../lib/platforms/registry', async (importOriginal) => {
 const registry = createRegistry(platforms);
 const POST = 'https://www.fakebook.example/mara/posts/4242?ref=feed';
 
-describe('a platform added with one folder and one registry line', () => {
+describe('a platform added with one folder, one registry line and its id', () => {
   it('is detected: URL, host, content script match pattern', () => {
     const parsed = registry.parseUrl(POST);
     expect(parsed).toEqual({
@@ -71,7 +75,7 @@ describe('a platform added with one folder and one registry line', () => {
     const fixture = await makeFixture({
       captureOverrides: { platform: parsed.platform, parsed, requestedUrl: POST, finalUrl: POST },
     });
-    // buildManifest checks the manifest against the bundle schema, whose platform ids come from the registry.
+    // buildManifest checks the manifest against the bundle schema, whose platform ids are the evidence model's.
     const manifest = buildManifest(fixture.input, new Date('2026-11-30T09:30:00.000Z'));
     expect(manifest.captures.map((capture) => capture.platform)).toEqual(manifest.captures.map(() => 'fakebook'));
     expect(validateManifest(JSON.parse(JSON.stringify(manifest))).ok).toBe(true);

@@ -2,9 +2,9 @@
  * A fake browser for recording sessions: one tab in one window, a recorder whose chunks the test makes, a writer
  * that keeps what it gets, a lock and a clock that move only when the test says so.
  */
-import type { TabEvent, TabFacts } from '../../../../lib/capture/driver';
+import type { TabEvent, TabFacts } from '../../../../lib/capture/tab';
 import type { RecorderHandle, RecorderOptions, RecordingDriver, RecordingFinish, RecordingStart, RecordingWriter } from '../../../../lib/capture/recording/driver';
-import type { CaptureErrorCode } from '../../../../lib/messaging/protocol';
+import type { CaptureErrorCode } from '../../../../lib/capture/status';
 
 export const TAB = 7;
 export const WINDOW = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecordingSession, TICK_MS } from '../../../../lib/capture/recording/session';
-import type { RecordingEndCause, RecordingStatus } from '../../../../lib/messaging/protocol';
+import type { RecordingEndCause, RecordingStatus } from '../../../../lib/capture/status';
 import { StorageError } from '../../../../lib/storage/evidence-store';
 import { FakeRecordingBrowser, PAGE, TAB, WINDOW, settle, type RecordingHooks } from './fake-recording';
 

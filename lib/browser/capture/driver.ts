@@ -3,18 +3,19 @@
  * are in session.ts, where they are unit-tested.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { lockStatus, touch } from '../browser/lock';
-import { sendToTab } from '../messaging';
-import { CaptureError, isPermissionRefusal } from './errors';
-import type { AgentLink, CaptureDriver, CaptureRect, PageSource, PendingTileImage, TabEvent, TabFacts } from './driver';
-import { capturePacer } from './pacer';
-import { captureBlockReason } from './restrictions';
+import { lockStatus, touch } from '../lock';
+import { sendToTab } from '../../messaging';
+import { CaptureError, isPermissionRefusal } from '../../capture/errors';
+import type { AgentLink, CaptureDriver, CaptureRect, PageSource } from '../../capture/driver';
+import type { PendingTileImage, TabEvent, TabFacts } from '../../capture/tab';
+import { capturePacer } from '../../capture/pacer';
+import { captureBlockReason } from '../../capture/restrictions';
 import { saveCapture } from './save';
-import { Stitcher } from './stitcher';
-import type { TileStream } from './method';
-import type { PhaseTimes } from './phase-times';
-import { openTabStream as openStreamOfTab } from './tab-stream/client';
-import type { CapturerRole } from '../evidence/types';
+import { Stitcher } from '../../capture/stitcher';
+import type { TileStream } from '../../capture/method';
+import type { PhaseTimes } from '../../capture/phase-times';
+import { openTabStream as openStreamOfTab } from './tab-stream-client';
+import type { CapturerRole } from '../../evidence/types';
 
 const IS_FIREFOX = import.meta.env.FIREFOX;
 const THUMBNAIL_WIDTH = 320;

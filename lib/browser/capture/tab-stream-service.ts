@@ -4,10 +4,10 @@
  * the background, which then stops using it.
  */
 import { onMessage, sendMessage } from '../../messaging';
-import { encodePixels, FrameSource } from './frames';
-import { HeldFrames } from './held-frames';
-import type { TabStreamPixels } from './types';
-import { closeTabStream, openTabStream } from './stream';
+import { encodePixels, FrameSource } from '../../capture/tab-stream/frames';
+import { HeldFrames } from '../../capture/tab-stream/held-frames';
+import type { TabStreamPixels } from '../../capture/tab-stream/types';
+import { closeTabStream, openTabStream } from '../../capture/tab-stream/stream';
 
 interface OpenStream {
   stream: MediaStream;

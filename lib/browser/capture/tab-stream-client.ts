@@ -2,9 +2,9 @@
  * Background side (Chrome): a stream of one tab, opened in the offscreen document, and frames grabbed from it.
  * The background asks Chrome for the tab's stream id (tabCapture); only the offscreen document can open it.
  */
-import { offscreenDocuments } from '../../browser/offscreen';
+import { offscreenDocuments } from '../offscreen';
 import { sendMessage } from '../../messaging';
-import type { TabStreamFrame, TabStreamPixels } from './types';
+import type { TabStreamFrame, TabStreamPixels } from '../../capture/tab-stream/types';
 
 export interface TabStreamLink {
   readonly key: string;

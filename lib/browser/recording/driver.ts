@@ -4,13 +4,13 @@
  * runs right here (tab-frames.ts); Chrome's runs in the offscreen document.
  */
 import { browser } from 'wxt/browser';
-import { lockStatus, watchLock } from '../../browser/lock';
-import { openStore } from '../../browser/evidence';
+import { lockStatus, watchLock } from '../lock';
+import { openStore } from '../evidence';
 import { translate, type Lang } from '../../i18n';
 import type { CapturerRole } from '../../evidence/types';
-import { decode, readTab, watch } from '../browser-driver';
-import { captureBlockReason } from '../restrictions';
-import type { RecorderHandle, RecorderOptions, RecordingDriver, RecordingStart, RecordingWriter } from './driver';
+import { decode, readTab, watch } from '../capture/driver';
+import { captureBlockReason } from '../../capture/restrictions';
+import type { RecorderHandle, RecorderOptions, RecordingDriver, RecordingStart, RecordingWriter } from '../../capture/recording/driver';
 
 async function isLocked(): Promise<boolean> {
   const lock = await lockStatus();

@@ -5,11 +5,11 @@
  */
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { offscreenDocuments } from '../../browser/offscreen';
+import { offscreenDocuments } from '../offscreen';
 import { fromBase64 } from '../../crypto/bytes';
 import { sendMessage } from '../../messaging';
 import type { RecordingChunkMessage } from '../../messaging/protocol';
-import type { RecorderHandle, RecorderOptions, RecorderResult } from './driver';
+import type { RecorderHandle, RecorderOptions, RecorderResult } from '../../capture/recording/driver';
 
 interface TabCaptureApi {
   tabCapture: { getMediaStreamId(options: { targetTabId: number }): Promise<string> };

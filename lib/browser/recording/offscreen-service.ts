@@ -8,9 +8,9 @@ import type { Browser } from 'wxt/browser';
 import { toBase64 } from '../../crypto/bytes';
 import { connectPort, onMessage } from '../../messaging';
 import type { RecordingChunkMessage } from '../../messaging/protocol';
-import { closeTabStream, openTabStream } from '../tab-stream/stream';
-import type { RecorderHandle } from './driver';
-import { startStreamRecorder } from './tab-video';
+import { closeTabStream, openTabStream } from '../../capture/tab-stream/stream';
+import type { RecorderHandle } from '../../capture/recording/driver';
+import { startStreamRecorder } from '../../capture/recording/tab-video';
 
 const recordings = new Map<string, { handle: RecorderHandle; stream: MediaStream; port: Browser.runtime.Port }>();
 

@@ -3,19 +3,19 @@
  * transaction (lib/storage). Until that transaction commits nothing is written.
  */
 import { browser } from 'wxt/browser';
-import { openStore } from '../browser/evidence';
-import { sha256Hex } from '../evidence/hash';
-import type { CaptureRecord, FileMeta, StoredFile } from '../evidence/types';
-import { translate } from '../i18n';
-import type { CaptureSummary } from '../messaging/protocol';
-import { describePage } from '../page-label';
-import { pageIdentifiers } from '../platforms/page-identifiers';
-import { parsePlatformUrl } from '../platforms/registry';
-import { selectionOnPage } from '../report/selection';
-import type { CapturerRole } from '../evidence/types';
-import { CaptureError } from './errors';
-import type { FinishedCapture } from './driver';
-import { localIsoTime } from './stamp';
+import { openStore } from '../evidence';
+import { sha256Hex } from '../../evidence/hash';
+import type { CaptureRecord, FileMeta, StoredFile } from '../../evidence/types';
+import { translate } from '../../i18n';
+import type { CaptureSummary } from '../../capture/status';
+import { describePage } from '../../page-label';
+import { pageIdentifiers } from '../../platforms/page-identifiers';
+import { parsePlatformUrl } from '../../platforms/registry';
+import { selectionOnPage } from '../../report/selection';
+import type { CapturerRole } from '../../evidence/types';
+import { CaptureError } from '../../capture/errors';
+import type { FinishedCapture } from '../../capture/driver';
+import { localIsoTime } from '../../evidence/time';
 
 export async function saveCapture(captured: FinishedCapture, role: CapturerRole, signal: AbortSignal): Promise<CaptureSummary> {
   const { geometry, range, stitched, source, capturedAt, captureId, request } = captured;
