@@ -6,7 +6,8 @@
  * translation of the guide's Dutch (a note says Snapchat's wording may differ), never mixed into the guide's text.
  */
 import { added, fromGuide } from '../../guide/origin';
-import type { AddedNote, GuideLink, Localized, PlatformGuide } from '../../guide/types';
+import type { AddedNote, GuideLink, PlatformGuide } from '../../guide/types';
+import type { Localized } from '../../i18n';
 
 const inGuide = fromGuide('Snapchat');
 
