@@ -6,6 +6,8 @@ import { openStore } from '../../lib/browser/evidence';
 import type { CaptureRecord, CapturerRole, CaseRecord, ReportTracking, AuditEntry } from '../../lib/evidence/types';
 import type { AuditSignatureSummary, VerifyProblem } from '../../lib/storage/evidence-store';
 import type { TimestampRecord } from '../../lib/proof/timestamp-record';
+import { trustOfRecords } from '../../lib/proof/timestamp-state';
+import type { TimestampTrust } from '../../lib/proof/timestamp-trust';
 import { loadSettings } from '../../lib/browser/settings';
 import { sendMessage } from '../../lib/messaging';
 
@@ -27,7 +29,11 @@ export class ManagerState {
   loading = $state(true);
   /** The trusted timestamps of the shown captures' files, by capture id; and whether the setting is on. */
   timestamps = $state.raw<Record<string, TimestampRecord[]>>({});
+  /** Whether each stamped record (by id) was made by a real authority (lib/proof/timestamp-trust.ts). */
+  timestampTrust = $state.raw<Map<string, TimestampTrust>>(new Map());
   timestampsOn = $state(false);
+  /** Tokens already checked on this page: a stamped record never changes. */
+  #checkedTokens = new Map<string, TimestampTrust>();
   #timestampTimer: ReturnType<typeof setTimeout> | null = null;
   #askedForTimestamps = false;
 
@@ -79,7 +85,9 @@ export class ManagerState {
     this.#timestampTimer = null;
     const store = await openStore();
     this.timestampsOn = (await loadSettings()).trustedTimestamps;
-    this.timestamps = Object.fromEntries(await store.timestampsOfCaptures(this.captures.map((capture) => capture.id)));
+    const timestamps = Object.fromEntries(await store.timestampsOfCaptures(this.captures.map((capture) => capture.id)));
+    this.timestampTrust = await trustOfRecords(Object.values(timestamps).flat(), this.#checkedTokens);
+    this.timestamps = timestamps;
     const pending = Object.values(this.timestamps).some((records) => records.some((record) => record.state === 'pending'));
     if (pending && this.timestampsOn) this.#timestampTimer = setTimeout(() => void this.loadTimestamps().catch(() => undefined), TIMESTAMP_REFRESH_MS);
   }

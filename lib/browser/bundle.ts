@@ -127,8 +127,8 @@ export interface ImportOutcome {
   caseRecord: CaseRecord;
   /** The signer's fingerprint (a version 2 bundle), or null (version 1, unsigned). */
   signer: { fingerprint: string } | null;
-  /** How many trusted timestamps (version 3) were verified against their files. */
-  timestamps: number;
+  /** The timestamps (version 4), all checked against their files: how many by a known authority, how many not. */
+  timestamps: { trusted: number; unverified: number };
 }
 
 /**
@@ -146,7 +146,8 @@ export async function importBundle(store: EvidenceStore, file: File, role: Captu
   const head = bundle.manifest.audit.at(-1);
   const tokens = await importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, new Date().toISOString());
   await store.storeImportedTimestamps(tokens).catch(() => 0);
-  return { caseRecord: plan.caseRecord, signer: bundle.signer, timestamps: bundle.timestamps.length };
+  const trusted = bundle.timestampTrust.filter((entry) => entry.trust.kind === 'trusted').length;
+  return { caseRecord: plan.caseRecord, signer: bundle.signer, timestamps: { trusted, unverified: bundle.timestampTrust.length - trusted } };
 }
 
 export { BundleError };

@@ -37,6 +37,7 @@ import {
 import { renderReadme, renderReport } from './report';
 import { MANIFEST_SIGNATURE_PATH, PUBLIC_KEY_PATH, publicKeyFile, SUMS_SIGNATURE_PATH, type BundleSigner } from './signature';
 import { checkBundleTimestamps, exportTimestamps, type TimestampsToExport } from './timestamps';
+import type { TrustRoot } from '../proof/timestamp-trust';
 
 /**
  * Receives the ZIP in order; `final` is true on the last call only. Awaited: a slow sink slows the writer.
@@ -68,6 +69,8 @@ export interface BundleInput {
   signer: BundleSigner;
   /** Trusted timestamps kept for the exported files and the audit head (lib/storage/timestamps.ts). Default: none. */
   timestamps?: TimestampsToExport;
+  /** The roots a timestamp may chain to, for report.html's "verified" (default: those this build ships). */
+  roots?: readonly TrustRoot[];
   /** 'selection' when only some of the case's captures are exported. Default: 'case'. */
   scope?: 'case' | 'selection';
   /** Replaceable for tests. */
@@ -102,11 +105,16 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
   const chunkSize = Math.max(1024, input.chunkSize ?? DEFAULT_CHUNK);
 
   const signedBy = { fingerprint: input.signer.fingerprint };
+  // The trusted timestamps, each checked again against its file, and whether a real authority made it (timestamps.ts).
+  const stamped = exportTimestamps(manifest.files, input.timestamps, manifest.audit.at(-1));
+  const stampedBytes = new Map(stamped.zipEntries.map((entry) => [entry.path, entry.bytes]));
+  const hashOf = new Map(manifest.files.map((file) => [file.path, file.sha256]));
+  const timestampTrust = await checkBundleTimestamps(manifest.timestamps ?? [], stampedBytes, (path) => hashOf.get(path), manifest.audit.at(-1), input.roots);
   const manifestBytes = utf8ToBytes(`${JSON.stringify(manifest, null, 2)}\n`);
   const generated = [
     { path: README_PATH, bytes: utf8ToBytes(renderReadme(manifest, input.lang, signedBy)) },
     { path: MANIFEST_PATH, bytes: manifestBytes },
-    { path: REPORT_PATH, bytes: utf8ToBytes(renderReport(manifest, input.lang, signedBy)) },
+    { path: REPORT_PATH, bytes: utf8ToBytes(renderReport(manifest, input.lang, signedBy, undefined, { timestampTrust })) },
     { path: PUBLIC_KEY_PATH, bytes: utf8ToBytes(publicKeyFile(input.signer)) },
   ];
   const manifestSignature = await input.signer.sign(manifestBytes);
@@ -147,11 +155,6 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     });
     sums.push(sumLine(file.sha256, file.path));
   }
-  // The trusted timestamps, each checked again against its file before it is written (timestamps.ts).
-  const stamped = exportTimestamps(manifest.files, input.timestamps, manifest.audit.at(-1));
-  const written = new Map(stamped.zipEntries.map((entry) => [entry.path, entry.bytes]));
-  const hashOf = new Map(manifest.files.map((file) => [file.path, file.sha256]));
-  await checkBundleTimestamps(manifest.timestamps ?? [], written, (path) => hashOf.get(path), manifest.audit.at(-1));
   for (const entry of stamped.zipEntries) {
     await writer.entry(entry.path, [entry.bytes]);
     sums.push(sumLine(bytesToHex(sha256(entry.bytes)), entry.path));

@@ -26,7 +26,8 @@ import {
   type BundleManifest,
 } from './manifest';
 import { checkSignatures, PUBLIC_KEY_PATH, SIGNATURE_PATHS } from './signature';
-import { checkBundleTimestamps, timestampPaths, type BundleTimestamp } from './timestamps';
+import type { TrustRoot } from '../proof/timestamp-trust';
+import { checkBundleTimestamps, timestampPaths, type BundleTimestamp, type CheckedBundleTimestamp } from './timestamps';
 import { readZip } from './zip-reader';
 
 export interface VerifiedBundle {
@@ -42,6 +43,13 @@ export interface VerifiedBundle {
   signer: { fingerprint: string } | null;
   /** The trusted timestamps (version 4), each verified against the file it stamps. */
   timestamps: BundleTimestamp[];
+  /** For each of them (by token path), whether its chain reaches a shipped root: only those are by a real authority. */
+  timestampTrust: CheckedBundleTimestamp[];
+}
+
+export interface ReadOptions {
+  /** The roots a timestamp may chain to (default: those this build ships). */
+  roots?: readonly TrustRoot[];
 }
 
 /** The files besides the evidence that a bundle of each version holds, and those SHA256SUMS lists. */
@@ -57,7 +65,7 @@ const FIXED_FILES: Readonly<Record<BundleFormatVersion, readonly string[]>> = {
 const UNSUMMED: readonly string[] = [SUMS_PATH, ...SIGNATURE_PATHS];
 
 /** Reads and verifies a bundle: the file as picked (a Blob, read in slices), or its bytes. */
-export async function readBundle(zip: Blob | Uint8Array): Promise<VerifiedBundle> {
+export async function readBundle(zip: Blob | Uint8Array, options: ReadOptions = {}): Promise<VerifiedBundle> {
   const source = zip instanceof Blob ? zip : new Blob([zip as Uint8Array<ArrayBuffer>]);
   const { entries, sha256: bundleSha256 } = await readZip(source);
   const files = new Map(entries.map((entry) => [entry.name, entry.data]));
@@ -107,9 +115,9 @@ export async function readBundle(zip: Blob | Uint8Array): Promise<VerifiedBundle
   checkAudit(manifest);
   const timestamps = manifest.timestamps ?? [];
   const evidenceHash = new Map(manifest.files.map((file) => [file.path, file.sha256]));
-  await checkBundleTimestamps(timestamps, fixedBytes, (path) => evidenceHash.get(path), manifest.audit.at(-1));
+  const timestampTrust = await checkBundleTimestamps(timestamps, fixedBytes, (path) => evidenceHash.get(path), manifest.audit.at(-1), options.roots);
   const signer = manifest.formatVersion >= 2 ? await checkSignatures(fixedBytes) : null;
-  return { manifest, files, bundleSha256, signer, timestamps };
+  return { manifest, files, bundleSha256, signer, timestamps, timestampTrust };
 }
 
 /** SHA256SUMS must list exactly `hashes` (every file but itself), one `<hex>  <path>` line each. */

@@ -20,6 +20,7 @@ import { kindLabel } from '../page-label';
 import { esc } from './html';
 import type { BundleFile, BundleManifest } from './manifest';
 import { recordingBlock, recordingDetails } from './report-recording';
+import type { CheckedBundleTimestamp } from './timestamps';
 
 /** A platform's display name in the report; reports not tied to a platform ('other') show a dash. */
 function platformName(id: PlatformId | 'other', registry: PlatformRegistry): string {
@@ -31,11 +32,18 @@ export interface SignedBy {
   fingerprint: string;
 }
 
+/** What report.html says beyond the manifest: what this installation checked or knows. */
+export interface ReportContext {
+  /** Whether each token was made by a real authority (timestamps.ts `checkBundleTimestamps`, run at export). */
+  timestampTrust?: readonly CheckedBundleTimestamp[];
+}
+
 export function renderReport(
   manifest: BundleManifest,
   lang: Lang = manifest.language,
   signedBy?: SignedBy,
   registry: PlatformRegistry = defaultRegistry,
+  context: ReportContext = {},
 ): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => esc(translate(lang, key, params));
   const files = new Map(manifest.files.map((file) => [file.fileId, file]));
@@ -80,7 +88,7 @@ ${manifest.case.notes ? row(t('bundle.report.notes'), esc(manifest.case.notes), 
 <p>${t('bundle.report.verify.body')}</p>
 <pre class="cmd">sha256sum -c SHA256SUMS</pre>
 ${signedBy ? signatureSection(signedBy, t) : ''}
-${timestampSection(manifest, lang)}
+${timestampSection(manifest, lang, context.timestampTrust)}
 </section>`;
 
   const reports =
@@ -103,7 +111,7 @@ ${manifest.reports
 </section>`;
 
   const captures = manifest.captures
-    .map((capture, index) => renderCapture(capture, index, total, lang, files, registry, captureTimestampRow(capture, manifest, lang)))
+    .map((capture, index) => renderCapture(capture, index, total, lang, files, registry, captureTimestampRow(capture, manifest, lang, context.timestampTrust)))
     .join('\n');
 
   const audit = `

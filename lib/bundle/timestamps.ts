@@ -11,7 +11,8 @@ import { fromBase64, toBase64 } from '../crypto/bytes';
 import { sha256Hex } from '../evidence/hash';
 import { nonEmptyText, record, sha256, text, utcTime } from '../evidence/fields';
 import { pemDecodeAll, pemEncode } from '../proof/pem';
-import { carriedChainTop, TimestampError, verifyTimestampResponse } from '../proof/timestamp';
+import { checkTimestampToken, TimestampError, tokenTrust } from '../proof/timestamp';
+import { trustRoots, type TimestampTrust, type TrustRoot } from '../proof/timestamp-trust';
 import { auditHeadText } from '../proof/timestamping';
 import type { TimestampRecord } from '../proof/timestamp-record';
 import { BundleError } from './errors';
@@ -108,19 +109,27 @@ export function timestampPaths(entries: readonly BundleTimestamp[]): string[] {
   return entries.flatMap((entry) => [...(entry.stamps === AUDIT_HEAD_PATH ? [AUDIT_HEAD_PATH] : []), entry.path, ...(entry.chainPath ? [entry.chainPath] : [])]);
 }
 
+/** A token of a bundle that was checked against its file, and whether a real authority made it. */
+export interface CheckedBundleTimestamp {
+  /** The token's path (`<stamps>.tsr`). */
+  path: string;
+  trust: TimestampTrust;
+}
+
 /**
  * Checks each token against the file it stamps: it is a granted timestamp of exactly that file's SHA-256, its
- * signature verifies with the certificate it carries, and it says what the manifest says (time, serial). The
- * certificate is checked against the chain the token carries, not against a list of authorities: whether that
- * chain is the authority's is for the recipient to check with the authority's CA (`openssl ts -verify -CAfile`).
- * Throws BundleError 'bad-timestamp' naming the token.
+ * signature verifies with the certificate it carries, and it says what the manifest says (time, serial); else
+ * BundleError 'bad-timestamp' naming the token. Then, for each, whether its chain reaches a root this version
+ * ships (timestamp-trust.ts): a token that does not is kept, and shown as by an unknown authority, not verified.
  */
 export async function checkBundleTimestamps(
   entries: readonly BundleTimestamp[],
   files: ReadonlyMap<string, Uint8Array>,
   stampedHash: (path: string) => string | undefined,
   auditHead: { caseId: string; seq: number; hash: string } | undefined,
-): Promise<void> {
+  roots: readonly TrustRoot[] = trustRoots(),
+): Promise<CheckedBundleTimestamp[]> {
+  const checked: CheckedBundleTimestamp[] = [];
   for (const entry of entries) {
     if (entry.path !== `${entry.stamps}${TOKEN_SUFFIX}` || (entry.chainPath !== undefined && entry.chainPath !== `${entry.stamps}${CHAIN_SUFFIX}`)) {
       throw new BundleError('invalid-manifest', 'A token is named after the file it stamps.', entry.path);
@@ -130,17 +139,18 @@ export async function checkBundleTimestamps(
     if (entry.chainPath && !files.has(entry.chainPath)) throw new BundleError('file-missing', 'Listed in manifest.json but not in the ZIP.', entry.chainPath);
     const expected = await expectedHash(entry, files, stampedHash, auditHead);
     if (expected !== entry.sha256) throw new BundleError('bad-timestamp', `The manifest says it stamps ${entry.sha256}, the file's SHA-256 is ${expected}.`, entry.path);
-    const anchor = carriedChainTop(token);
     try {
-      const verified = await verifyTimestampResponse(token, { sha256: hexBytes(expected), trusted: anchor ? [anchor] : [] });
-      if (verified.genTime.toISOString() !== entry.genTime || verified.serial !== entry.serial) {
-        throw new BundleError('bad-timestamp', `The token says ${verified.genTime.toISOString()} (serial ${verified.serial}), the manifest ${entry.genTime} (serial ${entry.serial}).`, entry.path);
+      const intact = await checkTimestampToken(token, { sha256: hexBytes(expected) });
+      if (intact.genTime.toISOString() !== entry.genTime || intact.serial !== entry.serial) {
+        throw new BundleError('bad-timestamp', `The token says ${intact.genTime.toISOString()} (serial ${intact.serial}), the manifest ${entry.genTime} (serial ${entry.serial}).`, entry.path);
       }
+      checked.push({ path: entry.path, trust: await tokenTrust(intact, roots) });
     } catch (error) {
       if (error instanceof TimestampError) throw new BundleError('bad-timestamp', `${error.code}: ${error.message}`, entry.path);
       throw error;
     }
   }
+  return checked;
 }
 
 async function expectedHash(

@@ -495,7 +495,7 @@ export const en = {
   'timestamps.reason.wrong-nonce': "the answer did not belong to this request",
   'timestamps.reason.bad-signature': "the answer's signature is not valid",
   'timestamps.reason.expired': "the authority's certificate was not valid at that time",
-  'timestamps.reason.untrusted': "the answer was not signed by the same authority as before",
+  'timestamps.reason.untrusted': "the answer was not signed by a known timestamp authority",
   'timestamps.reason.other': "the authority's answer could not be used",
   'timestamps.verified': "verified",
   'timestamps.auditHead': "Audit trail at export",
@@ -504,7 +504,7 @@ export const en = {
   'bundle.report.timestamps.title': "Trusted timestamps (RFC 3161)",
   'bundle.report.timestamps.body': "An independent timestamp authority signed the SHA-256 of each file marked below, at the time it gives: the file existed then, unchanged since. Each token (.tsr) was checked against its file when this bundle was made. To check one yourself, with the authority's CA certificate (from its website):",
   'bundle.readme.timestamps': "TRUSTED TIMESTAMPS: beside each stamped file, <file>.tsr is the timestamp authority's signed token for its SHA-256 and <file>.tsa.pem the authority's certificates. Check one with the authority's CA certificate (from its website):\n    openssl ts -verify -data <file> -in <file>.tsr -CAfile <CA> -untrusted <file>.tsa.pem\nIt must say \"Verification: OK\". audit-head.txt, stamped the same way, fixes the audit trail as it was at export.",
-  'manager.import.timestamps': "{count} trusted timestamps checked against their files.",
+  'manager.import.timestamps': "{count} trusted timestamps by a known authority checked against their files.",
   'manager.export.auditHeadFailed': "The audit trail could not be timestamped ({reason}); the bundle was made without that timestamp.",
   'settings.captureMethod': 'How full pages are captured (Chrome)',
   'settings.captureMethod.fast': 'Fast: from the tab’s picture, as you see it (colours may differ very slightly)',
@@ -554,6 +554,13 @@ export const en = {
   'discreet.help.downloads': 'Exported files stay in the downloads folder until you move them. Anyone who opens that folder can see them.',
   'discreet.help.passphrase': 'Without a passphrase, anyone who uses this browser can open this extension and see the evidence. A passphrase locks it.',
   'discreet.help.quickExit': 'Quick exit closes every page of this tool and, in discreet mode, removes their visits from the history before it goes. The rest of the history stays as it was, so that nothing looks emptied.',
+  // Imported evidence: what was proven (issue 24). Timestamps are named after the authority whose shipped root
+  // their chain reaches, or said to be unverified.
+  'timestamps.unverified.unknown-authority': "Timestamp by an unknown authority: not verified",
+  'timestamps.unverified.expired': "Timestamp not verified: the authority's certificate was not valid at that time",
+  'timestamps.unverified.not-timestamping': "Timestamp not verified: it was not signed with a timestamping certificate",
+  'timestamps.verifiedTo': "verified (its certificates lead to {root})",
+  'manager.import.timestampsUnverified': "{count} timestamps by an unknown authority: not verified.",
 } as const;
 
 export type MessageKey = keyof typeof en;

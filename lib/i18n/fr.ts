@@ -493,7 +493,7 @@ export const fr: Record<MessageKey, string> = {
   'timestamps.reason.wrong-nonce': "la réponse ne correspondait pas à cette demande",
   'timestamps.reason.bad-signature': "la signature de la réponse n'est pas valide",
   'timestamps.reason.expired': "le certificat de l'autorité n'était pas valide à ce moment",
-  'timestamps.reason.untrusted': "la réponse n'était pas signée par la même autorité qu'avant",
+  'timestamps.reason.untrusted': "la réponse n'était pas signée par une autorité d'horodatage connue",
   'timestamps.reason.other': "la réponse de l'autorité était inutilisable",
   'timestamps.verified': "vérifié",
   'timestamps.auditHead': "Journal d'audit à l'export",
@@ -502,7 +502,7 @@ export const fr: Record<MessageKey, string> = {
   'bundle.report.timestamps.title': "Horodatages de confiance (RFC 3161)",
   'bundle.report.timestamps.body': "Une autorité d'horodatage indépendante a signé le SHA-256 de chaque fichier indiqué ci-dessous, à l'heure qu'elle donne : le fichier existait alors, inchangé depuis. Chaque jeton (.tsr) a été vérifié avec son fichier à la création de ce paquet. Pour en vérifier un vous-même, avec le certificat de l'autorité de certification de l'autorité (sur son site) :",
   'bundle.readme.timestamps': "HORODATAGES DE CONFIANCE : à côté de chaque fichier horodaté, <fichier>.tsr est le jeton signé de l'autorité d'horodatage pour son SHA-256 et <fichier>.tsa.pem les certificats de l'autorité. Vérifiez-en un avec le certificat de l'autorité de certification (sur son site) :\n    openssl ts -verify -data <fichier> -in <fichier>.tsr -CAfile <CA> -untrusted <fichier>.tsa.pem\nLe résultat doit être « Verification: OK ». audit-head.txt, horodaté de la même façon, fige le journal d'audit tel qu'il était à l'export.",
-  'manager.import.timestamps': "{count} horodatages de confiance vérifiés avec leurs fichiers.",
+  'manager.import.timestamps': "{count} horodatages de confiance par une autorité connue vérifiés avec leurs fichiers.",
   'manager.export.auditHeadFailed': "Le journal d'audit n'a pas pu être horodaté ({reason}) ; le paquet a été créé sans cet horodatage.",
   'settings.captureMethod': 'Comment les pages entières sont capturées (Chrome)',
   'settings.captureMethod.fast': 'Rapide : à partir de l’image de l’onglet, telle que vous la voyez (les couleurs peuvent différer très légèrement)',
@@ -552,4 +552,10 @@ export const fr: Record<MessageKey, string> = {
   'discreet.help.downloads': 'Les fichiers exportés restent dans le dossier des téléchargements jusqu’à ce que vous les déplaciez. Quiconque ouvre ce dossier peut les voir.',
   'discreet.help.passphrase': 'Sans phrase secrète, toute personne qui utilise ce navigateur peut ouvrir cette extension et voir les preuves. Une phrase secrète les verrouille.',
   'discreet.help.quickExit': 'La sortie rapide ferme toutes les pages de cet outil et, en mode discret, supprime d’abord leurs visites de l’historique. Le reste de l’historique reste tel quel, pour que rien ne paraisse vidé.',
+  // Preuves importées : ce qui est prouvé (issue 24).
+  'timestamps.unverified.unknown-authority': "Horodatage par une autorité inconnue : non vérifié",
+  'timestamps.unverified.expired': "Horodatage non vérifié : le certificat de l'autorité n'était pas valide à ce moment",
+  'timestamps.unverified.not-timestamping': "Horodatage non vérifié : il n'a pas été signé avec un certificat d'horodatage",
+  'timestamps.verifiedTo': "vérifié (ses certificats mènent à {root})",
+  'manager.import.timestampsUnverified': "{count} horodatages par une autorité inconnue : non vérifiés.",
 };

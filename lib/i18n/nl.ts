@@ -493,7 +493,7 @@ export const nl: Record<MessageKey, string> = {
   'timestamps.reason.wrong-nonce': "het antwoord hoorde niet bij dit verzoek",
   'timestamps.reason.bad-signature': "de handtekening van het antwoord is niet geldig",
   'timestamps.reason.expired': "het certificaat van de dienst was op dat moment niet geldig",
-  'timestamps.reason.untrusted': "het antwoord was niet ondertekend door dezelfde dienst als eerder",
+  'timestamps.reason.untrusted': "het antwoord was niet ondertekend door een bekende tijdstempeldienst",
   'timestamps.reason.other': "het antwoord van de dienst was onbruikbaar",
   'timestamps.verified': "gecontroleerd",
   'timestamps.auditHead': "Audittrail bij de export",
@@ -502,7 +502,7 @@ export const nl: Record<MessageKey, string> = {
   'bundle.report.timestamps.title': "Betrouwbare tijdstempels (RFC 3161)",
   'bundle.report.timestamps.body': "Een onafhankelijke tijdstempeldienst heeft de SHA-256 van elk hieronder aangeduid bestand ondertekend, op het tijdstip dat hij vermeldt: het bestand bestond toen en is sindsdien niet veranderd. Elk token (.tsr) werd bij het maken van deze bundel met zijn bestand vergeleken. Zelf controleren, met het CA-certificaat van de dienst (van zijn website):",
   'bundle.readme.timestamps': "BETROUWBARE TIJDSTEMPELS: naast elk gestempeld bestand staat <bestand>.tsr, het ondertekende token van de tijdstempeldienst voor zijn SHA-256, en <bestand>.tsa.pem, de certificaten van de dienst. Controleer er een met het CA-certificaat van de dienst (van zijn website):\n    openssl ts -verify -data <bestand> -in <bestand>.tsr -CAfile <CA> -untrusted <bestand>.tsa.pem\nHet moet \"Verification: OK\" zeggen. audit-head.txt, op dezelfde manier gestempeld, legt de audittrail vast zoals hij bij de export was.",
-  'manager.import.timestamps': "{count} betrouwbare tijdstempels gecontroleerd tegen hun bestanden.",
+  'manager.import.timestamps': "{count} betrouwbare tijdstempels van een bekende dienst gecontroleerd tegen hun bestanden.",
   'manager.export.auditHeadFailed': "De audittrail kon geen tijdstempel krijgen ({reason}); de bundel is zonder die tijdstempel gemaakt.",
   'settings.captureMethod': 'Hoe volledige pagina’s worden vastgelegd (Chrome)',
   'settings.captureMethod.fast': 'Snel: uit het beeld van het tabblad, zoals je het ziet (kleuren kunnen heel licht verschillen)',
@@ -552,4 +552,10 @@ export const nl: Record<MessageKey, string> = {
   'discreet.help.downloads': 'Geëxporteerde bestanden blijven in de map met downloads tot je ze verplaatst. Wie die map opent, kan ze zien.',
   'discreet.help.passphrase': 'Zonder wachtzin kan iedereen die deze browser gebruikt deze extensie openen en het bewijs zien. Een wachtzin vergrendelt het.',
   'discreet.help.quickExit': 'Snel weg sluit elke pagina van dit hulpmiddel en verwijdert in de discrete modus eerst hun bezoeken uit de geschiedenis. De rest van de geschiedenis blijft zoals hij was, zodat niets leeggemaakt lijkt.',
+  // Geïmporteerd bewijs: wat bewezen is (issue 24).
+  'timestamps.unverified.unknown-authority': "Tijdstempel van een onbekende dienst: niet geverifieerd",
+  'timestamps.unverified.expired': "Tijdstempel niet geverifieerd: het certificaat van de dienst was op dat moment niet geldig",
+  'timestamps.unverified.not-timestamping': "Tijdstempel niet geverifieerd: niet ondertekend met een certificaat voor tijdstempels",
+  'timestamps.verifiedTo': "geverifieerd (de certificaten leiden naar {root})",
+  'manager.import.timestampsUnverified': "{count} tijdstempels van een onbekende dienst: niet geverifieerd.",
 };

@@ -2,15 +2,16 @@
  * RFC 3161 trusted timestamps: the request we send (a TimeStampReq holding only a SHA-256, a random nonce and
  * certReq) and the checks of the answer (a TimeStampResp), with pkijs doing all ASN.1 and CMS work.
  *
- * A response is accepted only when, in this order:
+ * A token is intact (`checkTimestampToken`) when, in this order:
  * 1. it parses, and its status is granted (or granted with modifications)      else 'malformed' / 'not-granted'
  * 2. the token is CMS SignedData holding a TSTInfo, with one signer             else 'malformed'
- * 3. the TSTInfo stamps exactly our SHA-256                                     else 'wrong-hash'
- * 4. and carries our nonce                                                      else 'wrong-nonce'
+ * 3. the TSTInfo stamps exactly the expected SHA-256                            else 'wrong-hash'
+ * 4. and carries our nonce (when we asked)                                      else 'wrong-nonce'
  * 5. the signer's certificate is in the token, and the signature over the signed attributes verifies, whose
  *    message digest is that of the TSTInfo and whose content type is TSTInfo    else 'bad-signature'
+ * It is by a real authority (`verifyTimestampResponse`, timestamp-trust.ts) when moreover:
  * 6. that certificate is a timestamping certificate (extended key usage), valid at the token's time, and chains
- *    to one of the trusted certificates                                         else 'expired' / 'untrusted'
+ *    to one of the roots this version ships (or the one an authority is pinned to)   else 'expired' / 'untrusted'
  *
  * The certificate's validity is checked at the token's own time (genTime), as RFC 3161 verifiers do: a token
  * stays valid after its authority's certificate expires; a token made by an already expired certificate is not.
@@ -19,9 +20,7 @@ import { Integer, OctetString, Null } from 'asn1js';
 import {
   AlgorithmIdentifier,
   Certificate,
-  CertificateChainValidationEngine,
   ContentInfo,
-  ExtKeyUsage,
   getCrypto,
   IssuerAndSerialNumber,
   MessageImprint,
@@ -31,11 +30,11 @@ import {
   TSTInfo,
   id_ContentType_SignedData,
   id_eContentType_TSTInfo,
-  id_ExtKeyUsage,
   id_sha256,
   type SignerInfo,
 } from 'pkijs';
 import { ownBytes, randomBytes } from '../crypto/bytes';
+import { chainTrust, trustRoots, type TimestampTrust, type TrustRoot } from './timestamp-trust';
 
 export type TimestampFailure =
   | 'malformed'
@@ -63,20 +62,26 @@ export interface TimestampRequest {
   nonce: string;
 }
 
-export interface VerifiedTimestamp {
+/** A token whose content and signature were checked (steps 1 to 5), whoever made it. */
+export interface CheckedToken {
   /** When the authority says it saw the hash (TSTInfo genTime). */
   genTime: Date;
   /** The token's serial number, lowercase hex. */
   serial: string;
   /** The TSA policy OID the authority stamped under. */
   policy: string;
-  /** Who signed: the signing certificate's subject (CN, O). */
+  /** The signing certificate's subject (CN, O), as it names itself: data, never shown as who stamped. */
   authority: string;
   /** The certificates the token carries (DER), signer first: exported beside the token. */
   certificates: Uint8Array<ArrayBuffer>[];
+  signer: Certificate;
+  carried: Certificate[];
 }
 
-const ID_KP_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
+/** A token of a real authority (steps 1 to 6): its chain reaches `root`. */
+export interface VerifiedTimestamp extends CheckedToken {
+  trust: Extract<TimestampTrust, { kind: 'trusted' }>;
+}
 const ATTR_CONTENT_TYPE = '1.2.840.113549.1.9.3';
 const ATTR_MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 const SHA256_BYTES = 32;
@@ -100,12 +105,9 @@ export function buildTimestampRequest(sha256: Uint8Array, nonce: Uint8Array = ra
 
 /**
  * Checks a TimeStampResp against the SHA-256 and nonce that were asked for (no nonce: a stored token checked
- * again), and the certificates (DER) trusted as roots for this authority. Throws a TimestampError naming the first check that fails.
+ * again), whoever signed it (steps 1 to 5). Throws a TimestampError naming the first check that fails.
  */
-export async function verifyTimestampResponse(
-  response: Uint8Array,
-  expected: { sha256: Uint8Array; nonce?: string; trusted: readonly Uint8Array[] },
-): Promise<VerifiedTimestamp> {
+export async function checkTimestampToken(response: Uint8Array, expected: { sha256: Uint8Array; nonce?: string }): Promise<CheckedToken> {
   const signedData = tokenOf(parseResponse(response));
   const tstInfo = parseTstInfo(signedData);
   checkImprint(tstInfo, expected.sha256);
@@ -114,39 +116,43 @@ export async function verifyTimestampResponse(
     throw new TimestampError('wrong-nonce', 'The answer does not carry the nonce of our request.');
   }
   const signerInfo = signedData.signerInfos[0]!;
-  const certificates = (signedData.certificates ?? []).filter((item): item is Certificate => item instanceof Certificate);
-  const signer = await findSigner(signerInfo, certificates);
+  const carried = (signedData.certificates ?? []).filter((item): item is Certificate => item instanceof Certificate);
+  const signer = await findSigner(signerInfo, carried);
   await checkSignature(signedData, signerInfo, signer);
-  await checkCertificate(signer, certificates, expected.trusted, tstInfo.genTime);
-  const ordered = [signer, ...certificates.filter((certificate) => certificate !== signer)];
+  const ordered = [signer, ...carried.filter((certificate) => certificate !== signer)];
   return {
     genTime: tstInfo.genTime,
     serial: integerHex(tstInfo.serialNumber),
     policy: tstInfo.policy,
     authority: subjectName(signer),
     certificates: ordered.map((certificate) => new Uint8Array(certificate.toSchema().toBER())),
+    signer,
+    carried,
   };
 }
 
+/** Whether a checked token was made by a real authority (step 6, timestamp-trust.ts). */
+export function tokenTrust(token: CheckedToken, roots: readonly TrustRoot[] = trustRoots()): Promise<TimestampTrust> {
+  return chainTrust(token.signer, token.carried, token.genTime, roots);
+}
+
 /**
- * The certificate at the top of the chain a response carries (DER): a self-signed one if carried, else the one
- * whose issuer is not among the carried certificates. Null when the response carries none or is not a token.
- * Used to pin an authority on first use (lib/proof/timestamping.ts).
+ * Steps 1 to 6: the token is intact and its chain reaches one of `roots` (default: the roots this build ships).
+ * Throws a TimestampError ('expired' or 'untrusted' for step 6) otherwise.
  */
-export function carriedChainTop(response: Uint8Array): Uint8Array<ArrayBuffer> | null {
-  let certificates: Certificate[];
-  try {
-    const signedData = tokenOf(parseResponse(response));
-    certificates = (signedData.certificates ?? []).filter((item): item is Certificate => item instanceof Certificate);
-  } catch {
-    return null;
-  }
-  const issuedHere = (certificate: Certificate) =>
-    certificates.some((other) => other !== certificate && certificate.issuer.isEqual(other.subject));
-  const top =
-    certificates.find((certificate) => certificate.issuer.isEqual(certificate.subject)) ??
-    certificates.find((certificate) => !issuedHere(certificate));
-  return top ? new Uint8Array(top.toSchema().toBER()) : null;
+export async function verifyTimestampResponse(
+  response: Uint8Array,
+  expected: { sha256: Uint8Array; nonce?: string; roots?: readonly TrustRoot[] },
+): Promise<VerifiedTimestamp> {
+  const token = await checkTimestampToken(response, expected);
+  const trust = await tokenTrust(token, expected.roots);
+  if (trust.kind === 'trusted') return { ...token, trust };
+  const messages = {
+    'unknown-authority': "The signing certificate does not chain to the root of a listed timestamp authority.",
+    expired: `A certificate of the chain was not valid at ${token.genTime.toISOString()}.`,
+    'not-timestamping': 'The signing certificate is not a timestamping certificate.',
+  };
+  throw new TimestampError(trust.reason === 'expired' ? 'expired' : 'untrusted', messages[trust.reason]);
 }
 
 function randomNonce(): Uint8Array<ArrayBuffer> {
@@ -273,48 +279,6 @@ async function checkSignature(signedData: SignedData, signerInfo: SignerInfo, si
     throw new TimestampError('bad-signature', `The signature could not be checked (${errorText(error)}).`);
   }
   if (!valid) throw new TimestampError('bad-signature', "The authority's signature does not verify.");
-}
-
-async function checkCertificate(
-  signer: Certificate,
-  carried: Certificate[],
-  trusted: readonly Uint8Array[],
-  genTime: Date,
-): Promise<void> {
-  if (!hasTimeStampingUsage(signer)) {
-    throw new TimestampError('untrusted', 'The signing certificate is not a timestamping certificate.');
-  }
-  if (signer.notBefore.value > genTime || signer.notAfter.value < genTime) {
-    throw new TimestampError(
-      'expired',
-      `The signing certificate is valid from ${signer.notBefore.value.toISOString()} to ${signer.notAfter.value.toISOString()}, not at ${genTime.toISOString()}.`,
-    );
-  }
-  // A certificate pinned as trusted is trusted as itself (an authority pinned on first use whose answers carry
-  // only its signing certificate: pkijs would look for a self-signed root above it).
-  const signerDer = new Uint8Array(signer.toSchema().toBER());
-  if (trusted.some((der) => sameBytes(der, signerDer))) return;
-  let roots: Certificate[];
-  try {
-    roots = trusted.map((der) => Certificate.fromBER(ownBytes(der)));
-  } catch (error) {
-    throw new TimestampError('untrusted', `A trusted certificate does not parse (${errorText(error)}).`);
-  }
-  const engine = new CertificateChainValidationEngine({
-    trustedCerts: roots,
-    certs: [...carried.filter((certificate) => certificate !== signer), signer],
-    checkDate: genTime,
-  });
-  const result = await engine.verify();
-  if (result.result) return;
-  // 8: "The certificate is either not yet valid or expired" (a CA certificate of the chain, at genTime).
-  throw new TimestampError(result.resultCode === 8 ? 'expired' : 'untrusted', `The chain does not verify: ${result.resultMessage}.`);
-}
-
-function hasTimeStampingUsage(certificate: Certificate): boolean {
-  const extension = certificate.extensions?.find((item) => item.extnID === id_ExtKeyUsage);
-  const usage = extension?.parsedValue as ExtKeyUsage | undefined;
-  return usage?.keyPurposes.includes(ID_KP_TIME_STAMPING) ?? false;
 }
 
 /** "CN=..., O=..." of a certificate's subject (what a person recognises), else its whole subject. */

@@ -7,14 +7,16 @@
  * `openssl ts -verify -data <file> -in <file>.tsr -CAfile <ca>` checks an exported file with its token; and at an
  * export, the case's audit-chain head as the text `auditHeadText` gives (exported as `audit-head.txt`).
  *
- * Trust: the extension has no list of authorities' root certificates. On an authority's first verified answer,
- * the top certificate of the chain it carries is pinned for that authority (trust on first use); every later
- * answer must chain to that same certificate. A failure of any kind leaves the record pending, retried with a
- * growing delay (1 minute, doubling, at most 6 hours), and at every start-up and opening of the manager.
+ * Trust: an answer is kept only when its chain reaches one of the roots this version ships (timestamp-trust.ts).
+ * The root an authority's first kept answer reached is then pinned for that authority (trust on first use, but only
+ * ever of a shipped root): every later answer must reach that same root. A failure of any kind leaves the record
+ * pending, retried with a growing delay (1 minute, doubling, at most 6 hours), and at every start-up and opening
+ * of the manager.
  */
-import { fromBase64, toBase64 } from '../crypto/bytes';
+import { toBase64 } from '../crypto/bytes';
 import type { TimestampRecord } from './timestamp-record';
-import { buildTimestampRequest, carriedChainTop, TimestampError, verifyTimestampResponse } from './timestamp';
+import { buildTimestampRequest, TimestampError, verifyTimestampResponse } from './timestamp';
+import { trustRoots, type TrustRoot } from './timestamp-trust';
 
 /** Where the stamping reads and writes (EvidenceStore in the extension, a fake in tests). */
 export interface TimestampLedger {
@@ -24,8 +26,10 @@ export interface TimestampLedger {
   dropTimestamp(id: string): Promise<void>;
   recordStamp(id: string, result: Pick<TimestampRecord, 'authorityUrl' | 'response' | 'genTime' | 'authority' | 'serial' | 'chain'>): Promise<void>;
   recordAttemptFailure(id: string, error: { code: string; message: string }, nextAttemptAt: Date): Promise<void>;
+  /** The SHA-256 of the root an authority is pinned to, or null. */
   timestampPin(authorityUrl: string): Promise<string | null>;
-  pinTimestampAuthority(authorityUrl: string, anchor: string): Promise<void>;
+  /** Pins an authority to a root, unless another pin than `replacing` was set meanwhile (first use wins). */
+  pinTimestampAuthority(authorityUrl: string, rootSha256: string, replacing: string | null): Promise<void>;
 }
 
 /** The one network call: POST the DER request, resolve to the answer's bytes (lib/proof/tsa-client.ts). */
@@ -63,7 +67,7 @@ export async function stampPending(
   ledger: TimestampLedger,
   post: PostTimestampQuery,
   authorityUrl: string,
-  options: { now?: () => Date; all?: boolean } = {},
+  options: { now?: () => Date; all?: boolean; roots?: readonly TrustRoot[] } = {},
 ): Promise<StampingOutcome> {
   const now = options.now ?? (() => new Date());
   const outcome: StampingOutcome = { stamped: 0, failed: 0 };
@@ -73,7 +77,7 @@ export async function stampPending(
       continue;
     }
     try {
-      await ledger.recordStamp(record.id, await stampOne(ledger, post, authorityUrl, record.sha256));
+      await ledger.recordStamp(record.id, await stampOne(ledger, post, authorityUrl, record.sha256, options.roots));
       outcome.stamped++;
     } catch (error) {
       const failure = describeFailure(error);
@@ -84,21 +88,24 @@ export async function stampPending(
   return outcome;
 }
 
-/** One request and its checked answer, for a SHA-256 (hex). */
+/**
+ * One request and its checked answer, for a SHA-256 (hex). The answer must reach the root the authority is pinned
+ * to, or before the first kept answer (or once this version no longer ships that root) any shipped root.
+ */
 export async function stampOne(
   ledger: Pick<TimestampLedger, 'timestampPin' | 'pinTimestampAuthority'>,
   post: PostTimestampQuery,
   authorityUrl: string,
   sha256Hex: string,
+  roots: readonly TrustRoot[] = trustRoots(),
 ): Promise<Pick<TimestampRecord, 'authorityUrl' | 'response' | 'genTime' | 'authority' | 'serial' | 'chain'>> {
   const sha256 = hexBytes(sha256Hex);
   const request = buildTimestampRequest(sha256);
   const response = await post(authorityUrl, request.der);
   const pinned = await ledger.timestampPin(authorityUrl);
-  const top = carriedChainTop(response);
-  const anchor = pinned ? fromBase64(pinned) : top;
-  const verified = await verifyTimestampResponse(response, { sha256, nonce: request.nonce, trusted: anchor ? [anchor] : [] });
-  if (!pinned && top) await ledger.pinTimestampAuthority(authorityUrl, toBase64(top));
+  const pinnedRoot = roots.find((root) => root.sha256 === pinned);
+  const verified = await verifyTimestampResponse(response, { sha256, nonce: request.nonce, roots: pinnedRoot ? [pinnedRoot] : roots });
+  if (!pinnedRoot) await ledger.pinTimestampAuthority(authorityUrl, verified.trust.rootSha256, pinned);
   return {
     authorityUrl,
     response: toBase64(response),

@@ -271,7 +271,7 @@ export class EvidenceStore implements TimestampLedger {
     return timestamps.timestampPin(this.core, authorityUrl);
   }
 
-  pinTimestampAuthority(authorityUrl: string, anchor: string): Promise<void> {
-    return timestamps.pinTimestampAuthority(this.core, authorityUrl, anchor);
+  pinTimestampAuthority(authorityUrl: string, rootSha256: string, replacing: string | null): Promise<void> {
+    return timestamps.pinTimestampAuthority(this.core, authorityUrl, rootSha256, replacing);
   }
 }

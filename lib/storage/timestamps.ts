@@ -11,8 +11,13 @@
 import type { StoreCore } from './core';
 import type { TimestampRecord } from '../proof/timestamp-record';
 
-/** Per authority URL, the certificate (base64 DER) pinned on first use as its trust anchor. */
-export const TIMESTAMP_PINS_SETTING = 'timestampPins';
+/**
+ * Per authority URL, the SHA-256 (hex) of the shipped root its first kept answer reached (lib/proof/timestamping.ts).
+ * Replaces `timestampPins` (base64 DER of whatever top certificate the first answer carried), which is no longer
+ * read and is removed by the next pin.
+ */
+export const TIMESTAMP_PINS_SETTING = 'timestampRootPins';
+const OLD_PINS_SETTING = 'timestampPins';
 
 export function fileTimestampId(fileId: string): string {
   return `file:${fileId}`;
@@ -156,21 +161,25 @@ export async function fileExists(core: StoreCore, fileId: string): Promise<boole
   return (await core.read(() => core.db.getKey('files', fileId))) !== undefined;
 }
 
-/** The trust anchor pinned for an authority (base64 DER), or null before its first verified answer. */
+/** The SHA-256 of the root an authority is pinned to, or null before its first kept answer. */
 export async function timestampPin(core: StoreCore, authorityUrl: string): Promise<string | null> {
   const setting = await core.read(() => core.db.get('settings', TIMESTAMP_PINS_SETTING));
   const pins = (setting?.value ?? {}) as Record<string, string>;
   return pins[authorityUrl] ?? null;
 }
 
-/** Pins an authority's anchor, unless one is pinned already (first use wins). */
-export async function pinTimestampAuthority(core: StoreCore, authorityUrl: string, anchor: string): Promise<void> {
+/**
+ * Pins an authority to a root: when it has no pin yet, or still the pin `replacing` (one whose root this version no
+ * longer ships). A pin set meanwhile by another answer stays: first use wins.
+ */
+export async function pinTimestampAuthority(core: StoreCore, authorityUrl: string, rootSha256: string, replacing: string | null): Promise<void> {
   await core.write(['settings'], async (tx) => {
     const setting = await tx.objectStore('settings').get(TIMESTAMP_PINS_SETTING);
     const pins = { ...((setting?.value ?? {}) as Record<string, string>) };
-    if (pins[authorityUrl]) return;
-    pins[authorityUrl] = anchor;
+    if ((pins[authorityUrl] ?? null) !== replacing) return;
+    pins[authorityUrl] = rootSha256;
     await tx.objectStore('settings').put({ key: TIMESTAMP_PINS_SETTING, value: pins });
+    await tx.objectStore('settings').delete(OLD_PINS_SETTING);
   });
 }
 

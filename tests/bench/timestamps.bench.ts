@@ -81,7 +81,7 @@ async function timestampedCaptures(): Promise<void> {
   const tsa = new TestTsa();
   const authority = await startAuthority(tsa);
   const server = await startFixtureServer();
-  const browser = await launch('chromium', server, { buildPatch: pointFreeTsaAt(authority.url) });
+  const browser = await launch('chromium', server, { buildPatch: pointFreeTsaAt(authority.url, tsa.rootDer()) });
   try {
     await timedCapture(browser, false); // warm-up
     const off: number[] = [];

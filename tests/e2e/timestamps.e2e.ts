@@ -1,7 +1,8 @@
 /**
  * Trusted timestamps as a person uses them, against a local timestamp authority: a small HTTP server on 127.0.0.1
  * answering with `openssl ts -reply` under a test CA made here. The test build points the listed FreeTSA entry at
- * it (the same code; only that one address, its policy origin and its host permission change, test-build.ts).
+ * it (the same code; only that one address, its policy origin and its host permission change, test-build.ts) and
+ * trusts the test CA as FreeTSA's root (the shipped build trusts only the listed authorities' real roots).
  *
  * Switched on in the manager, a capture gets a token for each file; the only requests leaving the extension are
  * POSTs of application/timestamp-query to that host, whose bodies hold no address or title; the exported
@@ -20,7 +21,7 @@ import { TestTsa } from '../unit/proof/test-tsa';
 import { BROWSERS, launch, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { exportFromManager } from './support/evidence';
-import { pointFreeTsaAt, startAuthority } from './support/local-tsa';
+import { pointFreeTsaAt, startAuthority, trustTestRoot } from './support/local-tsa';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
 
@@ -62,7 +63,7 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
   const { browser, server } = useExtensionBrowser(browserName, {
     // Firefox sends everything through the fixture server's CONNECT proxy; the local authority is plain HTTP.
     launchOptions: () => ({
-      buildPatch: pointFreeTsaAt(authority.url),
+      buildPatch: pointFreeTsaAt(authority.url, tsa.rootDer()),
       firefoxPrefs: { 'network.proxy.no_proxies_on': '127.0.0.1' },
     }),
   });
@@ -136,13 +137,14 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
     // Imported elsewhere (timestamps off there): every token is checked and kept, and the capture shows as stamped.
     const bundlePath = path.join(tsa.openssl.dir, 'bundle.zip');
     writeFileSync(bundlePath, exported.bytes);
-    const institute = await launch(browserName, server());
+    // Another installation of the test build, which trusts the test CA as FreeTSA's root (as a real one trusts FreeTSA's).
+    const institute = await launch(browserName, server(), { buildPatch: trustTestRoot(tsa.rootDer()) });
     try {
       const importer = await institute.openExtensionPage('manager.html');
       await importer.waitFor(() => document.querySelector('[data-testid="import"]'), null);
       await importer.setInputFile('[data-testid="import"]', bundlePath);
       const message = await importer.waitFor(() => document.querySelector('[role="status"][data-testid="bundle-message"]')?.textContent, null, 30_000);
-      expect(message).toContain(`${manifest.timestamps.length} trusted timestamps checked against their files.`);
+      expect(message).toContain(`${manifest.timestamps.length} trusted timestamps by a known authority checked against their files.`);
       await importer.close();
       const shown = await institute.openExtensionPage('manager.html');
       const state = await shown.waitFor(() => document.querySelector('[data-testid="capture-timestamp"]')?.getAttribute('data-state') ?? null, null);

@@ -3,8 +3,13 @@ import { sha256Hex } from '../../../lib/evidence/hash';
 import type { AuditEntry, CaptureRecord, CaseRecord, FileMeta, StoredFile } from '../../../lib/evidence/types';
 import { nextEntry } from '../../../lib/storage/audit';
 import { writeBundle, type BundleInput } from '../../../lib/bundle/export';
+import type { TimestampsToExport } from '../../../lib/bundle/timestamps';
+import { toBase64 } from '../../../lib/crypto/bytes';
+import { buildTimestampRequest, checkTimestampToken } from '../../../lib/proof/timestamp';
+import { auditHeadText } from '../../../lib/proof/timestamping';
+import type { TimestampRecord } from '../../../lib/proof/timestamp-record';
 import { installationSigner } from '../../../lib/bundle/signature';
-import { generateInstallationKey } from '../../../lib/proof/signing-key';
+import { generateInstallationKey, type InstallationKey } from '../../../lib/proof/signing-key';
 
 export const CASE_ID = '6f1c1c52-2f0e-4a57-9b55-0d8f0b7c0a11';
 
@@ -93,10 +98,20 @@ export interface Fixture {
 
 /** A case with two captures and a consistent audit trail, ready to export. */
 export async function makeFixture(
-  options: { title?: string; specs?: FileSpec[][]; chunkSize?: number; captureOverrides?: Partial<CaptureRecord> } = {},
+  options: {
+    title?: string;
+    specs?: FileSpec[][];
+    chunkSize?: number;
+    captureOverrides?: Partial<CaptureRecord>;
+    /** Another case (and capture ids starting with it), e.g. to import two bundles into one browser. */
+    caseId?: string;
+    /** The installation key that signs (default: a new one). */
+    signerKey?: InstallationKey;
+  } = {},
 ): Promise<Fixture> {
+  const caseId = options.caseId ?? CASE_ID;
   const caseRecord: CaseRecord = {
-    id: CASE_ID,
+    id: caseId,
     title: options.title ?? 'Case A',
     createdAt: '2026-11-28T14:00:00.000Z',
     capturerRole: 'helper',
@@ -118,17 +133,17 @@ export async function makeFixture(
   const captures: CaptureRecord[] = [];
   const files: StoredFile[] = [];
   let audit = [
-    nextEntry(undefined, { caseId: CASE_ID, at: '2026-11-28T14:00:00.000Z', action: 'case-create', actorRole: 'helper', details: { caseId: CASE_ID } }),
+    nextEntry(undefined, { caseId, at: '2026-11-28T14:00:00.000Z', action: 'case-create', actorRole: 'helper', details: { caseId } }),
   ];
   for (const [index, list] of specs.entries()) {
-    const id = `cap-20261128-15021${index}123-0000000${index}`;
-    const { record, files: captureFiles } = await makeCapture(id, `2026-11-28T15:02:1${index}.123Z`, list, options.captureOverrides);
+    const id = `${options.caseId ? `${caseId.slice(0, 8)}-` : ''}cap-20261128-15021${index}123-0000000${index}`;
+    const { record, files: captureFiles } = await makeCapture(id, `2026-11-28T15:02:1${index}.123Z`, list, { caseId, ...options.captureOverrides });
     captures.push(record);
     files.push(...captureFiles);
     audit = [
       ...audit,
       nextEntry(audit.at(-1), {
-        caseId: CASE_ID,
+        caseId,
         at: `2026-11-28T15:02:1${index}.500Z`,
         action: 'capture',
         actorRole: 'helper',
@@ -147,12 +162,12 @@ export async function makeFixture(
     caseRecord,
     captures,
     audit,
-    reports: [{ caseId: CASE_ID, platform: 'discord', status: 'reported', reportedOn: '2026-11-29', reference: 'T-1', updatedAt: '2026-11-29T10:00:00.000Z' }],
+    reports: [{ caseId, platform: 'discord', status: 'reported', reportedOn: '2026-11-29', reference: 'T-1', updatedAt: '2026-11-29T10:00:00.000Z' }],
     getFileData: async (meta) => blobs.get(meta.id),
     lang: 'en',
     tool: { name: 'Capture & Report', version: '0.1.0' },
     exportedBy: { role: 'helper', name: 'Sam' },
-    signer: installationSigner((await generateInstallationKey()).key),
+    signer: installationSigner(options.signerKey ?? (await generateInstallationKey()).key),
     now: () => new Date('2026-11-30T09:30:00.000Z'),
     ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
   };
@@ -201,4 +216,47 @@ export function repack(entries: [string, Uint8Array][]): Uint8Array {
 
 export function entriesOf(zip: Uint8Array): [string, Uint8Array][] {
   return Object.entries(unzipSync(zip));
+}
+
+/** An authority's answer to a DER TimeStampReq (a test authority's `reply`). */
+export type TimestampReply = (query: Uint8Array) => Uint8Array;
+
+const hexBytes = (hex: string) => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
+
+/** A stamped record for a SHA-256 as lib/proof/timestamping.ts keeps it, with `reply`'s token, whoever made it. */
+export async function stampedRecord(
+  fields: Pick<TimestampRecord, 'id' | 'subject' | 'captureId' | 'fileId' | 'caseId' | 'seq' | 'sha256'>,
+  reply: TimestampReply,
+  authorityUrl: string,
+): Promise<TimestampRecord> {
+  const request = buildTimestampRequest(hexBytes(fields.sha256));
+  const response = reply(request.der);
+  const token = await checkTimestampToken(response, { sha256: hexBytes(fields.sha256), nonce: request.nonce });
+  return {
+    ...fields,
+    state: 'stamped',
+    queuedAt: '2026-11-30T09:00:00.000Z',
+    attempts: 1,
+    nextAttemptAt: '2026-11-30T09:00:00.000Z',
+    lastError: null,
+    authorityUrl,
+    response: toBase64(response),
+    genTime: token.genTime.toISOString(),
+    authority: token.authority,
+    serial: token.serial,
+    chain: token.certificates.map((der) => toBase64(der)),
+  };
+}
+
+/** Every file of the fixture and its audit head stamped by `reply` (all but the file at index `skip`). */
+export async function stampAll(fixture: Fixture, reply: TimestampReply, authorityUrl: string, options: { skip?: number } = {}): Promise<TimestampsToExport> {
+  const files: TimestampRecord[] = [];
+  for (const [index, file] of fixture.files.entries()) {
+    if (index === options.skip) continue;
+    files.push(await stampedRecord({ id: `file:${file.id}`, subject: 'file', captureId: file.captureId, fileId: file.id, caseId: null, seq: null, sha256: file.sha256 }, reply, authorityUrl));
+  }
+  const head = fixture.audit.at(-1)!;
+  const headSha = await sha256Hex(new TextEncoder().encode(auditHeadText(head)));
+  const auditHead = await stampedRecord({ id: `audit:${head.caseId}:${head.seq}`, subject: 'audit-head', captureId: null, fileId: null, caseId: head.caseId, seq: head.seq, sha256: headSha }, reply, authorityUrl);
+  return { files, auditHead };
 }

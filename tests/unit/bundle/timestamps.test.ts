@@ -7,15 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError } from '../../../lib/bundle/errors';
 import { readBundle } from '../../../lib/bundle/import';
-import { exportTimestamps, importedTimestampRecords, type TimestampsToExport } from '../../../lib/bundle/timestamps';
+import { exportTimestamps, importedTimestampRecords } from '../../../lib/bundle/timestamps';
 import { BUNDLE_FORMAT_VERSION } from '../../../lib/bundle/manifest';
-import { toBase64 } from '../../../lib/crypto/bytes';
 import { sha256Hex } from '../../../lib/evidence/hash';
-import { buildTimestampRequest, verifyTimestampResponse } from '../../../lib/proof/timestamp';
 import { auditHeadText } from '../../../lib/proof/timestamping';
-import type { TimestampRecord } from '../../../lib/proof/timestamp-record';
 import { TestTsa } from '../proof/test-tsa';
-import { bytes, entriesOf, exportToBytes, makeFixture, repack } from './fixtures';
+import { bytes, entriesOf, exportToBytes, makeFixture, repack, stampAll } from './fixtures';
 
 const AUTHORITY = 'https://tsa.test.example/tsr';
 let tsa: TestTsa;
@@ -24,41 +21,10 @@ beforeAll(() => {
 });
 afterAll(() => tsa.remove());
 
-const hexBytes = (hex: string) => Uint8Array.from(hex.match(/../g)!, (pair) => parseInt(pair, 16));
-
-/** A stamped record for a SHA-256, as lib/proof/timestamping.ts keeps it. */
-async function stampedRecord(fields: Pick<TimestampRecord, 'id' | 'subject' | 'captureId' | 'fileId' | 'caseId' | 'seq' | 'sha256'>): Promise<TimestampRecord> {
-  const request = buildTimestampRequest(hexBytes(fields.sha256));
-  const response = tsa.reply(request.der);
-  const verified = await verifyTimestampResponse(response, { sha256: hexBytes(fields.sha256), nonce: request.nonce, trusted: [tsa.rootDer()] });
-  return {
-    ...fields,
-    state: 'stamped',
-    queuedAt: '2026-11-30T09:00:00.000Z',
-    attempts: 1,
-    nextAttemptAt: '2026-11-30T09:00:00.000Z',
-    lastError: null,
-    authorityUrl: AUTHORITY,
-    response: toBase64(response),
-    genTime: verified.genTime.toISOString(),
-    authority: verified.authority,
-    serial: verified.serial,
-    chain: verified.certificates.map((der) => toBase64(der)),
-  };
-}
-
 async function stampedFixture(options: { skip?: number } = {}) {
   const fixture = await makeFixture();
-  const files: TimestampRecord[] = [];
-  for (const [index, file] of fixture.files.entries()) {
-    if (index === options.skip) continue;
-    files.push(await stampedRecord({ id: `file:${file.id}`, subject: 'file', captureId: file.captureId, fileId: file.id, caseId: null, seq: null, sha256: file.sha256 }));
-  }
-  const head = fixture.audit.at(-1)!;
-  const headSha = await sha256Hex(new TextEncoder().encode(auditHeadText(head)));
-  const auditHead = await stampedRecord({ id: `audit:${head.caseId}:${head.seq}`, subject: 'audit-head', captureId: null, fileId: null, caseId: head.caseId, seq: head.seq, sha256: headSha });
-  const timestamps: TimestampsToExport = { files, auditHead };
-  return { fixture, timestamps, input: { ...fixture.input, timestamps } };
+  const timestamps = await stampAll(fixture, (query) => tsa.reply(query), AUTHORITY, options);
+  return { fixture, timestamps, input: { ...fixture.input, timestamps, roots: [tsa.trustRoot()] } };
 }
 
 describe('a bundle with trusted timestamps', () => {
@@ -92,14 +58,30 @@ describe('a bundle with trusted timestamps', () => {
     tsa.openssl.write(first, changed);
     expect(tsa.openssl.run('ts', '-verify', '-data', first, '-in', `${first}.tsr`, '-CAfile', 'ca.pem').output).toMatch(/Verification: FAILED/);
 
-    // Import verifies them and reports them; report.html names the authority, its time and "verified".
-    const bundle = await readBundle(zip);
+    // Import verifies them and reports them; report.html names the listed authority whose root the chain reaches
+    // (here the test root, standing for FreeTSA's), its time and "verified", never the certificate's own name.
+    const bundle = await readBundle(zip, { roots: [tsa.trustRoot()] });
     expect(bundle.timestamps).toHaveLength(stamped.length + 1);
+    expect(bundle.timestampTrust.every((entry) => entry.trust.kind === 'trusted')).toBe(true);
     const report = new TextDecoder().decode(files.get('report.html'));
     expect(report).toContain('Trusted timestamp');
-    expect(report).toContain(`CN=Test TSA, O=Capture and Report tests (${AUTHORITY}), ${result.manifest.timestamps![0]!.genTime.replace('T', ' ').replace('Z', ' UTC')} · verified`);
+    expect(report).toContain(`FreeTSA (freetsa.org), ${result.manifest.timestamps![0]!.genTime.replace('T', ' ').replace('Z', ' UTC')} · verified (its certificates lead to ca (test))`);
+    expect(report).not.toContain('CN=Test TSA');
     expect(report).toContain('openssl ts -verify -data');
     expect(new TextDecoder().decode(files.get('README.txt'))).toContain('TRUSTED TIMESTAMPS');
+  });
+
+  it('tokens whose chain reaches no shipped root are kept, not verified, and said so in a later report', async () => {
+    const { input } = await stampedFixture();
+    const { zip } = await exportToBytes(input);
+    // The build's own roots (FreeTSA, DigiCert, Sectigo, GlobalSign): the test CA is none of them.
+    const bundle = await readBundle(zip);
+    expect(bundle.timestamps.length).toBeGreaterThan(0);
+    expect(bundle.timestampTrust.map((entry) => entry.trust)).toEqual(bundle.timestamps.map(() => ({ kind: 'unverified', reason: 'unknown-authority' })));
+    const again = await exportToBytes({ ...input, roots: undefined });
+    const report = new TextDecoder().decode(new Map(entriesOf(again.zip)).get('report.html'));
+    expect(report).toContain('Timestamp by an unknown authority: not verified');
+    expect(report).not.toContain('FreeTSA');
   });
 
   it('imported, the tokens become stamped records that a later export writes the same', async () => {

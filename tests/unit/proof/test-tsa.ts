@@ -2,6 +2,7 @@
  * A timestamp authority for tests, made with the openssl command line in a temporary directory: a test root CA,
  * timestamping certificates (valid, expired, issued by another CA) and `openssl ts -reply` configurations for each.
  */
+import { trustRoot, type TrustRoot } from '../../../lib/proof/timestamp-trust';
 import { OpensslDir } from './openssl';
 
 export type TsaSigner = 'valid' | 'expired' | 'other-ca';
@@ -21,11 +22,11 @@ export class TestTsa {
 
   constructor() {
     this.makeRoot('ca', 'Test Root CA');
-    this.makeRoot('other-ca', 'Other Root CA');
+    this.makeRoot('other-root', 'Other Root CA');
     this.openssl.write('tsa.ext', TSA_EXTENSIONS);
     this.openssl.ok('req', '-new', ...EC_KEY, '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/CN=Test TSA/O=Capture and Report tests');
     this.issue('valid', 'ca', ['-days', '30']);
-    this.issue('other-ca', 'other-ca', ['-days', '30']);
+    this.issue('other-ca', 'other-root', ['-days', '30']);
     this.issueExpired();
     for (const signer of ['valid', 'expired', 'other-ca'] as const) this.openssl.write(`${signer}.cnf`, this.tsaConfig(signer));
   }
@@ -34,6 +35,12 @@ export class TestTsa {
   rootDer(): Uint8Array {
     this.openssl.ok('x509', '-in', 'ca.pem', '-outform', 'DER', '-out', 'ca.der');
     return this.openssl.read('ca.der');
+  }
+
+  /** A root to trust: the test root CA ('ca'), or the other one (which signs 'other-ca'), as `authorityId`'s. */
+  trustRoot(ca: 'ca' | 'other-root' = 'ca', authorityId = 'freetsa'): TrustRoot {
+    this.openssl.ok('x509', '-in', `${ca}.pem`, '-outform', 'DER', '-out', `${ca}.der`);
+    return trustRoot(this.openssl.read(`${ca}.der`) as Uint8Array<ArrayBuffer>, authorityId, `${ca} (test)`);
   }
 
   /** `openssl ts -reply` to a DER TimeStampReq, signed by the given certificate. */

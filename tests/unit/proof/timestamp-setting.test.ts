@@ -9,6 +9,7 @@ import { loadSettings } from '../../../lib/browser/settings';
 import { switchTimestampsOff, switchTimestampsOn, timestampHostGranted } from '../../../lib/browser/timestamp-setting';
 import { authorityById, authorityPermission, TIMESTAMP_AUTHORITIES } from '../../../lib/proof/authorities';
 import { postTimestampQuery } from '../../../lib/proof/tsa-client';
+import type { TimestampTrust } from '../../../lib/proof/timestamp-trust';
 import { captureTimestampState, timestampReason } from '../../../lib/proof/timestamp-state';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../../lib/settings';
 
@@ -102,13 +103,19 @@ describe('the request to the authority', () => {
 });
 
 describe('what the manager says of a capture', () => {
-  it('nothing without records; the latest time once all are stamped; the last reason while pending', () => {
-    expect(captureTimestampState([])).toEqual({ kind: 'none' });
+  it('nothing without records; the known authority and latest time once all are stamped and verified; not verified otherwise; the last reason while pending', () => {
+    expect(captureTimestampState([], new Map())).toEqual({ kind: 'none' });
     const base = { subject: 'file' as const, captureId: 'c', caseId: null, seq: null, sha256: 'a'.repeat(64), queuedAt: '', attempts: 1, nextAttemptAt: '', chain: [], response: null, serial: null };
-    const stamped = (fileId: string, genTime: string) => ({ ...base, id: fileId, fileId, state: 'stamped' as const, lastError: null, authorityUrl: 'https://freetsa.org/tsr', genTime, authority: 'CN=www.freetsa.org' });
+    // The manifest's or record's own names (authorityUrl, authority) are never what is shown.
+    const stamped = (fileId: string, genTime: string) => ({ ...base, id: fileId, fileId, state: 'stamped' as const, lastError: null, authorityUrl: 'https://timestamp.digicert.com', genTime, authority: 'CN=DigiCert Timestamp 2023' });
     const pending = (fileId: string, code: string, at: string) => ({ ...base, id: fileId, fileId, state: 'pending' as const, lastError: { code, message: code, at }, authorityUrl: null, genTime: null, authority: null });
-    expect(captureTimestampState([stamped('a', '2026-11-30T10:00:01Z'), stamped('b', '2026-11-30T10:00:02Z')])).toEqual({ kind: 'stamped', authority: 'FreeTSA (freetsa.org)', genTime: '2026-11-30T10:00:02Z' });
-    expect(captureTimestampState([stamped('a', 'x'), pending('b', 'timeout', '1'), pending('c', 'wrong-nonce', '2')])).toEqual({
+    const freetsa: TimestampTrust = { kind: 'trusted' as const, authorityId: 'freetsa', rootName: 'Free TSA Root CA (www.freetsa.org)', rootSha256: 'a6' };
+    const unknown: TimestampTrust = { kind: 'unverified' as const, reason: 'unknown-authority' as const };
+    const records = [stamped('a', '2026-11-30T10:00:01Z'), stamped('b', '2026-11-30T10:00:02Z')];
+    expect(captureTimestampState(records, new Map([['a', freetsa], ['b', freetsa]]))).toEqual({ kind: 'stamped', authority: 'FreeTSA (freetsa.org)', genTime: '2026-11-30T10:00:02Z' });
+    expect(captureTimestampState(records, new Map<string, TimestampTrust>([['a', freetsa], ['b', unknown]]))).toEqual({ kind: 'unverified', reason: 'unknown-authority', genTime: '2026-11-30T10:00:02Z' });
+    expect(captureTimestampState(records, new Map())).toMatchObject({ kind: 'unverified' });
+    expect(captureTimestampState([stamped('a', 'x'), pending('b', 'timeout', '1'), pending('c', 'wrong-nonce', '2')], new Map())).toEqual({
       kind: 'pending',
       stamped: 1,
       total: 3,

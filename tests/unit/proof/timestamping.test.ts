@@ -4,7 +4,8 @@
  * first-use pinning, deleted captures, and what the manager is told.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureTimestampState } from '../../../lib/proof/timestamp-state';
+import { captureTimestampState, trustOfRecords } from '../../../lib/proof/timestamp-state';
+import type { TrustRoot } from '../../../lib/proof/timestamp-trust';
 import { TimeStampReq } from 'pkijs';
 import { buildTimestampRequest } from '../../../lib/proof/timestamp';
 import { auditHeadText, retryDelayMs, stampPending, TimestampTransportError, type PostTimestampQuery } from '../../../lib/proof/timestamping';
@@ -13,8 +14,11 @@ import { TestTsa, type TsaSigner } from './test-tsa';
 
 const AUTHORITY = 'https://tsa.test.example/tsr';
 let tsa: TestTsa;
+/** The roots the stamping may reach: the test root standing for FreeTSA's, and another CA standing for DigiCert's. */
+let roots: TrustRoot[];
 beforeAll(() => {
   tsa = new TestTsa();
+  roots = [tsa.trustRoot('ca', 'freetsa'), tsa.trustRoot('other-root', 'digicert')];
 });
 afterAll(() => tsa.remove());
 
@@ -45,10 +49,10 @@ describe('stamping a saved capture', () => {
     const { store, record, files } = await savedCapture();
     expect(await store.queueCaptureTimestamps(record.id)).toBe(3);
     expect(await store.queueCaptureTimestamps(record.id)).toBe(0);
-    expect(captureTimestampState(await store.captureTimestamps(record.id))).toEqual({ kind: 'pending', stamped: 0, total: 3, lastError: null });
+    expect(captureTimestampState(await store.captureTimestamps(record.id), new Map())).toEqual({ kind: 'pending', stamped: 0, total: 3, lastError: null });
 
     const { post, requests } = authority();
-    expect(await stampPending(store, post, AUTHORITY)).toEqual({ stamped: 3, failed: 0 });
+    expect(await stampPending(store, post, AUTHORITY, { roots })).toEqual({ stamped: 3, failed: 0 });
     expect(requests.map((request) => request.url)).toEqual([AUTHORITY, AUTHORITY, AUTHORITY]);
     // Each body is a TimeStampReq over exactly one file's SHA-256, and holds nothing of the capture's record.
     const imprints = requests.map((request) => toHex(imprintOf(request.body)));
@@ -60,8 +64,10 @@ describe('stamping a saved capture', () => {
 
     const stamped = await store.captureTimestamps(record.id);
     expect(stamped.every((entry) => entry.state === 'stamped' && entry.authorityUrl === AUTHORITY && entry.response && entry.chain.length === 1)).toBe(true);
-    const state = captureTimestampState(stamped);
-    expect(state).toMatchObject({ kind: 'stamped', authority: 'CN=Test TSA, O=Capture and Report tests' });
+    // Named after the listed authority whose root the chain reaches, not the certificate's own name.
+    const state = captureTimestampState(stamped, await trustOfRecords(stamped, new Map(), roots));
+    expect(state).toMatchObject({ kind: 'stamped', authority: 'FreeTSA (freetsa.org)' });
+    expect(captureTimestampState(stamped, await trustOfRecords(stamped, new Map(), [roots[1]!]))).toMatchObject({ kind: 'unverified', reason: 'unknown-authority' });
     // openssl agrees: the stored answer stamps the file.
     const file = files[0]!;
     const entry = stamped.find((item) => item.fileId === file.id)!;
@@ -69,7 +75,7 @@ describe('stamping a saved capture', () => {
     tsa.openssl.write('stored.bin.tsr', Buffer.from(entry.response!, 'base64'));
     expect(tsa.openssl.run('ts', '-verify', '-data', 'stored.bin', '-in', 'stored.bin.tsr', '-CAfile', 'ca.pem').output).toContain('Verification: OK');
     // Nothing pending is left, so a later run sends nothing.
-    expect(await stampPending(store, post, AUTHORITY, { all: true })).toEqual({ stamped: 0, failed: 0 });
+    expect(await stampPending(store, post, AUTHORITY, { all: true, roots })).toEqual({ stamped: 0, failed: 0 });
     expect(requests).toHaveLength(3);
   });
 
@@ -78,11 +84,11 @@ describe('stamping a saved capture', () => {
     await store.queueCaptureTimestamps(record.id);
     let now = new Date('2026-11-30T10:00:00.000Z');
     const clock = () => now;
-    expect(await stampPending(store, offline, AUTHORITY, { now: clock })).toEqual({ stamped: 0, failed: 3 });
+    expect(await stampPending(store, offline, AUTHORITY, { now: clock, roots })).toEqual({ stamped: 0, failed: 3 });
     expect(await store.listCaptures(record.caseId)).toEqual([record]);
     const pending = await store.captureTimestamps(record.id);
     expect(pending.every((entry) => entry.state === 'pending' && entry.attempts === 1 && entry.nextAttemptAt === '2026-11-30T10:01:00.000Z')).toBe(true);
-    expect(captureTimestampState(pending)).toEqual({
+    expect(captureTimestampState(pending, new Map())).toEqual({
       kind: 'pending',
       stamped: 0,
       total: 3,
@@ -91,15 +97,16 @@ describe('stamping a saved capture', () => {
 
     // Not due yet: nothing is tried; due: tried again, and the delay doubles.
     const { post, requests } = authority();
-    expect(await stampPending(store, post, AUTHORITY, { now: clock })).toEqual({ stamped: 0, failed: 0 });
+    expect(await stampPending(store, post, AUTHORITY, { now: clock, roots })).toEqual({ stamped: 0, failed: 0 });
     expect(requests).toEqual([]);
     now = new Date('2026-11-30T10:01:00.000Z');
-    expect(await stampPending(store, offline, AUTHORITY, { now: clock })).toEqual({ stamped: 0, failed: 3 });
+    expect(await stampPending(store, offline, AUTHORITY, { now: clock, roots })).toEqual({ stamped: 0, failed: 3 });
     expect((await store.captureTimestamps(record.id))[0]!.nextAttemptAt).toBe('2026-11-30T10:03:00.000Z');
     // At start-up or when the manager opens, every pending one is tried, due or not.
-    expect(await stampPending(store, post, AUTHORITY, { now: clock, all: true })).toEqual({ stamped: 3, failed: 0 });
+    expect(await stampPending(store, post, AUTHORITY, { now: clock, all: true, roots })).toEqual({ stamped: 3, failed: 0 });
     expect(requests).toHaveLength(3);
-    expect(captureTimestampState(await store.captureTimestamps(record.id)).kind).toBe('stamped');
+    const stamped = await store.captureTimestamps(record.id);
+    expect(captureTimestampState(stamped, await trustOfRecords(stamped, new Map(), roots)).kind).toBe('stamped');
   });
 
   it('a replayed answer (wrong nonce) or one for another file (wrong hash) is not kept', async () => {
@@ -111,7 +118,7 @@ describe('stamping a saved capture', () => {
       return other.post(url, first ?? body);
     };
     // The first answer is for the first request; every later request gets that same answer back.
-    expect(await stampPending(store, replay, AUTHORITY)).toEqual({ stamped: 1, failed: 2 });
+    expect(await stampPending(store, replay, AUTHORITY, { roots })).toEqual({ stamped: 1, failed: 2 });
     const codes = (await store.captureTimestamps(record.id)).filter((entry) => entry.state === 'pending').map((entry) => entry.lastError?.code);
     expect(codes).toEqual(['wrong-hash', 'wrong-hash']);
 
@@ -121,24 +128,46 @@ describe('stamping a saved capture', () => {
       // Same hash, but the authority answers an earlier request of it (another nonce): a replay.
       return tsa.reply(buildTimestampRequest(imprintOf(body)).der);
     };
-    expect(await stampPending(store2, sameHashOtherNonce, AUTHORITY)).toEqual({ stamped: 0, failed: 3 });
+    expect(await stampPending(store2, sameHashOtherNonce, AUTHORITY, { roots })).toEqual({ stamped: 0, failed: 3 });
     expect((await store2.captureTimestamps(record2.id)).map((entry) => entry.lastError?.code)).toEqual(['wrong-nonce', 'wrong-nonce', 'wrong-nonce']);
   });
 
-  it('pins the authority on first use: a later answer from another CA is refused (untrusted)', async () => {
+  it('pins the authority on first use to the shipped root it reached: a later answer under another shipped root is refused (untrusted)', async () => {
     const { store, record } = await savedCapture();
     await store.queueCaptureTimestamps(record.id);
     expect(await store.timestampPin(AUTHORITY)).toBeNull();
-    expect((await stampPending(store, authority('valid').post, AUTHORITY)).stamped).toBe(3);
+    expect((await stampPending(store, authority('valid').post, AUTHORITY, { roots })).stamped).toBe(3);
     const pin = await store.timestampPin(AUTHORITY);
-    expect(pin).not.toBeNull();
+    expect(pin).toBe(roots[0]!.sha256);
 
     const later = await makeCapture(record.caseId);
     await store.saveCapture(later.record, later.files, 'victim');
     await store.queueCaptureTimestamps(later.record.id);
-    expect(await stampPending(store, authority('other-ca').post, AUTHORITY)).toEqual({ stamped: 0, failed: 3 });
+    expect(await stampPending(store, authority('other-ca').post, AUTHORITY, { roots })).toEqual({ stamped: 0, failed: 3 });
     expect((await store.captureTimestamps(later.record.id))[0]!.lastError?.code).toBe('untrusted');
     expect(await store.timestampPin(AUTHORITY)).toBe(pin);
+  });
+
+  it('keeps no answer whose chain reaches no shipped root, and pins nothing then', async () => {
+    const { store, record } = await savedCapture();
+    await store.queueCaptureTimestamps(record.id);
+    expect(await stampPending(store, authority('valid').post, AUTHORITY, { roots: [roots[1]!] })).toEqual({ stamped: 0, failed: 3 });
+    expect((await store.captureTimestamps(record.id)).map((entry) => [entry.state, entry.lastError?.code])).toEqual([
+      ['pending', 'untrusted'],
+      ['pending', 'untrusted'],
+      ['pending', 'untrusted'],
+    ]);
+    expect(await store.timestampPin(AUTHORITY)).toBeNull();
+  });
+
+  it('replaces a pin whose root this version no longer ships, and the pins of earlier versions', async () => {
+    const { store, record, db } = await savedCapture();
+    await db.put('settings', { key: 'timestampPins', value: { [AUTHORITY]: 'MIIB...an old top certificate' } });
+    await db.put('settings', { key: 'timestampRootPins', value: { [AUTHORITY]: 'f'.repeat(64) } });
+    await store.queueCaptureTimestamps(record.id);
+    expect((await stampPending(store, authority('valid').post, AUTHORITY, { roots })).stamped).toBe(3);
+    expect(await store.timestampPin(AUTHORITY)).toBe(roots[0]!.sha256);
+    expect(await db.get('settings', 'timestampPins')).toBeUndefined();
   });
 
   it('drops the records of a capture deleted before it was stamped, and queues captures missed since switching on', async () => {
@@ -146,7 +175,7 @@ describe('stamping a saved capture', () => {
     await store.queueCaptureTimestamps(record.id);
     await store.deleteCapture(record.id, 'victim');
     const { post, requests } = authority();
-    expect(await stampPending(store, post, AUTHORITY)).toEqual({ stamped: 0, failed: 0 });
+    expect(await stampPending(store, post, AUTHORITY, { roots })).toEqual({ stamped: 0, failed: 0 });
     expect(requests).toEqual([]);
     expect(await db.count('timestamps')).toBe(0);
 
@@ -168,7 +197,7 @@ describe('stamping a saved capture', () => {
     const sha256 = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
     const queued = await store.queueAuditHeadTimestamp(record.caseId, head!.seq, sha256);
     expect(queued).toMatchObject({ id: `audit:${record.caseId}:${head!.seq}`, subject: 'audit-head', state: 'pending', sha256 });
-    expect(await stampPending(store, authority().post, AUTHORITY)).toEqual({ stamped: 1, failed: 0 });
+    expect(await stampPending(store, authority().post, AUTHORITY, { roots })).toEqual({ stamped: 1, failed: 0 });
     expect((await store.getTimestamp(queued.id))?.state).toBe('stamped');
   });
 });
