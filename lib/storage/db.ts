@@ -131,6 +131,19 @@ export interface PendingRecordingRecord {
   extension: { name: string; version: string };
 }
 
+/**
+ * A sender the person confirmed (v8, lib/storage/senders.ts), key `id` = the fingerprint of the sender's signing key
+ * (16 groups of 4 upper-case hex digits): the person checked it with the sender, by phone or in person. `name` and
+ * `confirmedAt` are sealed when a passphrase is set; the fingerprint, the key, stays in clear.
+ */
+export interface ConfirmedSenderRecord {
+  id: string;
+  /** The name the person gave the sender (a person, an institute). */
+  name: string;
+  /** When the person marked the fingerprint as confirmed (ISO UTC). */
+  confirmedAt: string;
+}
+
 /** One key/value preference, e.g. `defaultCaseId`. */
 export interface SettingRecord {
   key: string;
@@ -166,6 +179,7 @@ export interface EvidenceDbSchema extends DBSchema {
     value: TimestampRecord;
     indexes: { byCapture: string; byState: string };
   };
+  senders: { key: string; value: ConfirmedSenderRecord };
 }
 
 export type EvidenceDb = IDBPDatabase<EvidenceDbSchema>;
@@ -246,6 +260,11 @@ function addTimestamps(db: IDBPDatabase<unknown>): void {
   timestamps.createIndex('byState', 'state');
 }
 
+/** Version 8: the senders whose signing-key fingerprint the person confirmed (lib/storage/senders.ts). No data changes. */
+function addSenders(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('senders', { keyPath: 'id' });
+}
+
 /** migrations[n] upgrades a database from version n to n + 1. Append only. */
 export const migrations: readonly Migration[] = [
   createStores,
@@ -255,6 +274,7 @@ export const migrations: readonly Migration[] = [
   addAuditSignatures,
   addChunks,
   addTimestamps,
+  addSenders,
 ];
 
 export const DB_VERSION = migrations.length;

@@ -27,9 +27,10 @@ import type { RecordingContext, RecordingStart, RecordingWriter } from './record
 import * as receivingKeys from './receiving-keys';
 import * as recovery from './recovery';
 import type { RecoveryOutcome } from './recovery';
-import type { EvidenceDb } from './db';
+import type { ConfirmedSenderRecord, EvidenceDb } from './db';
 import type { TimestampRecord } from '../proof/timestamp-record';
 import * as reports from './reports';
+import * as senders from './senders';
 import * as signingKeys from './signing-keys';
 import * as timestamps from './timestamps';
 import type { TimestampLedger } from '../proof/timestamping';
@@ -215,6 +216,25 @@ export class EvidenceStore implements TimestampLedger {
   /** Makes a key read from a key file the receiving key, in place of the current one. */
   replaceReceivingKey(key: AgeIdentity): Promise<receivingKeys.ReceivingKey> {
     return receivingKeys.replaceReceivingKey(this.core, key);
+  }
+
+  // --- Senders the person confirmed (senders.ts): names and dates sealed like evidence. ------------------------------
+
+  /** Records that the person checked this signing-key fingerprint with the sender, under the name they give. */
+  confirmSender(input: { fingerprint: string; name: string }): Promise<ConfirmedSenderRecord> {
+    return senders.confirmSender(this.core, input);
+  }
+
+  forgetSender(fingerprint: string): Promise<void> {
+    return senders.forgetSender(this.core, fingerprint);
+  }
+
+  listSenders(): Promise<ConfirmedSenderRecord[]> {
+    return senders.listSenders(this.core);
+  }
+
+  confirmedSender(fingerprint: string): Promise<ConfirmedSenderRecord | undefined> {
+    return senders.confirmedSender(this.core, fingerprint);
   }
 
   // --- RFC 3161 timestamps (timestamps.ts; stamped by lib/proof/timestamping.ts). Readable and writable while locked.

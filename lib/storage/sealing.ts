@@ -17,6 +17,7 @@
  * - reports: caseId and platform (key). The platform is revealed only for cases where a report is tracked.
  * - keys: the signing key's id, algorithm, public key, fingerprint and creation time; the receiving key's id,
  *   algorithm, public key (`recipient`) and creation time (the private keys are sealed).
+ * - senders: the confirmed sender's key fingerprint (the key); the name the person gave and when are sealed.
  * Sealed: titles, names, notes, URLs, page titles, parsed URLs, identifiers, selected items, platform of a
  * capture, time zone and local time, viewport, browser, file names and MIME types, audit details, report status,
  * reference and answer.
@@ -108,7 +109,7 @@ export function stateToken(state: EncryptionState): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Sealing records
 
-export type SealableStore = 'cases' | 'captures' | 'files' | 'audit' | 'reports' | 'keys' | 'chunks' | 'recordings';
+export type SealableStore = 'cases' | 'captures' | 'files' | 'audit' | 'reports' | 'keys' | 'chunks' | 'recordings' | 'senders';
 
 export const SEALABLE_STORES: readonly SealableStore[] = [
   'cases',
@@ -119,6 +120,7 @@ export const SEALABLE_STORES: readonly SealableStore[] = [
   'keys',
   'chunks',
   'recordings',
+  'senders',
 ];
 
 /** Stores whose records hold bytes: that field becomes an encrypted blob (its AAD the record's). */
@@ -135,6 +137,7 @@ const CLEAR_FIELDS: Record<SealableStore, readonly string[]> = {
   keys: ['id', 'algorithm', 'spki', 'fingerprint', 'recipient', 'createdAt'],
   chunks: ['fileId', 'index', 'last'],
   recordings: ['id', 'fileId', 'caseId', 'startedAt'],
+  senders: ['id'],
 };
 
 type Row = Record<string, unknown>;

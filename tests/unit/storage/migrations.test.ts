@@ -25,6 +25,7 @@ const CURRENT_SCHEMA = {
   chunks: { keyPath: ['fileId', 'index'], indexes: {} },
   recordings: { keyPath: 'id', indexes: {} },
   timestamps: { keyPath: 'id', indexes: { byCapture: 'captureId', byState: 'state' } },
+  senders: { keyPath: 'id', indexes: {} },
 };
 
 function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
@@ -41,7 +42,7 @@ function describeSchema(db: IDBPDatabase<unknown>): Record<string, unknown> {
 describe('database schema', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(migrations.length);
-    expect(DB_VERSION).toBe(7);
+    expect(DB_VERSION).toBe(8);
   });
 
   it('creates the current schema on a fresh install', async () => {
@@ -367,6 +368,55 @@ describe('migration 6 → 7 (timestamps)', () => {
     expect(await store.queueMissedCaptures('2026-01-01T00:00:00.000Z')).toBe(files.length);
     const queued = await store.captureTimestamps(record.id);
     expect(queued.map((entry) => [entry.fileId, entry.sha256, entry.state]).sort()).toEqual(files.map((file) => [file.id, file.sha256, 'pending']).sort());
+    db.close();
+  });
+});
+
+/** Version 7 exactly as released: version 6 plus the timestamps store. Do not edit. */
+function frozenV7(db: IDBPDatabase<unknown>, oldVersion: number, tx: Parameters<typeof migrations[number]>[1]): void {
+  if (oldVersion < 6) frozenV6(db, oldVersion, tx);
+  const timestamps = db.createObjectStore('timestamps', { keyPath: 'id' });
+  timestamps.createIndex('byCapture', 'captureId');
+  timestamps.createIndex('byState', 'state');
+}
+
+describe('migration 7 → 8 (confirmed senders)', () => {
+  it('keeps the data and the timestamp pins, and a sender can be confirmed, sealed under a passphrase', async () => {
+    const name = uniqueDbName();
+    const v7 = await openDB(name, 7, { upgrade: (db, oldVersion, _new, tx) => frozenV7(db, oldVersion, tx as never) });
+    const caseRecord: CaseRecord = { id: 'case-7', title: 'Case', createdAt: '2026-12-01T10:00:00.000Z', capturerRole: 'staff', notes: '' };
+    const { record, files } = await makeCapture(caseRecord.id, { id: 'capture-7' });
+    const create = nextEntry(undefined, { caseId: caseRecord.id, at: caseRecord.createdAt, action: 'case-create', actorRole: 'staff', details: { caseId: caseRecord.id } });
+    const capture = nextEntry(create, {
+      caseId: caseRecord.id,
+      at: record.capturedAt,
+      action: 'capture',
+      actorRole: 'staff',
+      details: { captureId: record.id, fileNames: files.map((file) => file.name), fileSha256s: files.map((file) => file.sha256) },
+    });
+    const tx = v7.transaction(['cases', 'captures', 'files', 'audit', 'auditSignatures', 'settings'], 'readwrite');
+    await tx.objectStore('cases').add(caseRecord);
+    await tx.objectStore('captures').add(record);
+    for (const file of files) await tx.objectStore('files').add(file);
+    for (const entry of [create, capture]) {
+      await tx.objectStore('audit').add(entry);
+      await tx.objectStore('auditSignatures').add({ caseId: entry.caseId, seq: entry.seq, hash: entry.hash, status: 'before-signing', signature: null, fingerprint: null });
+    }
+    await tx.objectStore('settings').put({ key: 'timestampPins', value: { 'https://freetsa.org/tsr': 'MIIB' } });
+    await tx.done;
+    v7.close();
+
+    const db = await openEvidenceDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const store = new EvidenceStore(db, { now: tickingClock() });
+    expect(await store.listCaptures(caseRecord.id)).toEqual([record]);
+    expect(await store.verifyCase(caseRecord.id)).toEqual([]);
+    expect(await db.get('settings', 'timestampPins')).toEqual({ key: 'timestampPins', value: { 'https://freetsa.org/tsr': 'MIIB' } });
+    expect(await store.listSenders()).toEqual([]);
+    const fingerprint = 'ab12'.repeat(16);
+    const confirmed = await store.confirmSender({ fingerprint, name: '  Institute, Marie  ' });
+    expect(confirmed).toEqual({ id: 'AB12 '.repeat(16).trim(), name: 'Institute, Marie', confirmedAt: expect.any(String) as unknown as string });
+    expect(await store.confirmedSender(confirmed.id)).toEqual(confirmed);
     db.close();
   });
 });
