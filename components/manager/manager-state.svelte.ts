@@ -6,7 +6,7 @@ import { openStore } from '../../lib/browser/evidence';
 import type { CaptureRecord, CapturerRole, CaseRecord, ReportTracking, AuditEntry } from '../../lib/evidence/types';
 import type { AuditSignatureSummary, VerifyProblem } from '../../lib/storage/evidence-store';
 import type { TimestampRecord } from '../../lib/proof/timestamp-record';
-import { trustOfRecords } from '../../lib/proof/timestamp-state';
+import { checkedTokens, NO_TRUST, trustOfRecords } from '../../lib/proof/timestamp-state';
 import type { TimestampTrust } from '../../lib/proof/timestamp-trust';
 import { loadSettings } from '../../lib/browser/settings';
 import { sendMessage } from '../../lib/messaging';
@@ -30,10 +30,10 @@ export class ManagerState {
   /** The trusted timestamps of the shown captures' files, by capture id; and whether the setting is on. */
   timestamps = $state.raw<Record<string, TimestampRecord[]>>({});
   /** Whether each stamped record (by id) was made by a real authority (lib/proof/timestamp-trust.ts). */
-  timestampTrust = $state.raw<Map<string, TimestampTrust>>(new Map());
+  timestampTrust = $state.raw<ReadonlyMap<string, TimestampTrust>>(NO_TRUST);
   timestampsOn = $state(false);
   /** Tokens already checked on this page: a stamped record never changes. */
-  #checkedTokens = new Map<string, TimestampTrust>();
+  #checkedTokens = checkedTokens();
   #timestampTimer: ReturnType<typeof setTimeout> | null = null;
   #askedForTimestamps = false;
 

@@ -42,15 +42,22 @@ export async function storedTimestampTrust(record: TimestampRecord, roots?: read
   }
 }
 
-/**
- * The trust of every stamped record among `records`, by record id. `known` keeps what was found before, by record
- * id and serial (a stamped record never changes), so that a page checks each token once.
- */
+/** No stamped record checked yet. */
+export const NO_TRUST: ReadonlyMap<string, TimestampTrust> = new Map();
+
+/** What a page found of the tokens it checked, by record id and serial: a stamped record never changes. */
+export type CheckedTokens = Map<string, TimestampTrust>;
+
+export function checkedTokens(): CheckedTokens {
+  return new Map();
+}
+
+/** The trust of every stamped record among `records`, by record id; each token is checked once per `known`. */
 export async function trustOfRecords(
   records: readonly TimestampRecord[],
-  known: Map<string, TimestampTrust>,
+  known: CheckedTokens,
   roots?: readonly TrustRoot[],
-): Promise<Map<string, TimestampTrust>> {
+): Promise<ReadonlyMap<string, TimestampTrust>> {
   const byId = new Map<string, TimestampTrust>();
   for (const record of records) {
     if (record.state !== 'stamped') continue;
