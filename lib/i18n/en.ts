@@ -202,6 +202,8 @@ export const en = {
   'ids.unreadable.comment': "Could not read this page's comments. The page may have changed.",
   'ids.partlyUnreadable.video': "{count} videos on this page could not be read; the others are below.",
   'ids.partlyUnreadable.comment': "{count} comments on this page could not be read; the others are below.",
+  // Social platforms' items (issue 22): chat apps that give messages no id.
+  'ids.noMessageIds': "{platform} gives its messages no ID that a report could name: each message is listed with its sender and its time as the page shows them.",
   'report.title': "Report text",
   'report.languageNote': "Written in {language}, as the Institute’s guide advises for {platform}.",
   'report.copy': "Copy the report text",

@@ -200,6 +200,8 @@ export const fr: Record<MessageKey, string> = {
   'ids.unreadable.comment': "Impossible de lire les commentaires de cette page. La page a peut-être changé.",
   'ids.partlyUnreadable.video': "{count} vidéos de cette page n’ont pas pu être lues ; les autres figurent ci-dessous.",
   'ids.partlyUnreadable.comment': "{count} commentaires de cette page n’ont pas pu être lus ; les autres figurent ci-dessous.",
+  // Social platforms' items (issue 22): chat apps that give messages no id.
+  'ids.noMessageIds': "{platform} ne donne à ses messages aucun identifiant qu’un signalement pourrait citer : chaque message est repris ici avec son expéditeur et l’heure telle que la page l’affiche.",
   'report.title': "Texte du signalement",
   'report.languageNote': "Rédigé en {language}, comme le guide de l’Institut le conseille pour {platform}.",
   'report.copy': "Copier le texte du signalement",

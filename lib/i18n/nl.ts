@@ -200,6 +200,8 @@ export const nl: Record<MessageKey, string> = {
   'ids.unreadable.comment': "De reacties op deze pagina konden niet gelezen worden. Misschien is de pagina veranderd.",
   'ids.partlyUnreadable.video': "{count} video's op deze pagina konden niet gelezen worden; de andere staan hieronder.",
   'ids.partlyUnreadable.comment': "{count} reacties op deze pagina konden niet gelezen worden; de andere staan hieronder.",
+  // Social platforms' items (issue 22): chat apps that give messages no id.
+  'ids.noMessageIds': "{platform} geeft zijn berichten geen ID-nummer dat je in een melding kan opgeven: elk bericht staat hier met de afzender en het tijdstip zoals de pagina ze toont.",
   'report.title': "Meldingstekst",
   'report.languageNote': "In het {language} geschreven, zoals de gids van het Instituut aanraadt voor {platform}.",
   'report.copy': "Meldingstekst kopiëren",

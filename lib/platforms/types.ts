@@ -52,6 +52,11 @@ export interface PlatformModule<Id extends string = string> {
   handleText?(handle: string, parsed: ParsedUrl): string;
   /** Items its report form accepts at once, where it limits them (X: 5 posts). */
   selectionLimit?: number;
+  /**
+   * True for chat apps that give a message no id a report could name (Messenger, WhatsApp, Snapchat): the side
+   * panel says so beside their messages, which carry the sender and the time as shown instead.
+   */
+  publishesNoMessageIds?: boolean;
   /** The reporting steps of the Institute's guide for this platform (`steps.ts` beside the module). */
   guide: PlatformGuide;
 }

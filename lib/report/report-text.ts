@@ -54,11 +54,13 @@ export function fieldLines(lang: Lang, fields: readonly IdentifierField[], inden
 
 /**
  * An item's fields, with an explicit "unknown" user id for a message whose author's avatar carried none: the
- * platform then knows it was looked for, not forgotten.
+ * platform then knows it was looked for, not forgotten. Only where messages have ids (Discord): the chat apps that
+ * publish none have no user ids either, and "unknown" would say one exists.
  */
 export function itemFields(lang: Lang, item: ExtractedItem): IdentifierField[] {
   const fields = [...item.fields];
-  if (item.kind === 'message' && !fields.some((field) => field.key === 'userId')) {
+  const hasIds = fields.some((field) => field.key === 'messageId');
+  if (item.kind === 'message' && hasIds && !fields.some((field) => field.key === 'userId')) {
     const authorIndex = fields.findIndex((field) => field.key === 'authorName');
     const unknown: IdentifierField = { key: 'userId', value: translate(lang, 'ids.unknown') };
     fields.splice(authorIndex === -1 ? fields.length : authorIndex + 1, 0, unknown);

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clipboardWhen } from './support/clipboard';
-import { clickButton, type DrivenPage } from './support/driver';
+import { clickButton } from './support/driver';
+import { readIds } from './support/panel';
 import { storedCaptures } from './support/evidence';
 
 const SERVER = '1096362223539851269';
@@ -28,38 +29,6 @@ const X_POSTS = [
   ['frank_06', '1790000000000000006'],
   ['grace_07', '1790000000000000007'],
 ] as const;
-
-interface PanelIds {
-  page: Array<[string, string]>;
-  items: Array<{ key: string; fields: Array<[string, string]> }>;
-}
-
-/** Everything the panel shows as identifiers, once it shows `itemCount` items (each row opened to show them). */
-function readIds(panel: DrivenPage, itemCount: number, pageMarker = ''): Promise<PanelIds> {
-  return panel.waitFor(
-    ({ count, marker }: { count: number; marker: string }) => {
-      // Rows are collapsed to one line: open each, as the person would, and read once all show their details.
-      const closed = Array.from(document.querySelectorAll<HTMLButtonElement>('[data-testid="item-toggle"][aria-expanded="false"]'));
-      closed.forEach((toggle) => toggle.click());
-      if (closed.length > 0) return null;
-      const pairs = (scope: Element) =>
-        Array.from(scope.querySelectorAll('[data-testid="identifier"]')).map((field) => [
-          field.getAttribute('data-key') ?? '',
-          field.querySelector('[data-testid="identifier-value"]')?.textContent ?? '',
-        ]);
-      const pageBlock = document.querySelector('[data-testid="page-identifiers"]');
-      const items = Array.from(document.querySelectorAll('[data-testid="item"]')).map((item) => ({
-        key: item.getAttribute('data-key') ?? '',
-        fields: pairs(item),
-      }));
-      if (items.length !== count) return null;
-      const page = pageBlock ? pairs(pageBlock) : [];
-      if (marker && !page.some(([, value]) => value === marker)) return null;
-      return { page, items };
-    },
-    { count: itemCount, marker: pageMarker },
-  ) as Promise<PanelIds>;
-}
 
 describe.each(BROWSERS)('side panel in %s', (browserName) => {
   const { browser } = useExtensionBrowser(browserName, {

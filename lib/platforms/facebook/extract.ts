@@ -9,7 +9,7 @@
  * post inside another is part of the outer post's item, as on X. Class names are never used (selectors.ts).
  */
 import { isInsidePart, pushField, textExcerpt } from '../dom-helpers';
-import { boundaries, uniqueInDocumentOrder, type Anchor } from '../permalink-rows';
+import { boundaries, type Anchor } from '../permalink-rows';
 import type { ExtractedItem, IdentifierField, ItemExtractor, ParsedUrl } from '../types';
 import { normalizedHost } from '../url-utils';
 import { FACEBOOK_SELECTORS as S } from './selectors';
@@ -20,10 +20,27 @@ const BASE = 'https://www.facebook.com/';
 /** Page kinds that are one post (its permalink). */
 const POST_KINDS: ReadonlySet<string> = new Set(['post', 'photo', 'video', 'reel', 'live']);
 
+/**
+ * Addresses already parsed: the same links are read on every update of a feed (hundreds of them), and parsing an
+ * address is most of an update's cost. Bounded: emptied when it grows past what a long feed holds.
+ */
+const parsedHrefs = new Map<string, ParsedUrl | null>();
+const PARSED_HREFS_LIMIT = 5000;
+
 /** A link's address parsed as a Facebook page, or null (outbound shims, other sites, `#`). */
 function parseLink(link: Element): ParsedUrl | null {
   const href = link.getAttribute('href');
   if (!href || href.startsWith('#')) return null;
+  let parsed = parsedHrefs.get(href);
+  if (parsed === undefined) {
+    if (parsedHrefs.size >= PARSED_HREFS_LIMIT) parsedHrefs.clear();
+    parsed = parseHref(href);
+    parsedHrefs.set(href, parsed);
+  }
+  return parsed;
+}
+
+function parseHref(href: string): ParsedUrl | null {
   let url: URL;
   try {
     url = new URL(href, BASE);
@@ -66,36 +83,47 @@ function facebookRows(root: ParentNode): Element[] {
     const target = postTarget(link);
     if (target !== null) anchors.push({ link, key: target.url });
   }
+  const containers = anchors.map((anchor) => anchor.link.closest(S.postContainer));
+  // Only where the page marks no container (a photo viewer): climb from the permalink.
+  const climbed = containers.includes(null) ? boundaries(anchors, root) : [];
   const comments = new Map<Element, boolean>();
-  const isComment = (container: Element) => {
-    let known = comments.get(container);
-    if (known === undefined) comments.set(container, (known = isCommentContainer(container)));
-    return known;
-  };
-  const climbed = boundaries(anchors, root);
-  const rows: Element[] = [];
-  anchors.forEach((anchor, index) => {
-    const container = anchor.link.closest(S.postContainer);
-    if (container === null) rows.push(climbed[index] as Element);
-    // A post linked from a comment is not a post of this page's: the comment is not an item here.
-    else if (!isComment(container)) rows.push(container);
-  });
-  // A post shown inside another (shared) is part of the outer one's item. In document order, a row inside another
-  // comes after it with only rows inside it between them: comparing with the last row kept is enough.
   const outermost: Element[] = [];
-  for (const row of uniqueInDocumentOrder(rows)) {
-    if (!outermost.at(-1)?.contains(row)) outermost.push(row);
-  }
+  containers.forEach((container, index) => {
+    let row = container ?? (climbed[index] as Element);
+    if (container !== null) {
+      let comment = comments.get(container);
+      if (comment === undefined) comments.set(container, (comment = isCommentContainer(container)));
+      // A post linked from a comment is not a post of this page's: the comment is not an item here.
+      if (comment) return;
+      row = container;
+    }
+    keepOutermost(outermost, row);
+  });
   if (outermost.length > 0) return outermost;
   const page = S.page.map((selector) => root.querySelector(selector)).find((element) => element !== null);
   return page ? [page] : [];
+}
+
+/**
+ * Adds `row` to rows kept in document order, keeping only the outermost: a post shown inside another (shared) is
+ * part of the outer one's item. Rows come in the order of their permalinks, so a row can only hold the last ones
+ * kept, or lie inside the last one: comparing with the last is enough, and no sort is needed.
+ */
+function keepOutermost(rows: Element[], row: Element): void {
+  const last = rows.at(-1);
+  if (last !== undefined && (last === row || last.contains(row))) return;
+  while (rows.length > 0 && row.contains(rows.at(-1) as Element)) rows.pop();
+  rows.push(row);
 }
 
 /** A comment: its own link (not one of a comment inside it) is a comment link, and it has no own timed post link. */
 function isCommentContainer(container: Element): boolean {
   let ownCommentLink = false;
   for (const link of container.querySelectorAll('a[href*="comment_id="]')) {
-    if (!isInsidePart(link, container, S.nestedItem)) ownCommentLink = true;
+    if (!isInsidePart(link, container, S.nestedItem)) {
+      ownCommentLink = true;
+      break;
+    }
   }
   if (!ownCommentLink) return false;
   for (const link of container.querySelectorAll(S.permalinks)) {

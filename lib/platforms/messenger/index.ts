@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../types';
+import { extractMessenger } from './extract';
 import { guide } from './steps';
 import { MESSENGER_HOSTS, parseMessengerUrl } from './url';
 
@@ -8,5 +9,8 @@ export const messenger: PlatformModule<'messenger'> = {
   badge: 'MS',
   hosts: MESSENGER_HOSTS,
   parseUrl: parseMessengerUrl,
+  // A conversation's messages: sender and time as shown (Messenger publishes no message ids).
+  extractorFor: (page) => (page.kind === 'chat' ? extractMessenger : null),
+  publishesNoMessageIds: true,
   guide,
 };

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../types';
+import { extractSnapchat } from './extract';
 import { guide } from './steps';
 import { parseSnapchatUrl, SNAPCHAT_HOSTS } from './url';
 
@@ -8,5 +9,8 @@ export const snapchat: PlatformModule<'snapchat'> = {
   badge: 'SC',
   hosts: SNAPCHAT_HOSTS,
   parseUrl: parseSnapchatUrl,
+  // The web client's open conversation: sender and time as shown (Snapchat publishes no message ids).
+  extractorFor: (page) => (page.kind === 'chat' ? extractSnapchat : null),
+  publishesNoMessageIds: true,
   guide,
 };

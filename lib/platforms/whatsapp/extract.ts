@@ -4,8 +4,8 @@
  * conversation): the row's `data-id` serves only to tell messages apart.
  *
  * For a received message, the sender's phone number is read from the `data-id` where WhatsApp writes it (`<digits>@
- * c.us`; newer `@lid` ids carry none). Messages the person sent themselves carry neither their name nor their number:
- * who owns the device is not evidence and is never recorded.
+ * c.us`; newer `@lid` ids carry none). Messages the person sent themselves carry neither their name nor their number,
+ * only WhatsApp's label for them ("You"): who owns the device is not evidence and is never recorded.
  */
 import { firstMatch, pushField, queryFirstMatch, textExcerpt } from '../dom-helpers';
 import type { ExtractedItem, IdentifierField, ItemExtractor } from '../types';
@@ -30,7 +30,8 @@ function messageItem(row: Element): ExtractedItem | null {
   const [id, direction, chat = '', , participant] = match;
   const meta = PRE_PLAIN_TEXT.exec(row.querySelector(S.prePlainText)?.getAttribute('data-pre-plain-text') ?? '');
   const received = direction === 'false';
-  const sender = received ? meta?.[2]?.trim() || labelledSender(row) : undefined;
+  // The person's own messages: the label WhatsApp gives them ("You"), never their name from the pre-plain text.
+  const sender = received ? meta?.[2]?.trim() || labelledSender(row) : labelledSender(row);
   // In a group the sender is the participant; in a one-to-one chat, the other person is the chat itself.
   const phone = received ? PHONE_JID.exec(participant ?? chat)?.[1] : undefined;
   const fields: IdentifierField[] = [];

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../types';
+import { extractWhatsApp } from './extract';
 import { guide } from './steps';
 import { parseWhatsAppUrl, WHATSAPP_HOSTS } from './url';
 
@@ -8,5 +9,8 @@ export const whatsapp: PlatformModule<'whatsapp'> = {
   badge: 'WA',
   hosts: WHATSAPP_HOSTS,
   parseUrl: parseWhatsAppUrl,
+  // The web client's open conversation (wa.me and invite links show none). WhatsApp publishes no message ids.
+  extractorFor: (page) => (page.kind === 'chat' && page.url === 'https://web.whatsapp.com/' ? extractWhatsApp : null),
+  publishesNoMessageIds: true,
   guide,
 };

@@ -15,11 +15,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+/** The repository's tests/ folder: routes may name any page in it as `tests/…` (real saved pages, unit fixtures). */
+const testsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface Route {
   host: RegExp;
   path: RegExp;
-  /** File under tests/e2e/fixtures/. */
+  /**
+   * File under tests/e2e/fixtures/, or a path from the tests/ folder (`tests/fixtures/real/instagram/…`: the real
+   * saved pages of tests/fixtures/real/PROVENANCE.md, the unit tests' hand-made pages), so each page is kept once.
+   */
   file: string;
 }
 
@@ -44,6 +49,8 @@ export const fixtureHosts = [
   'x.com',
   'www.facebook.com',
   'www.tiktok.com',
+  'www.instagram.com',
+  'web.whatsapp.com',
   'example.org',
   'chromewebstore.google.com',
   'addons.mozilla.org',
@@ -148,7 +155,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 
 function serveFile(response: http.ServerResponse, file: string): void {
   const safe = path.normalize(file).replace(/^(\.\.[/\\])+/, '');
-  const full = path.join(fixturesDir, safe);
+  const fromTests = safe.startsWith(`tests${path.sep}`);
+  const full = fromTests ? path.join(testsDir, safe.slice('tests/'.length)) : path.join(fixturesDir, safe);
   let body: Buffer;
   try {
     body = readFileSync(full);

@@ -37,7 +37,10 @@ describe('extractWhatsApp', () => {
       {
         key: 'true_32470123456@c.us_AC4140A2A99DD53053CE509326DB5878',
         kind: 'message',
-        fields: [{ key: 'timeShown', value: '21:05, 05/12/2026' }],
+        fields: [
+          { key: 'authorName', value: 'You' },
+          { key: 'timeShown', value: '21:05, 05/12/2026' },
+        ],
         excerpt: 'delete it now',
       },
     ]);

@@ -77,6 +77,21 @@ describe('report text', () => {
     expect(itemFields('en', post)).toEqual(post.fields);
   });
 
+  it('adds no "unknown" user id to a chat app’s message: those apps publish no ids at all', () => {
+    const whatsapp: ExtractedItem = {
+      key: 'false_32470123456@c.us_3A12F0908922EFDD735D',
+      kind: 'message',
+      fields: [
+        { key: 'authorName', value: 'Jo Sender' },
+        { key: 'timeShown', value: '21:02, 05/12/2026' },
+      ],
+    };
+    expect(itemFields('en', whatsapp)).toEqual(whatsapp.fields);
+    const text = buildReportText({ lang: 'en', platformName: 'WhatsApp', pageFields: [], items: [whatsapp], captures: [] });
+    expect(text).toContain('1. Author: Jo Sender\n   Time (as shown): 21:02, 05/12/2026');
+    expect(text).not.toContain('User ID');
+  });
+
   it('writes Snapchat reports in English whatever the interface language', () => {
     expect(reportLanguage(snapchatGuide, 'nl')).toBe('en');
     expect(reportLanguage(discordGuide, 'fr')).toBe('fr');
