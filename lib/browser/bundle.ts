@@ -1,9 +1,13 @@
 /**
- * Export and import of evidence bundles from an extension page (the manager). The ZIP is written with the
- * downloads API, and only when the person asks: nothing reaches the downloads folder or list before that.
+ * Export and import of evidence bundles from an extension page (the manager), never the service worker (the
+ * browser may stop it mid-export). The file is written with the downloads API, and only when the person asks:
+ * nothing reaches the downloads folder or list before that. An export is encrypted with age unless the person
+ * chose otherwise (lib/bundle/encrypted.ts); an encrypted import is decrypted and authenticated whole first.
  */
 import { browser } from 'wxt/browser';
-import { BlobCollector } from '../bundle/blob-collector';
+import { ageFileNeeds, peekAgeHeader } from '../crypto/age-header';
+import type { AgeUnlock } from '../crypto/age-stream';
+import { decryptToBlob, encryptedOutput, plainOutput, type ExportProtection } from '../bundle/encrypted';
 import { BundleError } from '../bundle/errors';
 import { defaultBundleFileName, writeBundle } from '../bundle/export';
 import { readBundle } from '../bundle/import';
@@ -26,8 +30,12 @@ export function requestDownloadPermission(): Promise<boolean> {
 
 export interface ExportOutcome {
   fileName: string;
+  /** The ZIP's SHA-256 (inside the age file when encrypted): what the receiving side's import records. */
   sha256: string;
   bytes: number;
+  protection: ExportProtection['kind'];
+  /** SHA-256 of the age file itself, when encrypted. */
+  encryptedSha256: string | null;
   captures: number;
   /** Trusted timestamps on, but the audit head could not be stamped: why (the bundle was made without it). */
   auditHeadFailure: string | null;
@@ -40,7 +48,7 @@ export interface ExportOutcome {
 export async function exportCase(
   store: EvidenceStore,
   caseRecord: CaseRecord,
-  options: { lang: Lang; role: CapturerRole; captureIds?: readonly string[] },
+  options: { lang: Lang; role: CapturerRole; protection: ExportProtection; captureIds?: readonly string[] },
 ): Promise<ExportOutcome> {
   await store.signPendingAudit();
   const all = await store.listCaptures(caseRecord.id);
@@ -54,40 +62,66 @@ export async function exportCase(
   const fileTokens = [...(await store.timestampsOfCaptures(captures.map((capture) => capture.id))).values()].flat();
   const auditHead = await stampAuditHeadForExport(store, audit.at(-1));
   // The ZIP is assembled as a Blob whose evidence parts are references to the stored files (read once, to hash
-  // them, never kept); only headers, manifest, report and sums are new bytes. So the export holds no copy of
-  // the evidence in memory, whatever the size of the case.
-  const collected = new BlobCollector();
-  const result = await writeBundle(
-    {
-      caseRecord,
-      captures,
-      audit,
-      reports,
-      getFileData: (meta) => store.getFileData(meta.id),
-      lang: options.lang,
-      tool: { name: 'Capture & Report', version: browser.runtime.getManifest().version },
-      exportedBy: { role: options.role, ...(caseRecord.capturerName ? { name: caseRecord.capturerName } : {}) },
-      scope: options.captureIds ? 'selection' : 'case',
-      signer: installationSigner(key),
-      timestamps: { files: fileTokens, auditHead: auditHead.record },
-    },
-    (chunk, _final, origin) => collected.add(chunk, origin),
-  );
-  const fileName = defaultBundleFileName();
-  const saved = await download(collected.blob('application/zip'), fileName);
+  // them, never kept); only headers, manifest, report and sums are new bytes. Encrypted, every byte is new, and
+  // goes to the browser's blob storage a few megabytes at a time. Either way the page holds little of the case.
+  const { protection } = options;
+  const output = protection.kind === 'none' ? plainOutput() : await encryptedOutput(protection);
+  let result: Awaited<ReturnType<typeof writeBundle>>;
+  try {
+    result = await writeBundle(
+      {
+        caseRecord,
+        captures,
+        audit,
+        reports,
+        getFileData: (meta) => store.getFileData(meta.id),
+        lang: options.lang,
+        tool: { name: 'Capture & Report', version: browser.runtime.getManifest().version },
+        exportedBy: { role: options.role, ...(caseRecord.capturerName ? { name: caseRecord.capturerName } : {}) },
+        scope: options.captureIds ? 'selection' : 'case',
+        signer: installationSigner(key),
+        timestamps: { files: fileTokens, auditHead: auditHead.record },
+      },
+      output.sink,
+    );
+  } catch (error) {
+    await output.abort(error);
+    throw error;
+  }
+  const file = await output.finish();
+  const fileName = defaultBundleFileName(new Date(), protection.kind === 'none' ? 'zip' : 'age');
+  const saved = await downloadFile(file.blob, fileName);
   await store.recordExport(
     caseRecord.id,
-    { fileName, bundleSha256: result.sha256, scope: options.captureIds ? 'selection' : 'case', captureIds: captures.map((capture) => capture.id) },
+    {
+      fileName,
+      bundleSha256: result.sha256,
+      scope: options.captureIds ? 'selection' : 'case',
+      captureIds: captures.map((capture) => capture.id),
+      protection: protection.kind,
+      ...(protection.kind === 'recipients' ? { recipients: [...protection.recipients] } : {}),
+      ...(file.sha256 ? { encryptedSha256: file.sha256 } : {}),
+    },
     options.role,
   );
-  return { fileName, sha256: result.sha256, bytes: result.bytes, captures: captures.length, auditHeadFailure: auditHead.failure, ...saved };
+  return {
+    fileName,
+    sha256: result.sha256,
+    bytes: result.bytes,
+    protection: protection.kind,
+    encryptedSha256: file.sha256,
+    captures: captures.length,
+    auditHeadFailure: auditHead.failure,
+    ...saved,
+  };
 }
 
 /**
  * Saves the blob under a neutral name and resolves once the browser has written it, with where; in discreet mode
  * its entry then leaves the downloads list (`downloads.erase` keeps the file, where `removeFile` would delete it).
+ * The one way this extension saves a file (a bundle, a key file).
  */
-async function download(blob: Blob, fileName: string): Promise<Pick<ExportOutcome, 'savedTo' | 'erasedFromList'>> {
+export async function downloadFile(blob: Blob, fileName: string): Promise<Pick<ExportOutcome, 'savedTo' | 'erasedFromList'>> {
   const url = URL.createObjectURL(blob);
   try {
     const id = await browser.downloads.download({ url, filename: fileName, conflictAction: 'uniquify', saveAs: false });
@@ -121,6 +155,23 @@ async function eraseFromList(id: number): Promise<boolean> {
     (erased) => erased.includes(id),
     () => false,
   );
+}
+
+/** What a picked file asks for before it can be imported: nothing (a ZIP, or not a bundle), a passphrase or a key. */
+export async function encryptedFileNeeds(file: Blob): Promise<'passphrase' | 'key' | 'unsupported' | null> {
+  const header = peekAgeHeader(new Uint8Array(await file.slice(0, 16 * 1024).arrayBuffer()));
+  if (header.kind === 'not-age') return null;
+  return header.kind === 'age' ? ageFileNeeds(header.stanzas) : 'unsupported';
+}
+
+/**
+ * The ZIP inside an age file, as a File of the same name: decrypted whole and every chunk verified before this
+ * resolves (AgeError otherwise: a wrong passphrase or key, a file cut short or changed). Then importBundle
+ * verifies the ZIP as for any other bundle: the age layer is one step in front of the import, nothing more.
+ */
+export async function openEncryptedBundle(file: File, unlock: AgeUnlock): Promise<File> {
+  const plain = await decryptToBlob(file, unlock);
+  return new File([plain], file.name, { type: 'application/zip' });
 }
 
 export interface ImportOutcome {

@@ -168,10 +168,13 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
   return { manifest, bytes, sha256: bundleSha256, maxPendingBytes };
 }
 
-/** A file name that says nothing about the case or the platforms: download lists can be seen by others. */
-export function defaultBundleFileName(now: Date = new Date()): string {
+/**
+ * A file name that says nothing about the case or the platforms: download lists can be seen by others. `.age` for
+ * an encrypted bundle (FORMAT.md, "Encrypted bundles"), `.zip` otherwise.
+ */
+export function defaultBundleFileName(now: Date = new Date(), extension: 'zip' | 'age' = 'zip'): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `evidence-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.zip`;
+  return `evidence-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
 }
 
 /** The manifest for an export, validated: a record the reader would refuse is refused before writing. */

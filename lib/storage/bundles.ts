@@ -17,9 +17,16 @@ import { seal, sealAuditDetails, storedAuditEntry } from './sealing';
 
 export type ExportDetails = {
   fileName: string;
+  /** The ZIP's SHA-256 (inside the age file when encrypted). */
   bundleSha256: string;
   scope: 'case' | 'selection';
   captureIds: string[];
+  /** How the file was protected (lib/bundle/encrypted.ts); absent in entries made before encryption existed. */
+  protection?: 'passphrase' | 'recipients' | 'none';
+  /** The public keys (`age1…`) it was encrypted to, for 'recipients'. */
+  recipients?: string[];
+  /** SHA-256 of the age file itself, when encrypted: the file that was sent. */
+  encryptedSha256?: string;
 };
 
 /** What importCase stores (lib/bundle/import-plan.ts makes it). */

@@ -10,22 +10,14 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, launch } from './support/browsers';
-import { clickButton, type ExtensionBrowser } from './support/driver';
-import { exportFromManager, storedCaptures } from './support/evidence';
+import { clickButton } from './support/driver';
+import { captureVisibleArea, exportFromManager, UNENCRYPTED, storedCaptures } from './support/evidence';
 import { startFixtureServer } from './support/server';
 
 const PAGES = [
   'https://discord.com/channels/81384788765712384/81384788765712385/175928847299117063',
   'https://x.com/fixtureuser/status/1445078208190291968',
 ];
-
-async function captureVisible(browser: ExtensionBrowser, url: string): Promise<void> {
-  const { tabId } = await browser.openTab(url);
-  const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-  await clickButton(popup, 'Capture visible area');
-  await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]'), null, 60_000);
-  await popup.close();
-}
 
 function extract(zip: Uint8Array): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cr-bundle-'));
@@ -49,13 +41,13 @@ describe.each(BROWSERS)('evidence bundle in %s', (browserName) => {
     let exportedHashes: string[];
     const helper = await launch(browserName, server);
     try {
-      for (const url of PAGES) await captureVisible(helper, url);
+      for (const url of PAGES) await captureVisibleArea(helper, url);
       const stored = await storedCaptures(helper);
       expect(stored).toHaveLength(2);
       exportedHashes = stored.flatMap((capture) => capture.files.map((file) => file.sha256)).sort();
 
       const manager = await helper.openExtensionPage('manager.html');
-      const exported = await exportFromManager(helper, manager, /^evidence-\d{4}-\d{2}-\d{2}.*\.zip$/);
+      const exported = await exportFromManager(helper, manager, UNENCRYPTED, /^evidence-\d{4}-\d{2}-\d{2}.*\.zip$/);
       // Neutral name: nothing about the case or the platforms.
       expect(exported.name).toMatch(/^evidence-\d{4}-\d{2}-\d{2}(?: \(\d+\))?\.zip$/);
       zip = exported.bytes;

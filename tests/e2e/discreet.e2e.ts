@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useExtensionBrowser, type ChromiumExtensionBrowser } from './support/browsers';
 import { wrap } from './support/chromium';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
-import { captureOutcome, exportFromManager, updateSettings } from './support/evidence';
+import { captureOutcome, exportFromManager, UNENCRYPTED, updateSettings } from './support/evidence';
 
 const DISCORD = 'https://discord.com/channels/81384788765712384/81384788765712385/175928847299117063';
 const NEUTRAL_PAGE = 'https://example.org/neutral-weather';
@@ -118,7 +118,7 @@ describe('discreet mode in chromium', () => {
     // The manager opened before the capture made its case: a new one lists it, as for a person coming back to it.
     await manager.close();
     manager = await chromium.openExtensionPage('manager.html');
-    const exported = await exportFromManager(chromium, manager);
+    const exported = await exportFromManager(chromium, manager, UNENCRYPTED);
     const said = await manager.waitFor(() => document.querySelector('[data-testid="export-erased"]')?.textContent, null);
     expect(said).toContain(exported.path);
     expect(said).toContain('removed from the browser’s downloads list');
@@ -231,7 +231,7 @@ describe('discreet mode in firefox', () => {
     expect(await toolbarButton(firefox, web.tabId)).toEqual({ title: NEUTRAL_TITLE.en, tabTitle: NEUTRAL_TITLE.en, badge: '' });
     const panel = await firefox.openExtensionPage(`sidepanel.html?tabId=${web.tabId}`);
     await panel.waitFor((title: string) => document.title === title, NEUTRAL_TITLE.en);
-    const exported = await exportFromManager(firefox, manager);
+    const exported = await exportFromManager(firefox, manager, UNENCRYPTED);
     await manager.waitFor(() => document.querySelector('[data-testid="export-erased"]'), null);
     expect(await listedDownloads(firefox, exported.name)).toBe(0);
     expect(existsSync(exported.path)).toBe(true);

@@ -11,19 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { entriesOf, repack } from '../unit/bundle/fixtures';
 import { OpensslDir } from '../unit/proof/openssl';
 import { BROWSERS, launch } from './support/browsers';
-import { clickButton, type ExtensionBrowser } from './support/driver';
-import { exportFromManager, storedCaptures } from './support/evidence';
+import { captureVisibleArea, exportFromManager, UNENCRYPTED, storedCaptures } from './support/evidence';
 import { startFixtureServer } from './support/server';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
-
-async function captureVisible(browser: ExtensionBrowser, url: string): Promise<void> {
-  const { tabId } = await browser.openTab(url);
-  const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-  await clickButton(popup, 'Capture visible area');
-  await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]'), null, 60_000);
-  await popup.close();
-}
 
 /** The manifest with one byte changed (tool name "...Report" -> "...Repors") and SHA256SUMS recomputed to match. */
 function consistentlyChanged(zip: Uint8Array): Uint8Array {
@@ -49,11 +40,11 @@ describe.each(BROWSERS)('signed bundle in %s', (browserName) => {
     let shownFingerprint: string;
     const helper = await launch(browserName, server);
     try {
-      await captureVisible(helper, PAGE);
+      await captureVisibleArea(helper, PAGE);
       const manager = await helper.openExtensionPage('manager.html');
       shownFingerprint = await manager.waitFor(() => document.querySelector('[data-testid="signing-fingerprint"]')?.textContent ?? null, null);
       expect(shownFingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
-      zip = (await exportFromManager(helper, manager)).bytes;
+      zip = (await exportFromManager(helper, manager, UNENCRYPTED)).bytes;
     } finally {
       await helper.close();
     }

@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, until } from './support/driver';
-import { exportFromManager, storedCaptures } from './support/evidence';
+import { exportFromManager, UNENCRYPTED, storedCaptures } from './support/evidence';
 import { probeVideo } from './support/video';
 
 describe.each(BROWSERS)('a recording exported from the manager (%s)', (browserName) => {
@@ -42,7 +42,7 @@ describe.each(BROWSERS)('a recording exported from the manager (%s)', (browserNa
     await clickButton(manager, 'Play it');
     const source = await manager.waitFor(() => document.querySelector<HTMLVideoElement>('[data-testid="recording-video"]')?.src ?? null, null);
     expect(source).toMatch(/^blob:/);
-    const zip = (await exportFromManager(browser(), manager, /^evidence-.*\.zip$/)).bytes;
+    const zip = (await exportFromManager(browser(), manager, UNENCRYPTED, /^evidence-.*\.zip$/)).bytes;
 
     const dir = mkdtempSync(path.join(os.tmpdir(), `cr-recording-${browserName}-`));
     for (const [name, data] of Object.entries(unzipSync(zip))) {

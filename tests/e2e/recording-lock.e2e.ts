@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../lib/evidence/types';
 import { useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type ExtensionBrowser } from './support/driver';
-import { exportFromManager, storedCaptures, updateSettings } from './support/evidence';
+import { exportFromManager, UNENCRYPTED, storedCaptures, updateSettings } from './support/evidence';
 import { setPassphrase, unlockWith, waitForUnlockForm } from './support/passphrase';
 import { pendingRecordings, probeVideo } from './support/video';
 
@@ -64,7 +64,7 @@ describe('recordings stopped by a lock or quick exit with a passphrase set (chro
 
     const again = await browser().openExtensionPage('manager.html');
     await unlockWith(again, PASS);
-    const zip = (await exportFromManager(browser(), again, /^evidence-.*\.zip$/)).bytes;
+    const zip = (await exportFromManager(browser(), again, UNENCRYPTED, /^evidence-.*\.zip$/)).bytes;
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cr-recording-lock-'));
     for (const [name, data] of Object.entries(unzipSync(zip))) {

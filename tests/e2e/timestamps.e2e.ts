@@ -20,7 +20,7 @@ import { entriesOf } from '../unit/bundle/fixtures';
 import { TestTsa } from '../unit/proof/test-tsa';
 import { BROWSERS, launch, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
-import { exportFromManager } from './support/evidence';
+import { exportFromManager, UNENCRYPTED } from './support/evidence';
 import { pointFreeTsaAt, startAuthority, trustTestRoot } from './support/local-tsa';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
@@ -118,7 +118,7 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
 
     // Export: the screenshot's token and the audit head's verify with openssl against the test CA.
     const exporter = await browser().openExtensionPage('manager.html');
-    const exported = await exportFromManager(browser(), exporter);
+    const exported = await exportFromManager(browser(), exporter, UNENCRYPTED);
     await exporter.close();
     const entries = new Map(entriesOf(exported.bytes));
     const screenshot = [...entries.keys()].find((name) => name.endsWith('/screenshot.png'))!;

@@ -37,6 +37,10 @@ export const REQUIREMENTS = [
   { pkg: 'ffmpeg', command: 'ffmpeg', purposes: ['test'] },
   // The discreet-mode tests read the browsers' own history databases after closing them (tests/e2e/discreet.e2e.ts).
   { pkg: 'sqlite3', command: 'sqlite3', purposes: ['test'] },
+  // The encrypted-export tests open the exported .age files with Debian's age tool, typing the passphrase at its
+  // prompt through expect (age reads a passphrase only from a terminal).
+  { pkg: 'age', command: 'age', purposes: ['test'] },
+  { pkg: 'expect', command: 'expect', purposes: ['test'] },
 ];
 
 /**

@@ -2,11 +2,12 @@
  * Reading what the extension stored, straight from its IndexedDB (as a forensic examiner would), from inside the
  * extension's origin.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import type { CaptureRecord, FileMeta } from '../../../lib/evidence/types';
-import { until, type DrivenPage, type ExtensionBrowser } from './driver';
+import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './driver';
+import { fill } from './passphrase';
 
 export async function storedCaptures(browser: ExtensionBrowser): Promise<CaptureRecord[]> {
   return browser.evalInExtension(async () => {
@@ -119,15 +120,53 @@ export async function updateSettings(browser: ExtensionBrowser, change: Record<s
   }, change);
 }
 
+/** Opens `url`, captures its visible area from the popup as a person would, and waits until it is saved. */
+export async function captureVisibleArea(browser: ExtensionBrowser, url: string): Promise<void> {
+  const { tabId } = await browser.openTab(url);
+  const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+  await clickButton(popup, 'Capture visible area');
+  await popup.waitFor(() => document.querySelector('[data-testid="capture-result"]'), null, 60_000);
+  await popup.close();
+}
+
+/** How to protect an export, as chosen in the manager's form (issue 20). */
+export type ExportChoice =
+  | { kind: 'none' }
+  | { kind: 'passphrase'; passphrase: string }
+  | { kind: 'recipients'; recipients: string[] };
+
+/** Not encrypted: what the tests that check the ZIP itself choose (ticking the confirmation, as a person must). */
+export const UNENCRYPTED: ExportChoice = { kind: 'none' };
+
+/** Fills the export form's protection as a person would: the radio, then the fields. */
+export async function chooseProtection(manager: DrivenPage, choice: ExportChoice): Promise<void> {
+  await manager.waitFor(() => document.querySelector('[data-testid="export-protection"]'), null);
+  await manager.click(`[data-testid="export-protection"] input[value="${choice.kind}"]`);
+  if (choice.kind === 'passphrase') {
+    await fill(manager, '[data-testid="export-passphrase"]', choice.passphrase);
+    await fill(manager, '[data-testid="export-passphrase-again"]', choice.passphrase);
+  } else if (choice.kind === 'recipients') {
+    await fill(manager, '[data-testid="export-recipients"]', choice.recipients.join('\n'));
+  } else {
+    await manager.waitFor(() => document.querySelector('[data-testid="export-none-confirm"]'), null);
+    const ticked = await manager.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="export-none-confirm"]')!.checked, null);
+    if (!ticked) await manager.click('[data-testid="export-none-confirm"]');
+  }
+}
+
 /**
- * Clicks Export in an open manager, as a person would, and waits for the downloaded bundle (the first file in the
- * downloads folder whose name matches). Fails with the manager's own message when the export is refused.
+ * Chooses the protection and clicks Export in an open manager, as a person would, and waits for the downloaded
+ * file (a new file in the downloads folder whose name matches: `.age` when encrypted, `.zip` otherwise). Fails
+ * with the manager's own message when the export is refused.
  */
 export async function exportFromManager(
   browser: ExtensionBrowser,
   manager: DrivenPage,
-  bundleName: RegExp = /\.zip$/,
+  choice: ExportChoice,
+  fileName: RegExp = choice.kind === 'none' ? /\.zip$/ : /\.age$/,
 ): Promise<{ name: string; path: string; bytes: Uint8Array }> {
+  const before = new Set(existsSync(browser.downloadsDir) ? readdirSync(browser.downloadsDir) : []);
+  await chooseProtection(manager, choice);
   await manager.waitFor(() => document.querySelector('[data-testid="export"]:not([disabled])'), null);
   await manager.click('[data-testid="export"]');
   const result = await manager.waitFor(
@@ -140,7 +179,10 @@ export async function exportFromManager(
     60_000,
   );
   if (result.startsWith('error')) throw new Error(`the manager refused the export: ${result}`);
-  const name = await until(async () => readdirSync(browser.downloadsDir).find((file) => bundleName.test(file)), 'the downloaded bundle');
+  const name = await until(
+    async () => readdirSync(browser.downloadsDir).find((file) => fileName.test(file) && !before.has(file)),
+    'the downloaded bundle',
+  );
   const file = path.join(browser.downloadsDir, name);
   return { name, path: file, bytes: new Uint8Array(readFileSync(file)) };
 }

@@ -54,7 +54,7 @@ describe('planSetup', () => {
         message:
           'Not Debian, so not installed for you: install chromium at /usr/bin/chromium (or set CHROMIUM_PATH), ' +
           'firefox-esr at /usr/bin/firefox-esr (or set FIREFOX_PATH), openssl on the PATH, ffmpeg on the PATH, ' +
-          'sqlite3 on the PATH, then run this again.',
+          'sqlite3 on the PATH, age on the PATH, expect on the PATH, then run this again.',
       });
       if (plan.kind === 'stop') expect(plan.message).not.toContain('\n');
     }
@@ -67,11 +67,11 @@ describe('planSetup', () => {
 });
 
 describe('requirements', () => {
-  it('npm start needs only Chromium; npm test needs both browsers, openssl, ffmpeg and sqlite3', () => {
+  it('npm start needs only Chromium; npm test needs both browsers, openssl, ffmpeg, sqlite3, age and expect', () => {
     const forPurpose = (purpose: 'start' | 'test') =>
       REQUIREMENTS.filter((req) => req.purposes.includes(purpose)).map((req) => req.pkg);
     expect(forPurpose('start')).toEqual(['chromium']);
-    expect(forPurpose('test')).toEqual(['chromium', 'firefox-esr', 'openssl', 'ffmpeg', 'sqlite3']);
+    expect(forPurpose('test')).toEqual(['chromium', 'firefox-esr', 'openssl', 'ffmpeg', 'sqlite3', 'age', 'expect']);
   });
 });
 
