@@ -5,8 +5,8 @@
  * chose otherwise (lib/bundle/encrypted.ts); an encrypted import is decrypted and authenticated whole first.
  */
 import { browser } from 'wxt/browser';
-import { ageFileNeeds, peekAgeHeader } from '../crypto/age-header';
-import type { AgeUnlock } from '../crypto/age-stream';
+import { ageFileNeeds, HEADER_PEEK_BYTES, peekAgeHeader } from '../crypto/age-header';
+import { AgeError, type AgeUnlock } from '../crypto/age-stream';
 import { decryptToBlob, encryptedOutput, plainOutput, type ExportProtection } from '../bundle/encrypted';
 import { BundleError } from '../bundle/errors';
 import { defaultBundleFileName, writeBundle } from '../bundle/export';
@@ -157,11 +157,15 @@ async function eraseFromList(id: number): Promise<boolean> {
   );
 }
 
-/** What a picked file asks for before it can be imported: nothing (a ZIP, or not a bundle), a passphrase or a key. */
+/**
+ * What a picked file asks for before it can be imported: nothing (a ZIP, or not a bundle), a passphrase or a key.
+ * An age file cut inside its header is refused here (AgeError 'cut-short').
+ */
 export async function encryptedFileNeeds(file: Blob): Promise<'passphrase' | 'key' | 'unsupported' | null> {
-  const header = peekAgeHeader(new Uint8Array(await file.slice(0, 16 * 1024).arrayBuffer()));
+  const header = peekAgeHeader(new Uint8Array(await file.slice(0, HEADER_PEEK_BYTES).arrayBuffer()));
   if (header.kind === 'not-age') return null;
-  return header.kind === 'age' ? ageFileNeeds(header.stanzas) : 'unsupported';
+  if (header.kind === 'incomplete') throw new AgeError('cut-short', `The file (${file.size} bytes) ends inside its header.`);
+  return ageFileNeeds(header.stanzas);
 }
 
 /**

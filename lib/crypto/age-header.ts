@@ -7,6 +7,8 @@
  * lines (the last one shorter than 64 characters), then `--- <MAC>`; every line ends with `\n`.
  */
 export const AGE_MAGIC = 'age-encryption.org/v1\n';
+/** The first bytes to read for a peek: enough for a header of a few dozen recipients (ours have one or a few). */
+export const HEADER_PEEK_BYTES = 16 * 1024;
 
 export type AgeHeaderPeek =
   | { kind: 'not-age' }

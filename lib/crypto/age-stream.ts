@@ -8,7 +8,7 @@
  * AgeError with a code that names what happened (see `AgeErrorCode`).
  */
 import { Decrypter, Encrypter } from 'age-encryption';
-import { peekAgeHeader } from './age-header';
+import { HEADER_PEEK_BYTES, peekAgeHeader } from './age-header';
 
 /** scrypt's work factor (log2 N) for the files we make: age's own default, about 256 MiB and a second or two. */
 export const SCRYPT_WORK_FACTOR = 18;
@@ -168,7 +168,7 @@ async function splitHead(stream: ReadableStream<Uint8Array>): Promise<[Uint8Arra
   const held: Uint8Array[] = [];
   let length = 0;
   let done = false;
-  while (length < HEAD_BYTES && !done) {
+  while (length < HEADER_PEEK_BYTES && !done) {
     const next = await reader.read();
     if (next.done) done = true;
     else {
@@ -198,9 +198,6 @@ async function splitHead(stream: ReadableStream<Uint8Array>): Promise<[Uint8Arra
   });
   return [head, rest];
 }
-
-/** Enough for a header of a few dozen recipients; larger headers are refused by peekAgeHeader as 'incomplete'. */
-const HEAD_BYTES = 16 * 1024;
 
 /** Splits a byte stream into pieces of at most `size` bytes (views, no copies). */
 function pieces(size: number): TransformStream<Uint8Array, Uint8Array> {
