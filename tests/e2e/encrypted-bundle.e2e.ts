@@ -60,6 +60,12 @@ function expectNothingInClear(file: Uint8Array, names: string[], title: string):
   }
 }
 
+/** Clicks an element once it is there and enabled, as a person waits for it on a slow machine. */
+async function clickWhenReady(page: DrivenPage, selector: string): Promise<void> {
+  await page.waitFor((css: string) => document.querySelector(`${css}:not([disabled])`), selector);
+  await page.click(selector);
+}
+
 async function pickForImport(manager: DrivenPage, file: string): Promise<void> {
   await manager.waitFor(() => document.querySelector('[data-testid="import"]:not([disabled])'), null);
   await manager.setInputFile('[data-testid="import"]', file);
@@ -78,12 +84,12 @@ async function submitPassphrase(manager: DrivenPage, passphrase: string): Promis
 
 /** The receiving side: its public key, made on first use, and its private key saved to a file for age. */
 async function receivingKeyOf(receiver: ExtensionBrowser, manager: DrivenPage): Promise<{ recipient: string; keyFile: string }> {
-  await manager.click('[data-testid="receiving-show"]');
+  await clickWhenReady(manager, '[data-testid="receiving-show"]');
   const recipient = await manager.waitFor(() => document.querySelector('[data-testid="receiving-key"]')?.textContent ?? null, null);
   expect(recipient).toMatch(/^age1[a-z0-9]{58}$/);
-  await manager.click('[data-testid="receiving-save-open"]');
-  await manager.click('[data-testid="receiving-save-confirm"]');
-  await manager.click('[data-testid="receiving-save"]');
+  await clickWhenReady(manager, '[data-testid="receiving-save-open"]');
+  await clickWhenReady(manager, '[data-testid="receiving-save-confirm"]');
+  await clickWhenReady(manager, '[data-testid="receiving-save"]');
   await manager.waitFor(() => document.querySelector('[role="status"][data-testid="receiving-message"]'), null);
   const name = await until(async () => readdirSync(receiver.downloadsDir).find((file) => /^key-.*\.txt$/.test(file)), 'the key file');
   return { recipient, keyFile: path.join(receiver.downloadsDir, name) };
@@ -177,9 +183,9 @@ describe.each(BROWSERS)('encrypted bundle in %s', (browserName) => {
       // once the whole file was decrypted and verified), then with age-keygen's key read back from its file.
       await pickForImport(inbox, byKeys.path);
       expect(await refusal(inbox)).toContain('already in this browser');
-      await inbox.click('[data-testid="receiving-read-open"]');
+      await clickWhenReady(inbox, '[data-testid="receiving-read-open"]');
       await inbox.setInputFile('[data-testid="receiving-read"]', keygenFile);
-      await inbox.click('[data-testid="receiving-replace"]');
+      await clickWhenReady(inbox, '[data-testid="receiving-replace"]');
       await inbox.waitFor((key) => document.querySelector('[data-testid="receiving-key"]')?.textContent === key, keygenRecipient);
       await pickForImport(inbox, byKeys.path);
       expect(await refusal(inbox)).toContain('already in this browser');
