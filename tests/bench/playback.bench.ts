@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../e2e/support/chromium';
 import { startFixtureServer } from '../e2e/support/server';
-import { bundlePageScript } from './support/bundle-page-script';
+import { bundlePageScript, managerWithScript } from './support/bundle-page-script';
 
 const PASS = 'a passphrase for the playback bench';
 const SECONDS = Number(process.env.PLAYBACK_SECONDS ?? 20);
@@ -36,9 +36,7 @@ const code = await bundlePageScript('tests/bench/support/playback-seed.ts', 'CrP
 const server = await startFixtureServer();
 const browser = await launchChromium({ httpsPort: server.httpsPort });
 try {
-  const seeding = await browser.context.newPage();
-  await seeding.goto(`chrome-extension://${browser.extensionId}/manager.html`);
-  await seeding.evaluate(code);
+  const seeding = await managerWithScript(browser, code);
   const storing = performance.now();
   await seeding.evaluate((pass) => (globalThis as unknown as { CrPlayback: Playback }).CrPlayback.begin(pass), PASS);
   for (let offset = 0; offset < video.length; offset += PIECE) {

@@ -14,3 +14,14 @@ export async function bundlePageScript(entry: string, name: string): Promise<str
   if (!chunk || chunk.type !== 'chunk') throw new Error('No bundle produced');
   return chunk.code;
 }
+
+/** A manager page of a launched Chromium with the bundled script evaluated in it (its global ready to call). */
+export async function managerWithScript(
+  browser: { context: { newPage(): Promise<import('playwright-core').Page> }; extensionId: string },
+  code: string,
+): Promise<import('playwright-core').Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/manager.html`);
+  await page.evaluate(code);
+  return page;
+}
