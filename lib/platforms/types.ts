@@ -1,11 +1,12 @@
 /**
  * The contract every platform module fulfils. A platform lives in its own folder under `lib/platforms/<id>/`
- * (`index.ts` holds its module, typed `PlatformModule<'<id>'>` so that the registry can check its literal id) and
- * is listed once in `registry.ts`; its id is in the evidence model's list (lib/evidence/platform-ids.ts), since
- * records name it. Nothing else in the code base names a platform.
+ * (`index.ts` holds its module, typed `PlatformModule<'<id>'>` so that the registry can check its literal id;
+ * `steps.ts` its reporting steps) and is listed once in `registry.ts` and once in `guides.ts`; its id is in the
+ * evidence model's list (lib/evidence/platform-ids.ts), since records name it. The module holds what the content
+ * script and the background need (hosts, URL parser, extractors, name, badge, labels); the steps, which only the
+ * pages show, stay out of those two. Nothing else in the code base names a platform.
  */
 import type { ExtractedItem, PageKind, ParsedUrl } from '../evidence/types';
-import type { PlatformGuide } from '../guide/types';
 import type { Localized } from '../i18n';
 
 /** The platforms' ids, listed with the evidence model (records name them); registry.ts has one module for each. */
@@ -57,8 +58,6 @@ export interface PlatformModule<Id extends string = string> {
    * panel says so beside their messages, which carry the sender and the time as shown instead.
    */
   publishesNoMessageIds?: boolean;
-  /** The reporting steps of the Institute's guide for this platform (`steps.ts` beside the module). */
-  guide: PlatformGuide;
 }
 
 /**

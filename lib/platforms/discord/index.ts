@@ -1,6 +1,5 @@
 import type { PlatformModule } from '../types';
 import { extractDiscord } from './extract';
-import { guide } from './steps';
 import { DISCORD_HOSTS, parseDiscordUrl } from './url';
 
 export const discord: PlatformModule<'discord'> = {
@@ -25,5 +24,4 @@ export const discord: PlatformModule<'discord'> = {
       en: 'message in a private conversation',
     },
   },
-  guide,
 };

@@ -1,6 +1,5 @@
 import type { PageKind, PlatformModule } from '../types';
 import { extractFacebook } from './extract';
-import { guide } from './steps';
 import { FACEBOOK_HOSTS, parseFacebookUrl } from './url';
 
 /** Pages that show posts: feeds, profiles, groups, and a post, photo or video page (its one post). */
@@ -14,5 +13,4 @@ export const facebook: PlatformModule<'facebook'> = {
   parseUrl: parseFacebookUrl,
   extractorFor: (page) => (WITH_POSTS.has(page.kind) ? extractFacebook : null),
   kindLabels: { group: { nl: 'groep', fr: 'groupe', en: 'group' } },
-  guide,
 };

@@ -1,6 +1,5 @@
 import type { ItemExtractor, PageKind, PlatformModule } from '../types';
 import { extractInstagram, extractInstagramComments } from './extract';
-import { guide } from './steps';
 import { INSTAGRAM_HOSTS, parseInstagramUrl } from './url';
 
 /**
@@ -23,5 +22,4 @@ export const instagram: PlatformModule<'instagram'> = {
   hosts: INSTAGRAM_HOSTS,
   parseUrl: parseInstagramUrl,
   extractorFor: (page) => EXTRACTORS.get(page.kind) ?? null,
-  guide,
 };

@@ -1,6 +1,5 @@
 import type { PlatformModule } from '../types';
 import { extractMessenger } from './extract';
-import { guide } from './steps';
 import { MESSENGER_HOSTS, parseMessengerUrl } from './url';
 
 export const messenger: PlatformModule<'messenger'> = {
@@ -12,5 +11,4 @@ export const messenger: PlatformModule<'messenger'> = {
   // A conversation's messages: sender and time as shown (Messenger publishes no message ids).
   extractorFor: (page) => (page.kind === 'chat' ? extractMessenger : null),
   publishesNoMessageIds: true,
-  guide,
 };

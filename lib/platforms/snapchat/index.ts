@@ -1,6 +1,5 @@
 import type { PlatformModule } from '../types';
 import { extractSnapchat } from './extract';
-import { guide } from './steps';
 import { parseSnapchatUrl, SNAPCHAT_HOSTS } from './url';
 
 export const snapchat: PlatformModule<'snapchat'> = {
@@ -12,5 +11,4 @@ export const snapchat: PlatformModule<'snapchat'> = {
   // The web client's open conversation: sender and time as shown (Snapchat publishes no message ids).
   extractorFor: (page) => (page.kind === 'chat' ? extractSnapchat : null),
   publishesNoMessageIds: true,
-  guide,
 };

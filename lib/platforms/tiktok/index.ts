@@ -1,5 +1,4 @@
 import type { PlatformModule } from '../types';
-import { guide } from './steps';
 import { parseTikTokUrl, TIKTOK_HOSTS } from './url';
 
 export const tiktok: PlatformModule<'tiktok'> = {
@@ -10,5 +9,4 @@ export const tiktok: PlatformModule<'tiktok'> = {
   parseUrl: parseTikTokUrl,
   // TikTok shows `@name` in its addresses.
   handleText: (handle) => `@${handle}`,
-  guide,
 };

@@ -1,6 +1,5 @@
 import type { PlatformModule } from '../types';
 import { extractWhatsApp } from './extract';
-import { guide } from './steps';
 import { parseWhatsAppUrl, WHATSAPP_HOSTS } from './url';
 
 export const whatsapp: PlatformModule<'whatsapp'> = {
@@ -12,5 +11,4 @@ export const whatsapp: PlatformModule<'whatsapp'> = {
   // The web client's open conversation (wa.me and invite links show none). WhatsApp publishes no message ids.
   extractorFor: (page) => (page.kind === 'chat' && page.url === 'https://web.whatsapp.com/' ? extractWhatsApp : null),
   publishesNoMessageIds: true,
-  guide,
 };

@@ -1,6 +1,5 @@
 import type { PlatformModule } from '../types';
 import { extractX } from './extract';
-import { guide } from './steps';
 import { parseXUrl, X_HOSTS } from './url';
 
 export const x: PlatformModule<'x'> = {
@@ -15,5 +14,4 @@ export const x: PlatformModule<'x'> = {
   handleText: (handle) => `@${handle}`,
   // X's form takes at most five posts per report: the side panel refuses a sixth, with an explanation.
   selectionLimit: 5,
-  guide,
 };

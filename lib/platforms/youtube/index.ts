@@ -1,5 +1,4 @@
 import type { PlatformModule } from '../types';
-import { guide } from './steps';
 import { parseYouTubeUrl, YOUTUBE_HOSTS } from './url';
 
 export const youtube: PlatformModule<'youtube'> = {
@@ -10,5 +9,4 @@ export const youtube: PlatformModule<'youtube'> = {
   parseUrl: parseYouTubeUrl,
   // Only `/@name` addresses are @handles; the legacy `/c/<name>` and `/user/<name>` names are not.
   handleText: (handle, parsed) => (parsed.url.includes('/@') ? `@${handle}` : handle),
-  guide,
 };

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * "Adding a platform" (docs/architecture.md): a made-up platform (./fake/, one folder) is added to the registry's
- * list and its id to the evidence model's (the mocks below stand for the line each would gain), and is then found
+ * list, its steps to the guides' and its id to the evidence model's (the mocks below stand for the line each would
+ * gain), and is then found
  * everywhere the extension uses platforms: detection (URL, host, content script match patterns), the page's
  * items, the side panel's data (label, identifiers, steps, selection limit), the bundle's schema and its report.
  */
@@ -12,14 +13,21 @@ import { renderReport } from '../../../lib/bundle/report';
 import { stepIds } from '../../../lib/guide/step-ids';
 import { describePage, platformNameList } from '../../../lib/page-label';
 import { extractItems } from '../../../lib/platforms/extraction';
+import { platformGuides } from '../../../lib/platforms/guides';
 import { pageIdentifiers } from '../../../lib/platforms/page-identifiers';
 import { createRegistry, platforms } from '../../../lib/platforms/registry';
+import type { PlatformId } from '../../../lib/platforms/types';
 import { makeFixture } from '../bundle/fixtures';
 import { fakebook } from './fake';
 
 vi.mock('../../../lib/evidence/platform-ids', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../lib/evidence/platform-ids')>();
   return { ...real, PLATFORM_IDS: [...real.PLATFORM_IDS, 'fakebook'] };
+});
+vi.mock('../../../lib/platforms/guides', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/platforms/guides')>();
+  const { guide } = await import('./fake/steps');
+  return { ...real, platformGuides: { ...real.platformGuides, fakebook: guide } };
 });
 vi.mock('../../../lib/platforms/registry', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../lib/platforms/registry')>();
@@ -30,7 +38,7 @@ vi.mock('../../../lib/platforms/registry', async (importOriginal) => {
 const registry = createRegistry(platforms);
 const POST = 'https://www.fakebook.example/mara/posts/4242?ref=feed';
 
-describe('a platform added with one folder, one registry line and its id', () => {
+describe('a platform added with one folder, its id and a line in each registry', () => {
   it('is detected: URL, host, content script match pattern', () => {
     const parsed = registry.parseUrl(POST);
     expect(parsed).toEqual({
@@ -60,7 +68,7 @@ describe('a platform added with one folder, one registry line and its id', () =>
     expect(describePage({ ...parsed, kind: 'home' }, 'en', registry)).toBe('Fakebook - start page');
     expect(pageIdentifiers(parsed, registry)).toContainEqual({ key: 'handle', value: '~mara' });
     expect(platformNameList('en', registry)).toMatch(/, Discord(,)? and Fakebook$/);
-    const guide = registry.byId('fakebook').guide;
+    const guide = platformGuides['fakebook' as PlatformId];
     expect(guide.sections.flatMap((section) => stepIds(section.steps))).toEqual([
       'fakebook-open',
       'fakebook-fill',

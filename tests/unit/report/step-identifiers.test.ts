@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepIds } from '../../../lib/guide/step-ids';
-import { platforms } from '../../../lib/platforms/registry';
+import { platformGuides } from '../../../lib/platforms/guides';
 import type { ExtractedItem, IdentifierField } from '../../../lib/platforms/types';
 import { STEP_IDENTIFIERS, stepNeeds } from '../../../lib/report/step-identifiers';
 
@@ -21,7 +21,7 @@ const channelPage: IdentifierField[] = [
 
 describe('identifiers offered at a reporting step', () => {
   it('names only steps that exist in the guides', () => {
-    const known = new Set(platforms.flatMap(({ guide }) => guide.sections.flatMap((section) => stepIds(section.steps))));
+    const known = new Set(Object.values(platformGuides).flatMap((guide) => guide.sections.flatMap((section) => stepIds(section.steps))));
     expect(Object.keys(STEP_IDENTIFIERS).filter((id) => !known.has(id))).toEqual([]);
   });
 

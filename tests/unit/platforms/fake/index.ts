@@ -1,11 +1,9 @@
 /**
- * A made-up platform, written the way a real one is (lib/platforms/<id>/index.ts): everything about it in this
- * one folder. tests/unit/platforms/adding-a-platform.test.ts registers it in a registry of its own and finds it
- * everywhere the extension uses platforms.
+ * A made-up platform, written the way a real one is (lib/platforms/<id>/index.ts, its steps in steps.ts):
+ * everything about it in this one folder. tests/unit/platforms/adding-a-platform.test.ts registers it and finds
+ * it everywhere the extension uses platforms.
  */
-import type { PlatformGuide } from '../../../../lib/guide/types';
 import { pushField } from '../../../../lib/platforms/dom-helpers';
-import { added } from '../../../../lib/guide/origin';
 import type {
   IdentifierField,
   ItemExtractor,
@@ -13,28 +11,6 @@ import type {
   PlatformId,
   PlatformModule,
 } from '../../../../lib/platforms/types';
-
-const ours = added('platform-help');
-
-const guide: PlatformGuide = {
-  sections: [
-    {
-      id: 'fakebook-form',
-      origin: ours,
-      title: { nl: 'Het formulier', fr: 'Le formulaire', en: 'The form' },
-      steps: [
-        { id: 'fakebook-open', origin: ours, text: { nl: 'Open het formulier.', fr: 'Ouvrez le formulaire.', en: 'Open the form.' } },
-        {
-          id: 'fakebook-fill',
-          origin: ours,
-          text: { nl: 'Vul het in.', fr: 'Remplissez-le.', en: 'Fill it in.' },
-          substeps: [{ id: 'fakebook-link', origin: ours, text: { nl: 'Plak de link.', fr: 'Collez le lien.', en: 'Paste the link.' } }],
-        },
-      ],
-    },
-  ],
-  links: [],
-};
 
 /** `https://fakebook.example/<user>/posts/<digits>`; anything else on the host is its start page. */
 function parseFakeUrl(url: URL): ParsedUrl | null {
@@ -72,5 +48,4 @@ export const fakebook: PlatformModule<'fakebook'> = {
   kindLabels: { post: { nl: 'nepbericht', fr: 'faux message', en: 'fake post' } },
   handleText: (handle) => `~${handle}`,
   selectionLimit: 2,
-  guide,
 };
