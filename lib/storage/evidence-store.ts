@@ -203,9 +203,12 @@ export class EvidenceStore implements TimestampLedger {
 
   // --- The receiving key for encrypted bundles (receiving-keys.ts) -------------------------------------------------
 
-  /** Made and stored at first use; needs the data key when a passphrase is set ('locked' otherwise). */
-  receivingKey(): Promise<receivingKeys.ReceivingKey> {
-    return receivingKeys.receivingKey(this.core);
+  /**
+   * Made by `make` (lib/crypto/age-keys.ts `generateAgeIdentity`) and stored at first use; needs the data key when
+   * a passphrase is set ('locked' otherwise).
+   */
+  receivingKey(make: () => Promise<AgeIdentity>): Promise<receivingKeys.ReceivingKey> {
+    return receivingKeys.receivingKey(this.core, make);
   }
 
   /** The public key (`age1…`), or null before one was made. Readable while locked. */

@@ -5,7 +5,7 @@
  * never put in a bundle or a message, and used only in the manager to open a bundle, or saved to a file for the
  * age tool when the person asks.
  */
-import { generateAgeIdentity, type AgeIdentity } from '../crypto/age-keys';
+import type { AgeIdentity } from '../crypto/age-keys';
 import type { StoreCore } from './core';
 import type { ReceivingKeyRecord } from './db';
 import { seal } from './sealing';
@@ -17,11 +17,15 @@ export interface ReceivingKey extends AgeIdentity {
   createdAt: string;
 }
 
-/** The receiving key pair; made and stored the first time it is asked for. Needs the data key when locked. */
-export async function receivingKey(core: StoreCore): Promise<ReceivingKey> {
+/**
+ * The receiving key pair; made by `make` and stored the first time it is asked for. Needs the data key when
+ * locked. The caller hands the maker in (lib/crypto/age-keys.ts `generateAgeIdentity`), so that the age library
+ * reaches only the page that makes keys, not every context that opens the store (the background).
+ */
+export async function receivingKey(core: StoreCore, make: () => Promise<AgeIdentity>): Promise<ReceivingKey> {
   const stored = await storedKey(core);
   if (stored) return usable(stored);
-  return usable(await addKeyOnce(core, record(await generateAgeIdentity(), core.nowIso())));
+  return usable(await addKeyOnce(core, record(await make(), core.nowIso())));
 }
 
 /** The public key, or null before one was made (readable while locked: it is in clear). */

@@ -24,7 +24,7 @@ describe('receiving key in the store', () => {
   it('is made at first use, once even when two pages ask at once, and opens what is sent to it', async () => {
     const { db, store } = await openTestStore();
     expect(await store.receivingRecipient()).toBeNull();
-    const [a, b] = await Promise.all([store.receivingKey(), new EvidenceStore(db).receivingKey()]);
+    const [a, b] = await Promise.all([store.receivingKey(generateAgeIdentity), new EvidenceStore(db).receivingKey(generateAgeIdentity)]);
     expect(b).toEqual(a);
     expect(a.recipient).toMatch(/^age1[a-z0-9]{58}$/);
     expect(a.identity).toMatch(/^AGE-SECRET-KEY-1/);
@@ -37,13 +37,13 @@ describe('receiving key in the store', () => {
     const sealed = await new Response(
       await encryptStream(new Blob([data]).stream(), { kind: 'recipients', recipients: [a.recipient] }),
     ).arrayBuffer();
-    const opened = await decryptStream(new Blob([sealed]).stream(), sealed.byteLength, { identities: [(await store.receivingKey()).identity] });
+    const opened = await decryptStream(new Blob([sealed]).stream(), sealed.byteLength, { identities: [(await store.receivingKey(generateAgeIdentity)).identity] });
     expect(new Uint8Array(await new Response(opened).arrayBuffer())).toEqual(data);
   });
 
   it('keeps the private key sealed with a passphrase (set before or after), the public key readable while locked', async () => {
     const { db, name, store } = await openTestStore();
-    const key = await store.receivingKey();
+    const key = await store.receivingKey(generateAgeIdentity);
     expect(await rawRecord(name)).toMatchObject({ identity: key.identity, recipient: key.recipient });
 
     const { dataKey } = await enableEncryption(db, 'pass phrase', TEST_KDF);
@@ -55,8 +55,8 @@ describe('receiving key in the store', () => {
 
     const locked = new EvidenceStore(db);
     expect(await locked.receivingRecipient()).toBe(key.recipient);
-    await expect(locked.receivingKey()).rejects.toMatchObject({ code: 'locked' });
-    expect(await new EvidenceStore(db, { cipher: keyCipher(dataKey) }).receivingKey()).toEqual(key);
+    await expect(locked.receivingKey(generateAgeIdentity)).rejects.toMatchObject({ code: 'locked' });
+    expect(await new EvidenceStore(db, { cipher: keyCipher(dataKey) }).receivingKey(generateAgeIdentity)).toEqual(key);
 
     await disableEncryption(db, 'pass phrase');
     expect((await rawRecord(name)).identity).toBe(key.identity);
@@ -65,9 +65,9 @@ describe('receiving key in the store', () => {
   it('is made sealed when a passphrase is already set, and not at all while locked', async () => {
     const { db, name } = await openTestStore();
     const { dataKey } = await enableEncryption(db, 'pass phrase', TEST_KDF);
-    await expect(new EvidenceStore(db).receivingKey()).rejects.toMatchObject({ code: 'locked' });
+    await expect(new EvidenceStore(db).receivingKey(generateAgeIdentity)).rejects.toMatchObject({ code: 'locked' });
     expect(await db.count('keys')).toBe(0);
-    const key = await new EvidenceStore(db, { cipher: keyCipher(dataKey) }).receivingKey();
+    const key = await new EvidenceStore(db, { cipher: keyCipher(dataKey) }).receivingKey(generateAgeIdentity);
     const raw = await rawRecord(name);
     expect(raw.identity).toBeUndefined();
     expect(raw.recipient).toBe(key.recipient);
@@ -77,11 +77,11 @@ describe('receiving key in the store', () => {
     const { db, name } = await openTestStore();
     const { dataKey } = await enableEncryption(db, 'pass phrase', TEST_KDF);
     const store = new EvidenceStore(db, { cipher: keyCipher(dataKey) });
-    const first = await store.receivingKey();
+    const first = await store.receivingKey(generateAgeIdentity);
     const fromFile = await generateAgeIdentity();
     const replaced = await store.replaceReceivingKey(fromFile);
     expect(replaced).toMatchObject(fromFile);
-    expect(await store.receivingKey()).toMatchObject(fromFile);
+    expect(await store.receivingKey(generateAgeIdentity)).toMatchObject(fromFile);
     expect(await store.receivingRecipient()).not.toBe(first.recipient);
     expect((await rawRecord(name)).identity).toBeUndefined();
     await expect(new EvidenceStore(db).replaceReceivingKey(fromFile)).rejects.toMatchObject({ code: 'locked' });
