@@ -12,7 +12,8 @@ const POLICY = `script-src 'self'; object-src 'none'; connect-src 'self' data: b
 // Least privilege: every permission below is explained in README.md ("Permissions"). The content script's
 // host matches come from lib/platforms/registry.ts (see entrypoints/platform.content.ts), nowhere else.
 export default defineConfig({
-  vite: () => ({ build: { minify: process.env.CR_NO_MINIFY ? false : undefined } }),
+  // CR_SOURCEMAP: source maps beside the bundles, for the bundles benchmark's "what is in it" (tests/bench/bundles.bench.ts).
+  vite: () => ({ build: { minify: process.env.CR_NO_MINIFY ? false : undefined, sourcemap: process.env.CR_SOURCEMAP ? true : undefined } }),
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
   // Explicit imports only: auto-imports pulled components/ into the background bundle by a name clash.
   imports: false,
