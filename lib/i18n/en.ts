@@ -582,7 +582,7 @@ export const en = {
   'export.recipients.explained': 'Ask the recipient for their public key (in Capture & Report: “Receive encrypted cases”). Only the holder of the matching private key can open the file.',
   'export.recipients.empty': 'Paste at least one public key. Nothing was exported.',
   'export.recipients.fix': 'A key in the list is not right: correct or remove that line. Nothing was exported.',
-  'export.recipients.line': 'Line {line}: {problem}',
+  'export.recipients.line': 'Line {line} ({key}): {problem}',
   'export.recipient.secret-key': 'this is a SECRET key. It must never be shared: ask for the public key, which starts with age1.',
   'export.recipient.post-quantum': 'this is a post-quantum key (age1pq1…), which the age tool of many computers cannot open yet. Ask for a key that starts with age1 but not age1pq1.',
   'export.recipient.unsupported': 'this kind of key (SSH or a hardware key) is not used here. Ask for a key that starts with age1.',

@@ -579,7 +579,7 @@ export const fr: Record<MessageKey, string> = {
   'export.recipients.explained': 'Demandez au destinataire sa clé publique (dans Capture & Report : « Recevoir des dossiers chiffrés »). Seule la personne qui a la clé privée correspondante peut ouvrir le fichier.',
   'export.recipients.empty': 'Collez au moins une clé publique. Rien n’a été exporté.',
   'export.recipients.fix': 'Une clé de la liste n’est pas correcte : corrigez ou supprimez cette ligne. Rien n’a été exporté.',
-  'export.recipients.line': 'Ligne {line} : {problem}',
+  'export.recipients.line': 'Ligne {line} ({key}) : {problem}',
   'export.recipient.secret-key': 'c’est une clé SECRÈTE. Elle ne doit jamais être partagée : demandez la clé publique, qui commence par age1.',
   'export.recipient.post-quantum': 'c’est une clé post-quantique (age1pq1…), que l’outil age de beaucoup d’ordinateurs ne sait pas encore ouvrir. Demandez une clé qui commence par age1 mais pas par age1pq1.',
   'export.recipient.unsupported': 'ce type de clé (SSH ou clé matérielle) n’est pas utilisé ici. Demandez une clé qui commence par age1.',

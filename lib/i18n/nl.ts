@@ -579,7 +579,7 @@ export const nl: Record<MessageKey, string> = {
   'export.recipients.explained': 'Vraag de ontvanger om de publieke sleutel (in Capture & Report: “Versleutelde dossiers ontvangen”). Alleen wie de bijbehorende privésleutel heeft, kan het bestand openen.',
   'export.recipients.empty': 'Plak minstens één publieke sleutel. Er werd niets geëxporteerd.',
   'export.recipients.fix': 'Een sleutel in de lijst klopt niet: verbeter of verwijder die regel. Er werd niets geëxporteerd.',
-  'export.recipients.line': 'Regel {line}: {problem}',
+  'export.recipients.line': 'Regel {line} ({key}): {problem}',
   'export.recipient.secret-key': 'dit is een GEHEIME sleutel. Die mag nooit gedeeld worden: vraag de publieke sleutel, die begint met age1.',
   'export.recipient.post-quantum': 'dit is een post-quantumsleutel (age1pq1…), die het age-programma van veel computers nog niet kan openen. Vraag een sleutel die begint met age1 maar niet met age1pq1.',
   'export.recipient.unsupported': 'dit soort sleutel (SSH of een hardwaresleutel) wordt hier niet gebruikt. Vraag een sleutel die begint met age1.',

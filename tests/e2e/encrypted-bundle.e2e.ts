@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { peekAgeHeader } from '../../lib/crypto/age-header';
 import { BROWSERS, launch } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
-import { captureVisibleArea, exportFromManager, storeCounts, storedCaptures } from './support/evidence';
+import { captureVisibleArea, chooseProtection, exportFromManager, storeCounts, storedCaptures } from './support/evidence';
 import { fill } from './support/passphrase';
 import { startFixtureServer } from './support/server';
 
@@ -123,6 +123,12 @@ describe.each(BROWSERS)('encrypted bundle in %s', (browserName) => {
         byPassphrase = await exportFromManager(sender, manager, { kind: 'passphrase', passphrase: PASSPHRASE });
         const instructions = await manager.waitFor(() => document.querySelector('[data-testid="export-instructions"]')?.textContent ?? null, null);
         expect(instructions).toContain(`age -d -o case.zip ${byPassphrase.name}`);
+        // Each line is checked as it is typed; a mistyped key is named by its line and its start.
+        const typo = `${keygenRecipient.slice(0, 30)}${keygenRecipient[30] === 'q' ? 'p' : 'q'}${keygenRecipient.slice(31)}`;
+        await chooseProtection(manager, { kind: 'recipients', recipients: [own.recipient, typo] });
+        const named = await manager.waitFor(() => document.querySelector('[data-testid="export-recipient-problem"]')?.textContent ?? null, null);
+        expect(named).toContain(`Line 2 (${typo.slice(0, 16)}…)`);
+        expect(named).toContain('Copy it again');
         byKeys = await exportFromManager(sender, manager, { kind: 'recipients', recipients: [own.recipient, keygenRecipient] });
       } finally {
         await sender.close();
