@@ -7,6 +7,8 @@ import type { CaptureRecord, CapturerRole, CaseRecord, ReportTracking, AuditEntr
 import type { AuditSignatureSummary, VerifyProblem } from '../../lib/storage/evidence-store';
 import type { TimestampRecord } from '../../lib/proof/timestamp-record';
 import { checkedTokens, NO_TRUST, trustOfRecords } from '../../lib/proof/timestamp-state';
+import { caseSigner } from '../../lib/browser/bundle';
+import type { SignerStatus } from '../../lib/bundle/origin';
 import type { TimestampTrust } from '../../lib/proof/timestamp-trust';
 import { loadSettings } from '../../lib/browser/settings';
 import { sendMessage } from '../../lib/messaging';
@@ -20,6 +22,8 @@ export class ManagerState {
   captures = $state<CaptureRecord[]>([]);
   reports = $state<ReportTracking[]>([]);
   trail = $state<AuditEntry[]>([]);
+  /** For an imported case: who signed its bundle, and whether the person confirmed that signer. */
+  origin = $state<SignerStatus | null>(null);
   verification = $state<VerifyProblem[] | null>(null);
   /** With the verification: how many entries are signed, from before signing, imported. */
   signatures = $state<AuditSignatureSummary | null>(null);
@@ -67,6 +71,7 @@ export class ManagerState {
       this.captures = [];
       this.reports = [];
       this.trail = [];
+      this.origin = null;
       return;
     }
     const store = await openStore();
@@ -76,6 +81,7 @@ export class ManagerState {
     this.captures = captures.reverse();
     this.reports = reports;
     this.trail = trail;
+    this.origin = (await caseSigner(store, trail)) ?? null;
     await this.loadTimestamps();
   }
 

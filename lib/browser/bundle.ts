@@ -12,6 +12,7 @@ import { BundleError } from '../bundle/errors';
 import { defaultBundleFileName, writeBundle } from '../bundle/export';
 import { readBundle } from '../bundle/import';
 import { planImport } from '../bundle/import-plan';
+import { importedSigner, signerStatus, type SignerStatus } from '../bundle/origin';
 import { installationSigner } from '../bundle/signature';
 import { importedTimestampRecords } from '../bundle/timestamps';
 import type { CapturerRole, CaseRecord } from '../evidence/types';
@@ -81,6 +82,7 @@ export async function exportCase(
         scope: options.captureIds ? 'selection' : 'case',
         signer: installationSigner(key),
         timestamps: { files: fileTokens, auditHead: auditHead.record },
+        origin: await caseSigner(store, audit),
       },
       output.sink,
     );
@@ -178,10 +180,20 @@ export async function openEncryptedBundle(file: File, unlock: AgeUnlock): Promis
   return new File([plain], file.name, { type: 'application/zip' });
 }
 
+/**
+ * Who signed the bundle a case was imported from, and whether the person confirmed that signer (lib/bundle/origin.ts);
+ * undefined for a case made here.
+ */
+export async function caseSigner(store: EvidenceStore, trail: Parameters<typeof importedSigner>[0]): Promise<SignerStatus | undefined> {
+  const fingerprint = importedSigner(trail);
+  if (fingerprint === undefined) return undefined;
+  return signerStatus(fingerprint, fingerprint === null ? undefined : await store.confirmedSender(fingerprint));
+}
+
 export interface ImportOutcome {
   caseRecord: CaseRecord;
-  /** The signer's fingerprint (a version 2 bundle), or null (version 1, unsigned). */
-  signer: { fingerprint: string } | null;
+  /** Who signed the bundle (version 2 and later), and whether the person confirmed that signer; or unsigned. */
+  signer: SignerStatus;
   /** The timestamps (version 4), all checked against their files: how many by a known authority, how many not. */
   timestamps: { trusted: number; unverified: number };
 }
@@ -202,7 +214,9 @@ export async function importBundle(store: EvidenceStore, file: File, role: Captu
   const tokens = await importedTimestampRecords(bundle.timestamps, bundle.manifest.files, bundle.files, head, new Date().toISOString());
   await store.storeImportedTimestamps(tokens).catch(() => 0);
   const trusted = bundle.timestampTrust.filter((entry) => entry.trust.kind === 'trusted').length;
-  return { caseRecord: plan.caseRecord, signer: bundle.signer, timestamps: { trusted, unverified: bundle.timestampTrust.length - trusted } };
+  const fingerprint = bundle.signer?.fingerprint ?? null;
+  const signer = signerStatus(fingerprint, fingerprint === null ? undefined : await store.confirmedSender(fingerprint));
+  return { caseRecord: plan.caseRecord, signer, timestamps: { trusted, unverified: bundle.timestampTrust.length - trusted } };
 }
 
 export { BundleError };

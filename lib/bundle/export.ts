@@ -38,6 +38,7 @@ import { renderReadme, renderReport } from './report';
 import { MANIFEST_SIGNATURE_PATH, PUBLIC_KEY_PATH, publicKeyFile, SUMS_SIGNATURE_PATH, type BundleSigner } from './signature';
 import { checkBundleTimestamps, exportTimestamps, type TimestampsToExport } from './timestamps';
 import type { TrustRoot } from '../proof/timestamp-trust';
+import type { SignerStatus } from './origin';
 
 /**
  * Receives the ZIP in order; `final` is true on the last call only. Awaited: a slow sink slows the writer.
@@ -71,6 +72,8 @@ export interface BundleInput {
   timestamps?: TimestampsToExport;
   /** The roots a timestamp may chain to, for report.html's "verified" (default: those this build ships). */
   roots?: readonly TrustRoot[];
+  /** For a case imported from a bundle: who signed that bundle, as far as the person confirmed it (origin.ts). */
+  origin?: SignerStatus;
   /** 'selection' when only some of the case's captures are exported. Default: 'case'. */
   scope?: 'case' | 'selection';
   /** Replaceable for tests. */
@@ -114,7 +117,7 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
   const generated = [
     { path: README_PATH, bytes: utf8ToBytes(renderReadme(manifest, input.lang, signedBy)) },
     { path: MANIFEST_PATH, bytes: manifestBytes },
-    { path: REPORT_PATH, bytes: utf8ToBytes(renderReport(manifest, input.lang, signedBy, undefined, { timestampTrust })) },
+    { path: REPORT_PATH, bytes: utf8ToBytes(renderReport(manifest, input.lang, signedBy, undefined, { timestampTrust, origin: input.origin })) },
     { path: PUBLIC_KEY_PATH, bytes: utf8ToBytes(publicKeyFile(input.signer)) },
   ];
   const manifestSignature = await input.signer.sign(manifestBytes);

@@ -21,6 +21,7 @@ import { esc } from './html';
 import type { BundleFile, BundleManifest } from './manifest';
 import { recordingBlock, recordingDetails } from './report-recording';
 import type { CheckedBundleTimestamp } from './timestamps';
+import { confirmationDay, type SignerStatus } from './origin';
 
 /** A platform's display name in the report; reports not tied to a platform ('other') show a dash. */
 function platformName(id: PlatformId | 'other', registry: PlatformRegistry): string {
@@ -36,6 +37,8 @@ export interface SignedBy {
 export interface ReportContext {
   /** Whether each token was made by a real authority (timestamps.ts `checkBundleTimestamps`, run at export). */
   timestampTrust?: readonly CheckedBundleTimestamp[];
+  /** For a case imported from a bundle: who signed that bundle, as far as the exporting person confirmed it. */
+  origin?: SignerStatus;
 }
 
 export function renderReport(
@@ -78,6 +81,7 @@ ${row(t('bundle.report.exportedBy'), esc(person(lang, manifest.exportedBy.role, 
 ${row(t('bundle.report.tool'), esc(`${manifest.tool.name} ${manifest.tool.version}`))}
 ${row(t('bundle.report.scope'), t(manifest.scope === 'case' ? 'bundle.report.scope.case' : 'bundle.report.scope.selection', { count: total }))}
 ${manifest.case.imported ? row(t('bundle.report.imported'), t('bundle.report.importedFrom', { sha256: manifest.case.imported.bundleSha256, date: utc(manifest.case.imported.importedAt) }), 'mono') : ''}
+${context.origin ? row(t('bundle.report.origin'), originText(context.origin, t)) : ''}
 ${manifest.case.notes ? row(t('bundle.report.notes'), esc(manifest.case.notes), 'pre') : ''}
 </dl>
 </section>
@@ -260,6 +264,18 @@ function person(lang: Lang, role: CapturerRole, name: string | undefined): strin
 /** 2026-11-28T15:02:11.123Z -> 2026-11-28 15:02:11.123 UTC */
 function utc(iso: string): string {
   return `${iso.replace('T', ' ').replace(/Z$/, '')} UTC`;
+}
+
+/** Who signed the bundle an imported case came from, as far as the person who imported it confirmed. */
+function originText(origin: SignerStatus, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  switch (origin.kind) {
+    case 'confirmed':
+      return t('bundle.report.origin.confirmed', { name: origin.name, fingerprint: origin.fingerprint, date: confirmationDay(origin.confirmedAt) });
+    case 'unconfirmed':
+      return t('bundle.report.origin.unconfirmed', { fingerprint: origin.fingerprint });
+    case 'unsigned':
+      return t('bundle.report.origin.unsigned');
+  }
 }
 
 function signatureSection(signedBy: SignedBy, t: (key: MessageKey) => string): string {

@@ -9,8 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LookalikeTsa } from '../unit/proof/lookalike-tsa';
 import { stampAll } from '../unit/bundle/fixtures';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
-import type { DrivenPage } from './support/driver';
-import { bundleFile, signedBundle } from './support/hostile-bundles';
+import { clickButton, type DrivenPage } from './support/driver';
+import { generateInstallationKey } from '../../lib/proof/signing-key';
+import { exportFromManager } from './support/evidence';
+import { entriesOf } from '../unit/bundle/fixtures';
+import { asFormat1, bundleFile, signedBundle } from './support/hostile-bundles';
 import { TEST_ROOT_SLOT } from './support/local-tsa';
 import { repoRoot } from './support/test-build';
 
@@ -23,6 +26,27 @@ async function importFile(manager: DrivenPage, file: string): Promise<{ kind: 's
     const message = document.querySelector('[data-testid="bundle-message"]');
     return message ? { kind: message.getAttribute('role') as 'status' | 'alert', text: message.textContent?.trim() ?? '' } : null;
   }, null, 30_000);
+}
+
+/** Types `value` into the field, as the person would (the input event Svelte listens to). */
+async function fill(page: DrivenPage, selector: string, value: string): Promise<void> {
+  await page.waitFor((css) => document.querySelector(css), selector);
+  await page.evaluate(
+    ([css, text]) => {
+      const field = document.querySelector<HTMLInputElement>(css)!;
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [selector, value] as const,
+  );
+}
+
+/** The shown case's signer line: its kind and words. */
+function caseOrigin(manager: DrivenPage) {
+  return manager.waitFor(() => {
+    const line = document.querySelector('[data-testid="case-origin"]');
+    return line ? { kind: line.getAttribute('data-kind'), text: line.textContent?.trim() ?? '' } : null;
+  }, null);
 }
 
 describe('the shipped builds', () => {
@@ -41,6 +65,7 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
   const { browser } = useExtensionBrowser(browserName);
   let lookalike: LookalikeTsa;
   const bundles: Record<string, string> = {};
+  let strangerFingerprint = '';
 
   beforeAll(async () => {
     lookalike = new LookalikeTsa();
@@ -51,6 +76,12 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
         timestamps: await stampAll(fixture, (query) => lookalike.reply(query), 'https://timestamp.digicert.com'),
       })),
     );
+    // Two cases re-signed with a key made here: an installation the person has never confirmed.
+    const stranger = (await generateInstallationKey()).key;
+    strangerFingerprint = stranger.fingerprint;
+    bundles.stranger1 = bundleFile('stranger-1.zip', await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000002', title: 'Re-signed one', signerKey: stranger }));
+    bundles.stranger2 = bundleFile('stranger-2.zip', await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000003', title: 'Re-signed two', signerKey: stranger }));
+    bundles.format1 = bundleFile('format-1.zip', await asFormat1(await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000004', title: 'Unsigned, format 1' })));
   });
   afterAll(() => lookalike?.remove());
 
@@ -72,6 +103,48 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
       expect(stamp.text).toMatch(/^Timestamp by an unknown authority: not verified/);
     }
     expect(await manager.evaluate(() => document.querySelector('[data-testid="case-view"]')?.textContent ?? '', null)).not.toContain('DigiCert');
+    await manager.close();
+  });
+
+  it('a case re-signed with a stranger key: signer unconfirmed; marked confirmed, the case, the next import and a re-export say so', async () => {
+    const manager = await browser().openExtensionPage('manager.html');
+    const unconfirmed = `Signed by an installation you have not confirmed (fingerprint ${strangerFingerprint}). Check it with the sender before relying on it.`;
+    const first = await importFile(manager, bundles.stranger1!);
+    expect(first).toEqual({ kind: 'status', text: expect.stringContaining(unconfirmed) as unknown as string });
+    expect(first.text).toContain('The SHA-256 of every file and the audit trail’s chain were checked.');
+    expect(await caseOrigin(manager)).toEqual({ kind: 'unconfirmed', text: unconfirmed });
+
+    // The person phoned the sender and compares the fingerprint: marks it confirmed under a name.
+    await manager.click('[data-testid="confirm-sender"] summary');
+    await fill(manager, '[data-testid="confirm-sender-name"]', 'Marie (institute)');
+    await manager.click('[data-testid="confirm-sender-checked"]');
+    await clickButton(manager, 'Mark as confirmed');
+    const today = new Date().toISOString().slice(0, 10);
+    const confirmed = `Signed by Marie (institute) (fingerprint confirmed on ${today}).`;
+    await manager.waitFor((text) => document.querySelector('[data-testid="case-origin"]')?.textContent?.trim() === text, confirmed);
+    expect(await manager.evaluate(() => [...document.querySelectorAll('[data-testid="confirmed-sender"]')].map((item) => item.textContent ?? ''), null)).toEqual([
+      expect.stringContaining(strangerFingerprint) as unknown as string,
+    ]);
+
+    const second = await importFile(manager, bundles.stranger2!);
+    expect(second.text).toContain(confirmed);
+    expect(await caseOrigin(manager)).toEqual({ kind: 'confirmed', text: confirmed });
+
+    // Exported again from here, the report says who signed the bundle it came from, as confirmed.
+    const exported = await exportFromManager(browser(), manager);
+    const report = new TextDecoder().decode(new Map(entriesOf(exported.bytes)).get('report.html'));
+    expect(report).toContain(`Marie (institute): the person who imported this case confirmed the signing key&#39;s fingerprint (${strangerFingerprint}) with the sender on ${today}.`);
+    await manager.close();
+  });
+
+  it('a format-1 (unsigned) bundle: imported, and said to prove no origin, in the message and in the case', async () => {
+    const manager = await browser().openExtensionPage('manager.html');
+    const unsigned = 'This bundle is not signed: it cannot prove who made it, or that it was not changed before it reached you.';
+    const message = await importFile(manager, bundles.format1!);
+    expect(message.kind).toBe('status');
+    expect(message.text).toContain(unsigned);
+    expect(message.text).not.toMatch(/Signed by/);
+    expect(await caseOrigin(manager)).toEqual({ kind: 'unsigned', text: unsigned });
     await manager.close();
   });
 });

@@ -136,7 +136,7 @@ export async function makeFixture(
     nextEntry(undefined, { caseId, at: '2026-11-28T14:00:00.000Z', action: 'case-create', actorRole: 'helper', details: { caseId } }),
   ];
   for (const [index, list] of specs.entries()) {
-    const id = `${options.caseId ? `${caseId.slice(0, 8)}-` : ''}cap-20261128-15021${index}123-0000000${index}`;
+    const id = `${options.caseId ? `${caseId.slice(-12)}-` : ''}cap-20261128-15021${index}123-0000000${index}`;
     const { record, files: captureFiles } = await makeCapture(id, `2026-11-28T15:02:1${index}.123Z`, list, { caseId, ...options.captureOverrides });
     captures.push(record);
     files.push(...captureFiles);
