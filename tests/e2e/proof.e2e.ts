@@ -83,7 +83,8 @@ describe.each(BROWSERS)('signed bundle in %s', (browserName) => {
 
         await manager.setInputFile('[data-testid="import"]', bundlePath);
         const imported = await manager.waitFor(() => document.querySelector('[role="status"][data-testid="bundle-message"]')?.textContent, null);
-        expect(imported).toContain(`Signed by the installation with key fingerprint ${shownFingerprint}.`);
+        // A valid signature, by a key this installation has not confirmed: said as such, with its fingerprint.
+        expect(imported).toContain(`Signed by an installation you have not confirmed (fingerprint ${shownFingerprint}). Check it with the sender before relying on it.`);
         expect(await storedCaptures(institute)).toHaveLength(1);
         // The receiving installation has a key of its own.
         const own = await manager.waitFor(() => document.querySelector('[data-testid="signing-fingerprint"]')?.textContent ?? null, null);
