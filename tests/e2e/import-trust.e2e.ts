@@ -11,7 +11,8 @@ import { stampAll } from '../unit/bundle/fixtures';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, type DrivenPage } from './support/driver';
 import { generateInstallationKey } from '../../lib/proof/signing-key';
-import { exportFromManager } from './support/evidence';
+import { exportFromManager, UNENCRYPTED } from './support/evidence';
+import { fill } from './support/passphrase';
 import { entriesOf } from '../unit/bundle/fixtures';
 import { asFormat1, bundleFile, signedBundle } from './support/hostile-bundles';
 import { TEST_ROOT_SLOT } from './support/local-tsa';
@@ -26,19 +27,6 @@ async function importFile(manager: DrivenPage, file: string): Promise<{ kind: 's
     const message = document.querySelector('[data-testid="bundle-message"]');
     return message ? { kind: message.getAttribute('role') as 'status' | 'alert', text: message.textContent?.trim() ?? '' } : null;
   }, null, 30_000);
-}
-
-/** Types `value` into the field, as the person would (the input event Svelte listens to). */
-async function fill(page: DrivenPage, selector: string, value: string): Promise<void> {
-  await page.waitFor((css) => document.querySelector(css), selector);
-  await page.evaluate(
-    ([css, text]) => {
-      const field = document.querySelector<HTMLInputElement>(css)!;
-      field.value = text;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    [selector, value] as const,
-  );
 }
 
 /** The shown case's signer line: its kind and words. */
@@ -131,7 +119,7 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     expect(await caseOrigin(manager)).toEqual({ kind: 'confirmed', text: confirmed });
 
     // Exported again from here, the report says who signed the bundle it came from, as confirmed.
-    const exported = await exportFromManager(browser(), manager);
+    const exported = await exportFromManager(browser(), manager, UNENCRYPTED);
     const report = new TextDecoder().decode(new Map(entriesOf(exported.bytes)).get('report.html'));
     expect(report).toContain(`Marie (institute): the person who imported this case confirmed the signing key&#39;s fingerprint (${strangerFingerprint}) with the sender on ${today}.`);
     await manager.close();
