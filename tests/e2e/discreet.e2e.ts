@@ -208,21 +208,24 @@ describe('discreet mode in firefox', () => {
 
   it('places.sqlite holds no moz-extension visit, with discreet mode off and then on', async () => {
     const firefox = browser();
-    // Off: the welcome (opened on installation) and the manager, between two web pages. Firefox writes visits in
-    // order, so once the second web page is in the file, the manager's visit would be too.
+    // Web pages open in the focused window: these two first, before any window of ours (one opened later would cover
+    // our page in its window, and a covered page gets an animation frame every few seconds, which every click awaits).
     await firefox.openTab(DISCORD);
+    const web = await firefox.openTab('https://example.org/firefox-discreet');
+    // Off: the welcome (opened on installation) and the manager, then a web page. Firefox writes visits in order, so
+    // once that page is in the file, the manager's visit would be too.
     const manager = await firefox.openExtensionPage('manager.html');
     await manager.waitFor(() => document.title === 'Capture & Report - evidence', null);
-    await firefox.openTab(AFTER_MANAGER);
+    const after = await firefox.openTab(AFTER_MANAGER);
     const off = await until(async () => {
       const urls = places(profileDir, { live: true });
       return urls.includes(AFTER_MANAGER) ? urls : null;
     }, 'the visits in places.sqlite');
     expect(off).toContain(DISCORD);
     expect(off.filter((url) => url.includes('moz-extension:'))).toEqual([]);
+    await after.page.close();
 
     // On: no permission is asked (Firefox keeps no visit of our pages); every title neutral, the export unlisted.
-    const web = await firefox.openTab('https://example.org/firefox-discreet');
     expect(await switchOnInManager(manager)).toBe('not-kept');
     await manager.waitFor((title: string) => document.title === title, NEUTRAL_TITLE.en);
     const sidebarTitle = () =>
