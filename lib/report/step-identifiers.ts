@@ -32,9 +32,17 @@ export const STEP_IDENTIFIERS: Readonly<Record<string, readonly StepAsk[]>> = {
   'snap-web-other-account': ['authorName', 'timeShown'],
   'wa-explain-android': ['authorName', 'phone', 'timeShown'],
   'wa-explain-iphone': ['authorName', 'phone', 'timeShown'],
-  'yt-form': ['videoUrl'],
+  // The channel the guide says to contact first: the video's (or a commenter's) selected, else the channel page's.
+  'yt-contact-channel': ['channelUrl'],
+  'yt-form': ['videoUrl', 'commentUrl', 'channelUrl'],
   'yt-report-video': ['videoUrl'],
+  'tiktok-account': ['profileUrl', 'handle'],
   'tiktok-comment-or-video': ['videoUrl'],
+  // TikTok's comments have no address: the commenter and the time shown find one in the app.
+  'tiktok-comment-under-video': [
+    { key: 'handle', of: ['comment', 'reply'] },
+    { key: 'timeShown', of: ['comment', 'reply'] },
+  ],
 };
 
 export type StepNeed =

@@ -1,6 +1,8 @@
 /**
  * Content script: main-thread time per update on a Discord channel with 500 messages, then on pages of 200 items
- * of Instagram (a post's comments and replies, a profile's grid), Facebook (the current feed) and WhatsApp Web, in
+ * of Instagram (a post's comments and replies, a profile's grid), Facebook (the current feed) and WhatsApp Web, and
+ * of TikTok (a profile's videos, a video's comments) and YouTube (a video's comments, a channel's videos) made from
+ * the real saved pages of tests/fixtures/real/ (their own rows cloned with fresh ids, support/item-pages.ts), in
  * real Chromium (printed, never asserted; goal: under 5 ms per update, p95).
  *
  * How: the content script's own update step (lib/content/page-items.ts: registry, Discord extractor with its row
@@ -13,6 +15,7 @@
  * the body watcher's MutationObserver callback (it only asks the throttle for a run: microseconds) and the
  * throttle itself (at most one update per 300 ms).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build, type Rollup } from 'vite';
@@ -20,10 +23,93 @@ import { CHROMIUM_PATH } from '../e2e/support/chromium';
 import { repoRoot } from '../e2e/support/test-build';
 import { buildDiscordChannelHtml, DISCORD_500_CHANNEL, DISCORD_500_PAGE_URL } from '../unit/extract/fixtures/discord-500';
 import { LARGE_SOCIAL_PAGES, type LargePage } from '../unit/extract/fixtures/social-200';
+import type { PageSpec } from './support/item-pages';
 
 const WARMUP = 20;
 const ROUNDS = 200;
 const GOAL_MS = 5;
+const ITEMS = 200;
+
+/** A real saved page (tests/fixtures/real/) grown to ITEMS items by cloning its own rows. */
+interface RealPage {
+  name: string;
+  url: string;
+  file: string;
+  spec: PageSpec;
+}
+
+const REAL_PAGES: RealPage[] = [
+  {
+    name: 'TikTok profile (real page, videos)',
+    url: 'https://www.tiktok.com/@alalei77',
+    file: 'tiktok/profile-2022.html',
+    spec: { rows: '[data-e2e="user-post-item-list"] > *', ids: 'tiktok', text: 'strong' },
+  },
+  {
+    name: 'TikTok video (real page, comments)',
+    url: 'https://www.tiktok.com/@merveilleux123/video/7135383664971582725',
+    file: 'tiktok/video-comments-2022.html',
+    spec: { rows: '[class*="DivCommentItemContainer"]', ids: 'tiktok', text: '[data-e2e="comment-level-1"]' },
+  },
+  {
+    name: 'YouTube video (real page, comments)',
+    url: 'https://www.youtube.com/watch?v=5AhZh4A7NLM',
+    file: 'youtube/watch-comments-2022.html',
+    spec: { rows: 'ytd-watch-flexy ytd-comment-thread-renderer', ids: 'youtube-comment', text: '#content-text' },
+  },
+  {
+    name: 'YouTube channel (real page, videos)',
+    url: 'https://www.youtube.com/c/MarcRebillet',
+    file: 'youtube/watch-comments-2022.html',
+    // The channel page the saved video page keeps hidden, shown as it is when the person goes back to it.
+    spec: { rows: 'ytd-browse ytd-grid-video-renderer', ids: 'youtube-video', text: '#video-title', show: 'ytd-browse', hide: 'ytd-watch-flexy' },
+  },
+];
+
+type GrowingPageApi = {
+  update(url: string): number;
+  stages(url: string, expected: number | null): number[];
+  grow(spec: PageSpec, count: number): number;
+  change(spec: PageSpec, round: number): void;
+};
+
+/** One real page grown to ITEMS items, changed as a live page is before each timed update. */
+async function measureReal(browser: Browser, code: string, real: RealPage): Promise<{ times: number[]; stages: number[]; items: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    // The real pages name TikTok's and YouTube's scripts, styles and images: none of them is fetched.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(readFileSync(path.join(repoRoot, 'tests/fixtures/real', real.file), 'utf8'), { waitUntil: 'domcontentloaded' });
+    await page.addScriptTag({ content: code });
+    await page.evaluate('window.__name = (fn) => fn');
+    return await page.evaluate(
+      ({ rounds, warmup, url, spec, count }) => {
+        const api = (window as unknown as { CrContentUpdate: GrowingPageApi }).CrContentUpdate;
+        api.grow(spec, count);
+        const times: number[] = [];
+        let items = 0;
+        for (let round = 0; round < warmup + rounds; round++) {
+          api.change(spec, round);
+          const start = performance.now();
+          const read = api.update(url);
+          const elapsed = performance.now() - start;
+          if (read === 0) throw new Error('no items read');
+          if (read > 0) items = read;
+          if (round >= warmup) times.push(elapsed);
+        }
+        const sums = [0, 0, 0];
+        for (let round = 0; round < rounds; round++) {
+          api.change(spec, round);
+          api.stages(url, null).forEach((ms, index) => (sums[index] = (sums[index] ?? 0) + ms));
+        }
+        return { times, stages: sums.map((sum) => sum / rounds), items };
+      },
+      { rounds: ROUNDS, warmup: WARMUP, url: real.url, spec: real.spec, count: ITEMS },
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 async function bundle(): Promise<string> {
   const output = (await build({
@@ -160,6 +246,10 @@ async function main(): Promise<void> {
       const large = build();
       const figures = await measureSocial(browser, code, large);
       printFigures(`${large.name}, ${large.itemCount} items`, figures.times, figures.stages);
+    }
+    for (const real of REAL_PAGES) {
+      const figures = await measureReal(browser, code, real);
+      printFigures(`${real.name}, ${figures.items} items`, figures.times, figures.stages);
     }
     console.log('  (timer resolution in a page: 0.1 ms or coarser; at most one update per 300 ms by the throttle)');
   } finally {

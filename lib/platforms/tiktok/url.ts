@@ -1,4 +1,5 @@
 import type { PageKind, ParsedUrl } from '../types';
+import { tiktokIdIso } from '../snowflake';
 import { isWord, normalizedHost, pageResult, pathSegments, withoutFragment } from '../url-utils';
 
 /** Exact hosts: `*.tiktok.com` would also claim support.tiktok.com, where the reporting forms live. */
@@ -9,7 +10,7 @@ const SHORT_LINK_HOSTS: ReadonlySet<string> = new Set(['vm.tiktok.com', 'vt.tikt
 const ORIGIN = 'https://www.tiktok.com';
 /** User names: letters, digits, `_` and `.`, at most 24 characters. */
 export const TIKTOK_USERNAME = /^[A-Za-z0-9_.]{1,24}$/;
-/** Video and photo-post ids are 64-bit integers (19 digits today). */
+/** Video and photo-post ids are 64-bit integers (19 digits today) whose upper bits are their creation time. */
 const ITEM_ID = /^\d{1,20}$/;
 const SHORT_CODE = /^[A-Za-z0-9]{4,20}$/;
 /** Feeds that make up the start page. */
@@ -51,10 +52,10 @@ function parseUserPath(url: URL, handle: string, rest: string[]): ParsedUrl {
   }
   if (itemId === undefined || !ITEM_ID.test(itemId)) return tiktokPage('other', url);
   if (isWord(section, 'video')) {
-    return pageResult('tiktok', 'video', `${profileUrl}/video/${itemId}`, { handle, videoId: itemId });
+    return pageResult('tiktok', 'video', `${profileUrl}/video/${itemId}`, { handle, videoId: itemId }, tiktokIdIso(itemId));
   }
   if (isWord(section, 'photo')) {
-    return pageResult('tiktok', 'photo', `${profileUrl}/photo/${itemId}`, { handle, postId: itemId });
+    return pageResult('tiktok', 'photo', `${profileUrl}/photo/${itemId}`, { handle, postId: itemId }, tiktokIdIso(itemId));
   }
   return tiktokPage('other', url);
 }
@@ -65,7 +66,7 @@ function parseUserPath(url: URL, handle: string, rest: string[]): ParsedUrl {
  */
 function embedResult(url: URL, videoId: string | undefined): ParsedUrl {
   if (videoId === undefined || !ITEM_ID.test(videoId)) return tiktokPage('other', url);
-  return pageResult('tiktok', 'video', `${ORIGIN}/embed/v2/${videoId}`, { videoId });
+  return pageResult('tiktok', 'video', `${ORIGIN}/embed/v2/${videoId}`, { videoId }, tiktokIdIso(videoId));
 }
 
 function tiktokPage(kind: PageKind, url: URL): ParsedUrl {

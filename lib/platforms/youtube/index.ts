@@ -1,5 +1,6 @@
 import type { PlatformModule } from '../types';
-import { parseYouTubeUrl, YOUTUBE_HOSTS } from './url';
+import { youtubeExtractorFor } from './extract';
+import { parseYouTubeUrl, YOUTUBE_HOSTS, youtubeHandleText } from './url';
 
 export const youtube: PlatformModule<'youtube'> = {
   id: 'youtube',
@@ -7,6 +8,8 @@ export const youtube: PlatformModule<'youtube'> = {
   badge: 'YT',
   hosts: YOUTUBE_HOSTS,
   parseUrl: parseYouTubeUrl,
+  // A video lists its channel and comments; a channel, its videos.
+  extractorFor: youtubeExtractorFor,
   // Only `/@name` addresses are @handles; the legacy `/c/<name>` and `/user/<name>` names are not.
-  handleText: (handle, parsed) => (parsed.url.includes('/@') ? `@${handle}` : handle),
+  handleText: youtubeHandleText,
 };

@@ -100,6 +100,15 @@ function isVideoId(candidate: string | null | undefined): candidate is string {
   return !!candidate && YOUTUBE_VIDEO_ID.test(candidate) && !NOT_VIDEO_IDS.has(candidate.toLowerCase());
 }
 
+/** The video an address names (`/watch?v=`, `/shorts/`...; relative addresses are YouTube's own), if any. */
+export function videoIdOfHref(href: string): string | undefined {
+  try {
+    return parseYouTubeUrl(new URL(href, ORIGIN))?.ids.videoId;
+  } catch {
+    return undefined;
+  }
+}
+
 export function watchUrl(videoId: string): string {
   return `${ORIGIN}/watch?v=${videoId}`;
 }
@@ -134,6 +143,11 @@ function legacyChannelResult(url: URL, prefix: string, name: string | undefined)
 function communityPostResult(url: URL, postId: string | undefined): ParsedUrl {
   if (!postId || !POST_ID.test(postId)) return youtubePage('other', url);
   return pageResult('youtube', 'post', `${ORIGIN}/post/${postId}`, { postId });
+}
+
+/** A handle as YouTube writes it: `@name` for `/@name` addresses; legacy `/c/<name>` and `/user/<name>` names bare. */
+export function youtubeHandleText(handle: string, parsed: ParsedUrl): string {
+  return parsed.url.includes('/@') ? `@${handle}` : handle;
 }
 
 function youtubePage(kind: PageKind, url: URL): ParsedUrl {

@@ -17,6 +17,12 @@ import { fileURLToPath } from 'node:url';
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 /** The repository's tests/ folder: routes may name any page in it as `tests/…` (real saved pages, unit fixtures). */
 const testsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * Real saved pages (tests/fixtures/real/) name the platforms' own scripts, stylesheets and images: the browser may
+ * fetch none of them (nothing leaves the machine, and no platform script runs in a test).
+ */
+const REAL_PAGES = `tests${path.sep}fixtures${path.sep}real${path.sep}`;
+const REAL_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
 export interface Route {
   host: RegExp;
@@ -51,6 +57,7 @@ export const fixtureHosts = [
   'www.tiktok.com',
   'www.instagram.com',
   'web.whatsapp.com',
+  'www.youtube.com',
   'example.org',
   'chromewebstore.google.com',
   'addons.mozilla.org',
@@ -173,7 +180,8 @@ function serveFile(response: http.ServerResponse, file: string): void {
         : full.endsWith('.js')
           ? 'text/javascript'
           : 'application/octet-stream';
-  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+  const policy: Record<string, string> = safe.startsWith(REAL_PAGES) ? { 'content-security-policy': REAL_PAGE_POLICY } : {};
+  response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...policy }).end(body);
 }
 
 /**

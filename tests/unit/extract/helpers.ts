@@ -29,3 +29,22 @@ export function readAll(extractor: ItemExtractor, root: ParentNode, pageUrl: URL
   if (problem !== null) throw new Error(`${problem.scope} not read: ${problem.error}`);
   return items;
 }
+
+/**
+ * A real saved page from tests/fixtures/real/ (see its PROVENANCE.md), parsed into an inert template: nothing it
+ * links to (stylesheets, images) is fetched, and its own tree is what the extractors read.
+ */
+export function loadRealPage(name: string): DocumentFragment {
+  return inert(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'real', name), 'utf8'));
+}
+
+/** A fixture of tests/unit/extract/fixtures/ parsed the same way, for pages written whole (with their <head>). */
+export function loadFixturePage(name: string): DocumentFragment {
+  return inert(loadFixture(name));
+}
+
+function inert(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}

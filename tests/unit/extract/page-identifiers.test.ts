@@ -119,6 +119,8 @@ const cases: { input: string; fields: IdentifierField[] }[] = [
       { key: 'videoUrl', value: 'https://www.tiktok.com/@some.user/video/7234567890123456789' },
       { key: 'videoId', value: '7234567890123456789' },
       { key: 'handle', value: '@some.user' },
+      // The id's upper 32 bits are its creation time in seconds.
+      { key: 'time', value: '2023-05-18T16:58:18.000Z' },
     ],
   },
   {

@@ -2,6 +2,8 @@ import { describe } from 'vitest';
 import { itParsesEach, itRejectsEach, type UrlCase } from './helpers';
 
 const VIDEO = '7106594312292453675';
+/** Independent of lib/platforms/snowflake.ts: the id divided by 2^32 is its creation time in seconds. */
+const CREATED = new Date(Number(BigInt(VIDEO) / 4294967296n) * 1000).toISOString();
 
 const cases: UrlCase[] = [
   {
@@ -9,25 +11,28 @@ const cases: UrlCase[] = [
     kind: 'video',
     ids: { handle: 'scout2015', videoId: VIDEO },
     url: `https://www.tiktok.com/@scout2015/video/${VIDEO}`,
+    createdAt: CREATED,
   },
   {
     input: `https://m.tiktok.com/@user.name_1/video/${VIDEO}`,
     kind: 'video',
     ids: { handle: 'user.name_1', videoId: VIDEO },
     url: `https://www.tiktok.com/@user.name_1/video/${VIDEO}`,
+    createdAt: CREATED,
   },
   {
     input: `https://tiktok.com/@scout2015/photo/${VIDEO}`,
     kind: 'photo',
     ids: { handle: 'scout2015', postId: VIDEO },
     url: `https://www.tiktok.com/@scout2015/photo/${VIDEO}`,
+    createdAt: CREATED,
   },
   { input: 'https://www.tiktok.com/@scout2015', kind: 'profile', ids: { handle: 'scout2015' }, url: 'https://www.tiktok.com/@scout2015' },
   { input: 'https://www.tiktok.com/@scout2015?lang=en', kind: 'profile', ids: { handle: 'scout2015' }, url: 'https://www.tiktok.com/@scout2015' },
   { input: 'https://www.tiktok.com/@scout2015/live', kind: 'live', ids: { handle: 'scout2015' }, url: 'https://www.tiktok.com/@scout2015/live' },
-  { input: `https://www.tiktok.com/embed/${VIDEO}`, kind: 'video', ids: { videoId: VIDEO }, url: `https://www.tiktok.com/embed/v2/${VIDEO}` },
-  { input: `https://www.tiktok.com/embed/v2/${VIDEO}?lang=en`, kind: 'video', ids: { videoId: VIDEO }, url: `https://www.tiktok.com/embed/v2/${VIDEO}` },
-  { input: `https://m.tiktok.com/v/${VIDEO}.html`, kind: 'video', ids: { videoId: VIDEO }, url: `https://www.tiktok.com/embed/v2/${VIDEO}` },
+  { input: `https://www.tiktok.com/embed/${VIDEO}`, kind: 'video', ids: { videoId: VIDEO }, url: `https://www.tiktok.com/embed/v2/${VIDEO}`, createdAt: CREATED },
+  { input: `https://www.tiktok.com/embed/v2/${VIDEO}?lang=en`, kind: 'video', ids: { videoId: VIDEO }, url: `https://www.tiktok.com/embed/v2/${VIDEO}`, createdAt: CREATED },
+  { input: `https://m.tiktok.com/v/${VIDEO}.html`, kind: 'video', ids: { videoId: VIDEO }, url: `https://www.tiktok.com/embed/v2/${VIDEO}`, createdAt: CREATED },
   // Short links.
   { input: 'https://vm.tiktok.com/ZMeAbCdEf/', kind: 'short-link', ids: { code: 'ZMeAbCdEf' }, url: 'https://vm.tiktok.com/ZMeAbCdEf/' },
   { input: 'https://vt.tiktok.com/ZSAbCdEf', kind: 'short-link', ids: { code: 'ZSAbCdEf' }, url: 'https://vt.tiktok.com/ZSAbCdEf/' },
