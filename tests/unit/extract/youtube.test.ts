@@ -199,6 +199,15 @@ describe('YouTube variants the real page lacks (hand-made, 2024-2025 markup)', (
     ]);
   });
 
+  it('lists a short’s channel (the active short’s, not the next one’s) and its comments', () => {
+    const short = new URL('https://www.youtube.com/shorts/sssssssssss');
+    const items = readAll(extractYouTubeWatch, loadFixturePage('youtube-shorts-2024.html'), short);
+    expect(items.map((item) => [item.kind, item.key, fieldMap(item).handle, fieldMap(item).commentUrl])).toStrictEqual([
+      ['channel', 'https://www.youtube.com/@shorty.maker', '@shorty.maker', undefined],
+      ['comment', 'UgzSSSSSSSSSSSSSSSSSSSSSSS', '@viewer.one', 'https://www.youtube.com/watch?v=sssssssssss&lc=UgzSSSSSSSSSSSSSSSSSSSSSSS'],
+    ]);
+  });
+
   it('lists a channel’s videos and shorts (not the hidden home page’s), each with its own address', () => {
     const items = readAll(extractYouTubeChannel, loadFixturePage('youtube-channel-2024.html'), new URL('https://www.youtube.com/@uploader.one/videos'));
     expect(items).toStrictEqual([
