@@ -38,6 +38,8 @@ export interface Settings {
   discreetMode: boolean;
 }
 
+/** Screens per full-page capture: one (the view) to 200; 60 by default, enough for most posts and chats. */
+export const MIN_SCREENS = 1;
 export const MAX_SCREENS_LIMIT = 200;
 /** Auto-lock delay bounds: one second (tests) to one day. */
 export const AUTO_LOCK_MIN_SECONDS = 1;
@@ -77,7 +79,7 @@ export function normalizeSettings(stored: Partial<Record<keyof Settings, unknown
   const role = value.capturerRole === 'staff' || value.capturerRole === 'helper' ? value.capturerRole : 'victim';
   return {
     lang,
-    maxScreens: Math.min(MAX_SCREENS_LIMIT, Math.max(1, screens)),
+    maxScreens: Math.min(MAX_SCREENS_LIMIT, Math.max(MIN_SCREENS, screens)),
     capturerRole: role,
     neutralUrl: safeNeutralUrl(value.neutralUrl ?? DEFAULT_NEUTRAL_URL),
     autoLockSeconds: autoLock,
@@ -96,13 +98,16 @@ function normalizeTimestamps(
   return { trustedTimestamps: value.trustedTimestamps === true, timestampAuthority: authority, timestampsSince: since };
 }
 
+/** Why a number typed in a setting was refused. */
+export type WholeNumberError = 'not-whole' | 'out-of-range';
+
 /**
- * The maximum recording length typed in the manager (seconds): a whole number within the bounds, or why not.
- * Out-of-range values are refused with a message rather than clamped, so the person knows what was kept.
+ * A number typed in a setting of the manager: a whole number within `bounds`, or why not. Out-of-range values are
+ * refused with a message rather than clamped, so the person knows what was kept.
  */
-export function parseMaxRecordingSeconds(typed: string): { seconds: number } | { error: 'not-whole' | 'out-of-range' } {
+export function parseWholeNumber(typed: string, bounds: { min: number; max: number }): { value: number } | { error: WholeNumberError } {
   const text = typed.trim();
   if (!/^\d+$/.test(text)) return { error: 'not-whole' };
-  const seconds = Number(text);
-  return seconds >= MIN_RECORDING_SECONDS && seconds <= MAX_RECORDING_SECONDS_LIMIT ? { seconds } : { error: 'out-of-range' };
+  const value = Number(text);
+  return value >= bounds.min && value <= bounds.max ? { value } : { error: 'out-of-range' };
 }

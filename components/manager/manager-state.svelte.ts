@@ -58,6 +58,14 @@ export class ManagerState {
     this.loading = false;
   }
 
+  /** Opens a case named by the page's address: that case if it exists, else the first as usual. */
+  async show(caseId: string): Promise<void> {
+    this.selectedCaseId = caseId;
+    this.revealedCaptureId = null;
+    this.verification = null;
+    await this.load();
+  }
+
   async select(caseId: string): Promise<void> {
     this.selectedCaseId = caseId;
     this.revealedCaptureId = null;

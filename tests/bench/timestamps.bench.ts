@@ -15,6 +15,7 @@ import { EvidenceStore } from '../../lib/storage/evidence-store';
 import { launch } from '../e2e/support/browsers';
 import type { ExtensionBrowser } from '../e2e/support/driver';
 import { pointFreeTsaAt, startAuthority } from '../e2e/support/local-tsa';
+import { openManager } from '../e2e/support/manager';
 import { startFixtureServer } from '../e2e/support/server';
 import { bytes, makeCapture } from '../unit/bundle/fixtures';
 import { TestTsa } from '../unit/proof/test-tsa';
@@ -86,7 +87,7 @@ async function timestampedCaptures(): Promise<void> {
     await timedCapture(browser, false); // warm-up
     const off: number[] = [];
     for (let i = 0; i < RUNS; i++) off.push(await timedCapture(browser, false));
-    const manager = await browser.openExtensionPage('manager.html');
+    const manager = await openManager(browser, 'settings');
     await manager.waitFor(() => document.querySelector('[data-testid="timestamps-on"]'), null);
     await manager.click('[data-testid="timestamps-on"]');
     await manager.waitFor(() => document.querySelector('[data-testid="timestamps-off"]'), null);

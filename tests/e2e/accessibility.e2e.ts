@@ -8,6 +8,7 @@ import { blocking, playwrightPage, puppeteerPage, runAxe } from './support/axe';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, type DrivenPage } from './support/driver';
 import { storeCounts } from './support/evidence';
+import { openManager } from './support/manager';
 
 const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
@@ -269,8 +270,8 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   // Last on purpose: it sets a passphrase and locks the evidence, which the checks above must not meet.
   it('passphrase section and the lock gate (manager, popup): no serious or critical violations', async () => {
     await ensureCapture();
-    const manager = await browser().openExtensionPage('manager.html');
-    await manager.waitFor(() => document.querySelector('[data-testid="passphrase-section"]'), null);
+    const manager = await openManager(browser(), 'settings');
+    await manager.waitFor(() => document.querySelector('#passphrase-new'), null);
     await expectNoSeriousViolations(manager, 'manager, passphrase section');
     await manager.evaluate((pass: string) => {
       for (const id of ['#passphrase-new', '#passphrase-confirm']) {

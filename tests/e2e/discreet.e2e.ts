@@ -19,6 +19,7 @@ import { useExtensionBrowser, type ChromiumExtensionBrowser } from './support/br
 import { wrap } from './support/chromium';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { captureOutcome, exportFromManager, UNENCRYPTED, updateSettings } from './support/evidence';
+import { openManager, showView } from './support/manager';
 
 const DISCORD = 'https://discord.com/channels/81384788765712384/81384788765712385/175928847299117063';
 const NEUTRAL_PAGE = 'https://example.org/neutral-weather';
@@ -78,7 +79,9 @@ function listedDownloads(browser: ExtensionBrowser, name: string): Promise<numbe
   }, name);
 }
 
+/** In an open manager: goes to Settings, switches discreet mode on and returns what became of the history. */
 async function switchOnInManager(manager: DrivenPage): Promise<string> {
+  await showView(manager, 'settings');
   await manager.waitFor(() => document.querySelector('[data-testid="discreet-mode"]:not([disabled])'), null);
   await manager.click('[data-testid="discreet-mode"]');
   return manager.waitFor(() => document.querySelector('[data-testid="discreet-history"]')?.getAttribute('data-history'), null);
@@ -173,7 +176,7 @@ describe('discreet mode in chromium, history refused', () => {
     expect(await welcome.waitFor(() => document.querySelector('[data-testid="discreet-history"]')?.getAttribute('data-history'), null)).toBe('refused');
     await until(async () => (await ownTabTitles(chromium)).every((title) => title === NEUTRAL_TITLE.en), 'the neutral title');
 
-    const manager = await chromium.openExtensionPage('manager.html');
+    const manager = await openManager(chromium, 'settings');
     const setting = await manager.waitFor(() => {
       const box = document.querySelector<HTMLInputElement>('[data-testid="discreet-mode"]');
       const said = document.querySelector('[data-testid="discreet-history"]')?.textContent?.trim();
@@ -234,6 +237,7 @@ describe('discreet mode in firefox', () => {
     expect(await toolbarButton(firefox, web.tabId)).toEqual({ title: NEUTRAL_TITLE.en, tabTitle: NEUTRAL_TITLE.en, badge: '' });
     const panel = await firefox.openExtensionPage(`sidepanel.html?tabId=${web.tabId}`);
     await panel.waitFor((title: string) => document.title === title, NEUTRAL_TITLE.en);
+    await showView(manager, 'cases');
     const exported = await exportFromManager(firefox, manager, UNENCRYPTED);
     await manager.waitFor(() => document.querySelector('[data-testid="export-erased"]'), null);
     expect(await listedDownloads(firefox, exported.name)).toBe(0);

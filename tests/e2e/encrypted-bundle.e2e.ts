@@ -18,6 +18,7 @@ import { peekAgeHeader } from '../../lib/crypto/age-header';
 import { BROWSERS, launch } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { captureVisibleArea, chooseProtection, exportFromManager, storeCounts, storedCaptures } from './support/evidence';
+import { openManager, showView } from './support/manager';
 import { fill } from './support/passphrase';
 import { startFixtureServer } from './support/server';
 
@@ -105,8 +106,10 @@ describe.each(BROWSERS)('encrypted bundle in %s', (browserName) => {
 
     const receiver = await launch(browserName, server);
     try {
-      const inbox = await receiver.openExtensionPage('manager.html');
+      // The receiving key is in Settings (Proof and keys); bundles are received under Cases.
+      const inbox = await openManager(receiver, 'settings');
       const own = await receivingKeyOf(receiver, inbox);
+      await showView(inbox, 'cases');
 
       // The sender captures a page and exports the case twice.
       let byPassphrase: { name: string; path: string; bytes: Uint8Array };
@@ -189,10 +192,12 @@ describe.each(BROWSERS)('encrypted bundle in %s', (browserName) => {
       // once the whole file was decrypted and verified), then with age-keygen's key read back from its file.
       await pickForImport(inbox, byKeys.path);
       expect(await refusal(inbox)).toContain('already in this browser');
+      await showView(inbox, 'settings');
       await clickWhenReady(inbox, '[data-testid="receiving-read-open"]');
       await inbox.setInputFile('[data-testid="receiving-read"]', keygenFile);
       await clickWhenReady(inbox, '[data-testid="receiving-replace"]');
       await inbox.waitFor((key) => document.querySelector('[data-testid="receiving-key"]')?.textContent === key, keygenRecipient);
+      await showView(inbox, 'cases');
       await pickForImport(inbox, byKeys.path);
       expect(await refusal(inbox)).toContain('already in this browser');
     } finally {

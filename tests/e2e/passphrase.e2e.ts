@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { updateSettings } from './support/evidence';
+import { showView } from './support/manager';
 import { fill, unlockWith, waitForUnlockForm } from './support/passphrase';
 
 const FIRST_PASS = 'correct horse battery staple';
@@ -127,6 +128,7 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
 
     const manager = await browser().openExtensionPage('manager.html');
     await shownCaptures(manager, 1);
+    await showView(manager, 'settings');
     expect(await text(manager, '[data-testid="passphrase-section"]')).toMatch(/cannot be recovered/);
     // Two different passphrases: refused, nothing set.
     await fill(manager, '#passphrase-new', FIRST_PASS);
@@ -173,6 +175,7 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
   it('changing the passphrase keeps every capture readable with the new one only', async () => {
     const manager = await browser().openExtensionPage('manager.html');
     await shownCaptures(manager, 2);
+    await showView(manager, 'settings');
     await fill(manager, '#passphrase-change-current', 'not the passphrase');
     await fill(manager, '#passphrase-change-new', SECOND_PASS);
     await fill(manager, '#passphrase-change-confirm', SECOND_PASS);
@@ -189,6 +192,7 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
     await unlockWith(manager, FIRST_PASS);
     expect(await text(manager, '[data-testid="unlock-error"]')).toBe(WRONG_MESSAGE);
     await unlockWith(manager, SECOND_PASS);
+    await showView(manager, 'cases');
     expect((await shownCaptures(manager, 2)).sort()).toEqual(captureIds);
     await manager.close();
   });
@@ -196,6 +200,8 @@ describe.each(BROWSERS)('passphrase lock in %s', (browserName) => {
   it('a capture started while locked fails with the locked message and saves nothing', async () => {
     const manager = await browser().openExtensionPage('manager.html');
     await shownCaptures(manager, 2);
+    await showView(manager, 'settings');
+    await manager.waitFor(() => document.querySelector('[data-testid="passphrase-lock-now"]'), null);
     await manager.click('[data-testid="passphrase-lock-now"]');
     await waitForUnlockForm(manager);
     await manager.close();

@@ -12,6 +12,7 @@ import { entriesOf, repack } from '../unit/bundle/fixtures';
 import { OpensslDir } from '../unit/proof/openssl';
 import { BROWSERS, launch } from './support/browsers';
 import { captureVisibleArea, exportFromManager, UNENCRYPTED, storedCaptures } from './support/evidence';
+import { openManager, showView } from './support/manager';
 import { startFixtureServer } from './support/server';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
@@ -41,9 +42,11 @@ describe.each(BROWSERS)('signed bundle in %s', (browserName) => {
     const helper = await launch(browserName, server);
     try {
       await captureVisibleArea(helper, PAGE);
-      const manager = await helper.openExtensionPage('manager.html');
+      // Read where a person finds it (Settings, Proof), then exported from the case.
+      const manager = await openManager(helper, 'settings');
       shownFingerprint = await manager.waitFor(() => document.querySelector('[data-testid="signing-fingerprint"]')?.textContent ?? null, null);
       expect(shownFingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+      await showView(manager, 'cases');
       zip = (await exportFromManager(helper, manager, UNENCRYPTED)).bytes;
     } finally {
       await helper.close();
@@ -87,6 +90,7 @@ describe.each(BROWSERS)('signed bundle in %s', (browserName) => {
         expect(imported).toContain(`Signed by an installation you have not confirmed (fingerprint ${shownFingerprint}). Check it with the sender before relying on it.`);
         expect(await storedCaptures(institute)).toHaveLength(1);
         // The receiving installation has a key of its own.
+        await showView(manager, 'settings');
         const own = await manager.waitFor(() => document.querySelector('[data-testid="signing-fingerprint"]')?.textContent ?? null, null);
         expect(own).not.toBe(shownFingerprint);
       } finally {

@@ -10,6 +10,7 @@ import type { CaptureRecord } from '../../lib/evidence/types';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage } from './support/driver';
 import { storedCaptures, updateSettings } from './support/evidence';
+import { openManager } from './support/manager';
 import { fill } from './support/passphrase';
 import type { Rgb } from './support/pixels';
 import { bandHeight, pageColour, pendingRecordings, probeVideo, sampleFrames, storedVideoBytes } from './support/video';
@@ -97,7 +98,7 @@ describe.each(BROWSERS)('recording a tab in %s', (browserName) => {
 
   /** Types the length into the manager's setting, as a person does; a value out of range is refused first. */
   async function setMaxRecordingSeconds(seconds: number): Promise<void> {
-    const manager = await browser().openExtensionPage('manager.html');
+    const manager = await openManager(browser(), 'settings');
     await manager.waitFor(() => document.querySelector('#recording-length-seconds'), null);
     await fill(manager, '#recording-length-seconds', '0');
     await manager.click('[data-testid="recording-length-save"]');

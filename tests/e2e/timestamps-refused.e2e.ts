@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { useExtensionBrowser } from './support/browsers';
 import { pointFreeTsaAt } from './support/local-tsa';
+import { openManager } from './support/manager';
 import { answerPermissionPrompt, FIREFOX_SYSTEM_ACCESS } from './support/permission-prompt';
 import { shippedPermissions } from './support/test-build';
 
@@ -32,7 +33,7 @@ describe('trusted timestamps refused in firefox', () => {
   });
 
   it('the person refuses the host permission: timestamps stay off, the manager says why, nothing is granted', async () => {
-    const manager = await browser().openExtensionPage('manager.html');
+    const manager = await openManager(browser(), 'settings');
     await manager.waitFor(() => document.querySelector('[data-testid="timestamps-on"]'), null);
     await manager.click('[data-testid="timestamps-on"]');
 

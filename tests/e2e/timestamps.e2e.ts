@@ -22,6 +22,7 @@ import { BROWSERS, launch, useExtensionBrowser } from './support/browsers';
 import { clickButton, until, type DrivenPage, type ExtensionBrowser } from './support/driver';
 import { exportFromManager, UNENCRYPTED } from './support/evidence';
 import { pointFreeTsaAt, startAuthority, trustTestRoot } from './support/local-tsa';
+import { openManager } from './support/manager';
 
 const PAGE = 'https://x.com/fixtureuser/status/1445078208190291968';
 
@@ -86,7 +87,7 @@ describe.each(BROWSERS)('trusted timestamps in %s', (browserName) => {
   });
 
   it('switched on, a capture gets a token per file; only hash queries reach the authority; the export verifies with openssl', async () => {
-    const manager = await browser().openExtensionPage('manager.html');
+    const manager = await openManager(browser(), 'settings');
     await manager.waitFor(() => document.querySelector('[data-testid="timestamps-on"]'), null);
     expect(await manager.evaluate(() => document.querySelector('[data-testid="timestamp-status"]')?.textContent?.trim(), null)).toBe('Off: nothing is sent anywhere.');
     await manager.click('[data-testid="timestamps-on"]');
