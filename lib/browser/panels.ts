@@ -1,5 +1,6 @@
 /** Opening the extension's other pages from a user's click (both browsers require that gesture). */
 import { browser } from 'wxt/browser';
+import { managerHash, type ManagerRoute } from '../manager-route';
 
 interface ChromeSidePanel {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
@@ -19,6 +20,11 @@ export async function openSidePanel(tabId: number | null): Promise<void> {
   }
 }
 
-export async function openManager(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL('/manager.html') });
+/** The address of the manager's view `route` (lib/manager-route.ts), for links from the other pages. */
+export function managerUrl(route: ManagerRoute = { view: 'cases' }): string {
+  return `${browser.runtime.getURL('/manager.html')}${managerHash(route)}`;
+}
+
+export async function openManager(route?: ManagerRoute): Promise<void> {
+  await browser.tabs.create({ url: managerUrl(route) });
 }

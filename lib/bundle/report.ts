@@ -159,7 +159,9 @@ function renderCapture(
   const method = [
     translate(lang, `bundle.report.mode.${capture.mode}`),
     screenshots.length > 1 ? translate(lang, 'bundle.report.parts', { count: screenshots.length }) : '',
-    capture.limitedTo ? translate(lang, 'bundle.report.limited', { screens: capture.limitedTo.screens }) : '',
+    capture.limitedTo
+      ? translate(lang, capture.scroller === 'inner' ? 'bundle.report.limited' : 'bundle.report.limited.top', { screens: capture.limitedTo.screens })
+      : '',
     capture.captureMethod ? translate(lang, `bundle.report.method.${capture.captureMethod.method}`) : '',
     capture.captureMethod?.fallback
       ? translate(lang, 'bundle.report.method.fallback', { screen: capture.captureMethod.fallback.fromScreen, reason: capture.captureMethod.fallback.reason })

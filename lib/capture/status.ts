@@ -40,7 +40,11 @@ export interface CaptureSummary {
   platformLabel: string | null;
   parts: number;
   thumbnailFileId: string | null;
-  limitedToScreens: number | null;
+  /**
+   * A long page stopped at the screens-per-capture setting: how many screens were kept, and from where (a document
+   * from its top, a chat pane back from where the person was).
+   */
+  limitedTo: { screens: number; anchor: 'top' | 'current-bottom' } | null;
 }
 
 /** What the popup shows of a capture (lib/capture/session.ts keeps it). */

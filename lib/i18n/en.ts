@@ -57,7 +57,7 @@ export const en = {
   'record.saving': 'Saving the recording on this computer…',
   'record.done': 'Recording saved: {time}, {size} MB.',
   'record.ended.stop': 'You stopped it.',
-  'record.ended.time-limit': 'It stopped by itself at the maximum length ({max}). You can change it in the settings.',
+  'record.ended.time-limit': "It stopped by itself at the maximum length ({max}).",
   'record.ended.navigated': 'It stopped because the tab went to another page.',
   'record.ended.tab-closed': 'It stopped because the tab was closed.',
   'record.ended.tab-moved': 'It stopped because the tab was moved to another window.',
@@ -76,7 +76,7 @@ export const en = {
   'capture.done': 'Capture saved',
   'capture.savedIn': 'Saved on this computer, in the case “{case}”.',
   'capture.parts': 'The page is very long, so it was saved as {parts} images.',
-  'capture.limited': 'This is very long: the {screens} screens up to where you were have been captured. You can change this number in the settings.',
+  'capture.limited': "This is very long: the {screens} screens up to where you were have been captured.",
   'capture.reveal': 'Show preview',
   'capture.hidePreview': 'Hide preview',
   'capture.previewHidden': 'The preview is blurred because it may show hurtful images.',
@@ -691,6 +691,11 @@ export const en = {
   'help.bundle.fingerprint': "Read them the fingerprint of this installation’s signing key ({settings}, {proof}), for example by phone: the bundle’s report prints the same fingerprint.",
   'help.contacts.title': "Who can help",
   'help.contacts.police': "To file a complaint with the police, open “{steps}” from the toolbar button: its “{police}” view follows the guide step by step.",
+  'capture.limited.top': "This is very long: the first {screens} screens from the top have been captured.",
+  'capture.limited.change': "Change the number of screens in the settings",
+  'record.changeLength': "Change the maximum length in the settings",
+  'bundle.report.limited.top': "Only the first {screens} screens from the top are included.",
+  'capture.openCase': "Open the case",
 } as const;
 
 export type MessageKey = keyof typeof en;

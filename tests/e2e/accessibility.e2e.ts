@@ -8,7 +8,7 @@ import { blocking, playwrightPage, puppeteerPage, runAxe } from './support/axe';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, type DrivenPage } from './support/driver';
 import { storeCounts } from './support/evidence';
-import { openManager } from './support/manager';
+import { openManager, showView, type ManagerView } from './support/manager';
 
 const SERVER = '1096362223539851269';
 const CHANNEL = '1096362225574088711';
@@ -48,6 +48,19 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       await raw.emulateMedia({ colorScheme: 'light' });
     }
   }
+
+  /** Each manager view once everything in it is drawn (settings read, the signing key made, the guide's sections). */
+  const managerViewReady: Record<ManagerView, () => unknown> = {
+    cases: () => document.querySelector('[data-testid="capture-item"]'),
+    settings: () =>
+      document.querySelector('[data-testid="passphrase-status"]') &&
+      document.querySelector('#max-screens-count') &&
+      document.querySelector('#recording-length-seconds') &&
+      document.querySelector('[data-testid="signing-fingerprint"]') &&
+      document.querySelector('[data-testid="timestamp-status"]') &&
+      document.querySelector('[data-testid="storage-info"] meter'),
+    help: () => document.querySelectorAll('[data-testid="view-help"] [data-testid="guide-section"]').length === 3,
+  };
 
   async function ensureCapture(): Promise<void> {
     // Opening a database that does not exist yet would create it empty, under the extension's feet.
@@ -166,7 +179,7 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     expect(unfocused, `${where}: controls focused without a visible outline`).toEqual([]);
   }
 
-  it('keyboard: Tab reaches every control of the popup, the side panel and the manager, with a visible focus', async () => {
+  it('keyboard: Tab reaches every control of the popup, the side panel and the manager\'s views, with a visible focus', async () => {
     const { tabId } = await browser().openTab(DISCORD_PAGE);
     const popup = await browser().openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitFor(() => document.querySelector('[data-testid="page-label"][data-platform="discord"]'), null);
@@ -184,7 +197,37 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
     await manager.waitFor(() => document.querySelector('[data-testid="capture-item"]'), null);
     await expectTabReachesEveryControl(manager, 'manager');
     await manager.close();
+
+    // The other views, opened by their addresses (the focus then starts at the top of the page).
+    for (const view of ['settings', 'help'] as const) {
+      const page = await browser().openExtensionPage(`manager.html#${view}`);
+      await page.waitFor(managerViewReady[view], null);
+      await expectTabReachesEveryControl(page, `manager, ${view}`);
+      await page.close();
+    }
   });
+
+  /**
+   * Makes the page `width` CSS pixels wide; then what sticks out sideways (the page's scroll width and its widest
+   * elements), or null when everything reflows into that width.
+   */
+  async function sidewaysOverflow(page: DrivenPage, width: number): Promise<string | null> {
+    if (browserName === 'chromium') await (await playwrightPage(browser(), page)).setViewportSize({ width, height: 700 });
+    else await (await puppeteerPage(browser(), page)).setViewport({ width, height: 700 });
+    const layout = await page.waitFor(
+      (expected: number) => {
+        const root = document.documentElement;
+        if (window.innerWidth !== expected) return null;
+        const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+          .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 0.5)
+          .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+          .slice(0, 5);
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+      },
+      width,
+    );
+    return layout.scrollWidth > layout.clientWidth ? JSON.stringify(layout) : null;
+  }
 
   /**
    * 200% zoom halves the CSS pixels of a window: the layout is that of a window half as wide. A popup takes the width
@@ -209,24 +252,33 @@ describe.each(BROWSERS)('accessibility in %s', (browserName) => {
       // The popup's own width: that of its content, as the browser sizes a popup.
       const width = wanted === 'popup' ? await page.evaluate(() => Math.ceil(document.querySelector('main')!.getBoundingClientRect().width), null) : wanted;
       if (wanted === 'popup') expect(width * 2, 'the popup at 200% within the 800 px popup limit').toBeLessThanOrEqual(800);
-      if (browserName === 'chromium') await (await playwrightPage(browser(), page)).setViewportSize({ width, height: 700 });
-      else await (await puppeteerPage(browser(), page)).setViewport({ width, height: 700 });
-      const layout = await page.waitFor(
-        (expected: number) => {
-          const root = document.documentElement;
-          if (window.innerWidth !== expected) return null;
-          const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
-            .filter((element) => element.getBoundingClientRect().right > root.clientWidth + 0.5)
-            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
-            .slice(0, 5);
-          return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
-        },
-        width,
-      );
-      if (layout.scrollWidth > layout.clientWidth) overflowing.push(`${path} at ${width}px: ${JSON.stringify(layout)}`);
+      const overflow = await sidewaysOverflow(page, width);
+      if (overflow) overflowing.push(`${path} at ${width}px: ${overflow}`);
       await page.close();
     }
     expect(overflowing).toEqual([]);
+  });
+
+  /**
+   * Each view of the manager as it is first drawn and as a person meets it: at 1280 CSS px (a desktop window, light
+   * and, in Chromium, dark) and at 320 (the reflow width), axe finds nothing serious and nothing scrolls sideways.
+   */
+  it('manager views (Cases, Settings, Help and safety): no serious or critical violations at 1280 and 320 px, no sideways scrolling', async () => {
+    await ensureCapture();
+    const manager = await browser().openExtensionPage('manager.html');
+    const overflowing: string[] = [];
+    for (const view of ['cases', 'settings', 'help'] as const) {
+      await showView(manager, view);
+      await manager.waitFor(managerViewReady[view], null);
+      for (const width of [1280, 320]) {
+        const overflow = await sidewaysOverflow(manager, width);
+        if (overflow) overflowing.push(`${view} at ${width}px: ${overflow}`);
+        if (width === 1280) await expectNoSeriousViolations(manager, `manager, ${view}, ${width}px`);
+        else expect(blocking(`${browserName} manager, ${view}, ${width}px`, await runAxe(manager))).toEqual([]);
+      }
+    }
+    expect(overflowing).toEqual([]);
+    await manager.close();
   });
 
   it.runIf(browserName === 'chromium')('reduced motion: no transition or animation runs', async () => {

@@ -90,7 +90,7 @@ export async function saveCapture(captured: FinishedCapture, role: CapturerRole,
     platformLabel: parsed ? describePage(parsed, request.lang) : null,
     parts: stitched.parts.length,
     thumbnailFileId: files.find((file) => file.role === 'thumbnail')?.id ?? null,
-    limitedToScreens: range.limited ? range.screens : null,
+    limitedTo: range.limited ? { screens: range.screens, anchor: geometry.scroller === 'inner' ? 'current-bottom' : 'top' } : null,
   };
 }
 

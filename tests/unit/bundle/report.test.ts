@@ -55,6 +55,17 @@ describe('report.html', () => {
     }
   });
 
+  it('says where a capture stopped at the screens setting: from the top of a page, back from where the capturer was in a chat', async () => {
+    for (const [scroller, expected] of [
+      ['document', 'Only the first 3 screens from the top are included.'],
+      ['inner', 'Only the 3 screens up to where the capturer was are included.'],
+    ] as const) {
+      const fixture = await makeFixture({ title: 'Case A', captureOverrides: { scroller, limitedTo: { screens: 3, reason: 'max-screens' } } });
+      const html = renderReport(buildManifest(fixture.input, new Date('2026-11-30T09:30:00.000Z')), 'en');
+      expect(html, scroller).toContain(expected);
+    }
+  });
+
   it('shows per capture URL, times, platform, identifiers, hashes and the audit trail', async () => {
     const m = await manifest();
     const html = renderReport(m, 'en');

@@ -240,6 +240,6 @@ function summaryOf(capture: FinishedCapture): CaptureSummary {
     platformLabel: null,
     parts: capture.stitched.parts.length,
     thumbnailFileId: null,
-    limitedToScreens: null,
+    limitedTo: null,
   };
 }
