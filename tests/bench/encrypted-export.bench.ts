@@ -95,9 +95,12 @@ try {
     return `${(await page.textContent('[data-testid="export-result"]'))?.slice(0, 60) ?? 'refused'}…; ${name ? statSync(file).size : 0} bytes`;
   }
 
-  // This browser's own receiving key, as the public key a sender would paste.
+  // This browser's own receiving key (Settings), as the public key a sender would paste; then the case (Cases).
+  await manager.click('[data-testid="manager-nav"] a[data-view="settings"]');
   await manager.click('[data-testid="receiving-show"]');
   const recipient = (await (await manager.waitForSelector('[data-testid="receiving-key"]')).textContent()) ?? '';
+  await manager.click('[data-testid="manager-nav"] a[data-view="cases"]');
+  await manager.waitForSelector('[data-testid="export"]:not([disabled])');
   let lastFile = '';
   let ageFile = '';
   await measured('export, not encrypted', () => exportWith(manager, 'none'));
