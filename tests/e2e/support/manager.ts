@@ -11,7 +11,10 @@ export type ManagerView = 'cases' | 'settings' | 'help';
  * behind the unlock form (Cases and Settings): callers wait for what they need in it.
  */
 export async function showView(manager: DrivenPage, view: ManagerView): Promise<void> {
-  await manager.click(`[data-testid="manager-nav"] a[data-view="${view}"]`);
+  const link = `[data-testid="manager-nav"] a[data-view="${view}"]`;
+  // A page just opened may not be drawn yet (it reads the chosen language first); Firefox's driver clicks at once.
+  await manager.waitFor((css: string) => document.querySelector(css), link);
+  await manager.click(link);
   await manager.waitFor((name: string) => document.querySelector(`[data-testid="manager-nav"] a[data-view="${name}"][aria-current="page"]`), view);
 }
 
