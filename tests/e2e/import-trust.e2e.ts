@@ -12,6 +12,7 @@ import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, type DrivenPage } from './support/driver';
 import { generateInstallationKey } from '../../lib/proof/signing-key';
 import { exportFromManager, UNENCRYPTED } from './support/evidence';
+import { showView } from './support/manager';
 import { fill } from './support/passphrase';
 import { entriesOf } from '../unit/bundle/fixtures';
 import { asFormat1, bundleFile, signedBundle } from './support/hostile-bundles';
@@ -110,9 +111,14 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     const today = new Date().toISOString().slice(0, 10);
     const confirmed = `Signed by Marie (institute) (fingerprint confirmed on ${today}).`;
     await manager.waitFor((text) => document.querySelector('[data-testid="case-origin"]')?.textContent?.trim() === text, confirmed);
-    expect(await manager.evaluate(() => [...document.querySelectorAll('[data-testid="confirmed-sender"]')].map((item) => item.textContent ?? ''), null)).toEqual([
-      expect.stringContaining(strangerFingerprint) as unknown as string,
-    ]);
+    // The confirmed senders are listed in Settings, under this installation's own signing key.
+    await showView(manager, 'settings');
+    const listed = await manager.waitFor(() => {
+      const items = [...document.querySelectorAll('[data-testid="confirmed-sender"]')].map((item) => item.textContent ?? '');
+      return items.length > 0 ? items : null;
+    }, null);
+    expect(listed).toEqual([expect.stringContaining(strangerFingerprint) as unknown as string]);
+    await showView(manager, 'cases');
 
     const second = await importFile(manager, bundles.stranger2!);
     expect(second.text).toContain(confirmed);
