@@ -171,8 +171,9 @@ export async function exportFromManager(
   await manager.click('[data-testid="export"]');
   const result = await manager.waitFor(
     () => {
-      const done = document.querySelector('[data-testid="export-result"]')?.textContent;
-      const error = document.querySelector('[data-testid="bundle-message"]')?.textContent;
+      // The export's own messages (an import's are in its own section, beside the list of cases).
+      const done = document.querySelector('[data-testid="export-section"] [data-testid="export-result"]')?.textContent;
+      const error = document.querySelector('[data-testid="export-section"] [data-testid="bundle-message"]')?.textContent;
       return done ?? (error ? `error: ${error}` : null);
     },
     null,
