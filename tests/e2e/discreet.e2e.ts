@@ -237,10 +237,9 @@ describe('discreet mode in firefox', () => {
     expect(await toolbarButton(firefox, web.tabId)).toEqual({ title: NEUTRAL_TITLE.en, tabTitle: NEUTRAL_TITLE.en, badge: '' });
     const panel = await firefox.openExtensionPage(`sidepanel.html?tabId=${web.tabId}`);
     await panel.waitFor((title: string) => document.title === title, NEUTRAL_TITLE.en);
-    // Exported from a manager opened now (in front, on Cases): the first one is hidden behind the tabs opened since.
-    const exporter = await firefox.openExtensionPage('manager.html');
-    const exported = await exportFromManager(firefox, exporter, UNENCRYPTED);
-    await exporter.waitFor(() => document.querySelector('[data-testid="export-erased"]'), null);
+    await showView(manager, 'cases');
+    const exported = await exportFromManager(firefox, manager, UNENCRYPTED);
+    await manager.waitFor(() => document.querySelector('[data-testid="export-erased"]'), null);
     expect(await listedDownloads(firefox, exported.name)).toBe(0);
     expect(existsSync(exported.path)).toBe(true);
     await firefox.close();
