@@ -19,6 +19,7 @@ import type {
   ReportTracking,
 } from '../evidence/types';
 import type { Lang } from '../i18n';
+import { mediaTypeExtension } from '../evidence/schema';
 import { verifyChain } from '../storage/audit';
 import type { FileChunks, FileData } from '../storage/evidence-store';
 import { BundleError } from './errors';
@@ -191,7 +192,7 @@ export function buildManifest(input: BundleInput, exportedAt: Date): BundleManif
     const used = new Set<string>();
     for (const meta of capture.files) {
       files.push({
-        path: `${folder}/${uniqueName(safeSegment(baseName(meta.name)), used)}`,
+        path: `${folder}/${uniqueName(exportedName(meta), used)}`,
         fileId: meta.id,
         captureId: capture.id,
         role: meta.role,
@@ -358,8 +359,12 @@ function sumLine(hex: string, path: string): string {
   return `${hex}  ${path}\n`;
 }
 
-function baseName(name: string): string {
-  return name.slice(name.lastIndexOf('/') + 1);
+/** What a file is called in a bundle, given it by the exporter: its role (and part), an extension from its media type. */
+const ROLE_NAMES: Record<FileMeta['role'], string> = { screenshot: 'screenshot', source: 'page', thumbnail: 'thumbnail', video: 'recording', poster: 'poster' };
+
+function exportedName(meta: FileMeta): string {
+  const part = meta.role === 'screenshot' && meta.partCount !== undefined && meta.partCount > 1 ? `-part${meta.part ?? 1}` : '';
+  return `${ROLE_NAMES[meta.role]}${part}.${mediaTypeExtension(meta.mime)}`;
 }
 
 function uniqueName(name: string, used: Set<string>): string {

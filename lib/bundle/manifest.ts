@@ -9,13 +9,16 @@
  * "made by a newer version" instead of misreading it). The first problem is reported with its exact path.
  */
 import * as v from 'valibot';
-import { evidencePath, list, nonEmptyText, oneOf, record, sha256, text, utcTime, wholeAmount } from '../evidence/fields';
+import { evidencePath, fileName, list, nonEmptyIdentifier, nonEmptyOneLine, oneLine, oneOf, record, sha256, text, utcTime, wholeAmount } from '../evidence/fields';
+import { TEXT_LIMITS } from '../evidence/text';
+import { issuePath } from '../evidence/validate';
 import {
   AuditEntrySchema,
   CAPTURER_ROLES,
   CaptureRecordSchema,
   CaseRecordSchema,
   FILE_ROLES,
+  fileMediaTypeMatches,
   IDENTIFIER_KEYS_SINCE_6,
   ITEM_KINDS_SINCE_6,
   ReportTrackingSchema,
@@ -45,20 +48,32 @@ export const REPORT_PATH = 'report.html';
 export const README_PATH = 'README.txt';
 
 /** One evidence file in the ZIP. Its other properties (pixel size, part...) are in its capture's `files`. */
-export const BundleFileSchema = record({
-  /** Path inside the ZIP: `evidence/<capture id>/<file name>`. */
+const bundleFileFields = record({
+  /** Path inside the ZIP: `evidence/<capture id>/<file name>`, the name made by the exporter (role, media type). */
   path: evidencePath,
   /** The stored file's id and the capture it belongs to. */
-  fileId: nonEmptyText,
-  captureId: nonEmptyText,
+  fileId: nonEmptyIdentifier(TEXT_LIMITS.fileName * 2),
+  captureId: nonEmptyIdentifier(TEXT_LIMITS.fileName),
   role: oneOf(FILE_ROLES),
   /** The stored file name (FileMeta.name). */
-  name: nonEmptyText,
+  name: fileName,
   mime: text,
   size: wholeAmount,
   /** SHA-256 of the file's bytes, lowercase hex, as computed when it was captured. */
   sha256,
 });
+
+/** One evidence file in the ZIP. Its other properties (pixel size, part...) are in its capture's `files`. */
+export const BundleFileSchema = v.pipe(
+  bundleFileFields,
+  v.rawCheck<v.InferOutput<typeof bundleFileFields>>(({ dataset, addIssue }) => {
+    if (!dataset.typed || fileMediaTypeMatches(dataset.value)) return;
+    addIssue({
+      message: `is not a media type a file of role ${dataset.value.role} has`,
+      path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'mime', value: dataset.value.mime }],
+    });
+  }),
+);
 
 const wholeFromOne = 'must be a whole number from 1';
 
@@ -76,11 +91,11 @@ export const BundleManifestSchema = record({
     ),
   ),
   /** The program that wrote the bundle. */
-  tool: record({ name: nonEmptyText, version: nonEmptyText }),
+  tool: record({ name: nonEmptyOneLine(TEXT_LIMITS.label), version: nonEmptyOneLine(TEXT_LIMITS.label) }),
   /** UTC, ISO 8601 with milliseconds. */
   exportedAt: utcTime,
   /** Who exported: the role, and a name only if the person chose to give one. */
-  exportedBy: record({ role: oneOf(CAPTURER_ROLES), name: v.optional(text) }),
+  exportedBy: record({ role: oneOf(CAPTURER_ROLES), name: v.optional(oneLine(TEXT_LIMITS.name)) }),
   /** Language of report.html and README.txt. */
   language: oneOf(LANGUAGES),
   /** The whole case, or only some of its captures (the audit trail is always the whole case's). */
@@ -88,14 +103,14 @@ export const BundleManifestSchema = record({
   case: CaseRecordSchema,
   // The lists come last, so that a missing or bad small field is reported before a problem deep in a list.
   /** Capture records exactly as stored (no image data), oldest first. */
-  captures: list(CaptureRecordSchema),
-  files: list(BundleFileSchema),
+  captures: list(CaptureRecordSchema, 10_000),
+  files: list(BundleFileSchema, 60_000),
   /** Where the reports to each platform stand (status, date, reference, answer). */
-  reports: list(ReportTrackingSchema),
+  reports: list(ReportTrackingSchema, 100),
   /** The case's whole audit trail, by seq. */
-  audit: list(AuditEntrySchema),
+  audit: list(AuditEntrySchema, 500_000),
   /** Version 3: the trusted timestamps (RFC 3161 tokens) in the bundle, one per stamped file (timestamps.ts). */
-  timestamps: v.optional(list(BundleTimestampSchema)),
+  timestamps: v.optional(list(BundleTimestampSchema, 60_000)),
 });
 
 export type BundleFile = v.InferOutput<typeof BundleFileSchema>;
@@ -134,16 +149,6 @@ export function validateManifest(value: unknown): ManifestCheck {
 function refusal(path: string, detail: string): ManifestCheck {
   const code = detail.startsWith('format version') ? 'unsupported-version' : 'invalid-manifest';
   return { ok: false, code, path, detail };
-}
-
-/** `captures[0].files[1].sha256`: the path as the person editing the JSON would write it. */
-function issuePath(issue: v.BaseIssue<unknown>): string {
-  let path = '';
-  for (const item of issue.path ?? []) {
-    const key = (item as { key: unknown }).key;
-    path = typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key);
-  }
-  return path;
 }
 
 /** Captures, files and trail must describe one case, and agree with each other. */

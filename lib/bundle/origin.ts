@@ -10,6 +10,7 @@
  */
 import type { AuditEntry } from '../evidence/types';
 import { translate, type Lang } from '../i18n';
+import { isolate } from '../evidence/text';
 
 export type SignerStatus =
   | { kind: 'confirmed'; fingerprint: string; name: string; confirmedAt: string }
@@ -39,7 +40,7 @@ export function confirmationDay(confirmedAt: string): string {
 export function signerSentence(status: SignerStatus, lang: Lang): string {
   switch (status.kind) {
     case 'confirmed':
-      return translate(lang, 'origin.confirmed', { name: status.name, date: confirmationDay(status.confirmedAt) });
+      return translate(lang, 'origin.confirmed', { name: isolate(status.name), date: confirmationDay(status.confirmedAt) });
     case 'unconfirmed':
       return translate(lang, 'origin.unconfirmed', { fingerprint: status.fingerprint });
     case 'unsigned':

@@ -22,6 +22,7 @@ import type { BundleFile, BundleManifest } from './manifest';
 import { recordingBlock, recordingDetails } from './report-recording';
 import type { CheckedBundleTimestamp } from './timestamps';
 import { confirmationDay, type SignerStatus } from './origin';
+import { isolate } from '../evidence/text';
 
 /** A platform's display name in the report; reports not tied to a platform ('other') show a dash. */
 function platformName(id: PlatformId | 'other', registry: PlatformRegistry): string {
@@ -73,16 +74,16 @@ export function renderReport(
 <section>
 <h2>${t('bundle.report.case')}</h2>
 <dl>
-${row(t('bundle.report.caseTitle'), esc(manifest.case.title))}
+${row(t('bundle.report.caseTitle'), free(manifest.case.title))}
 ${row(t('bundle.report.caseCreated'), esc(utc(manifest.case.createdAt)))}
-${row(t('bundle.report.capturer'), esc(person(lang, manifest.case.capturerRole, manifest.case.capturerName)))}
+${row(t('bundle.report.capturer'), person(lang, manifest.case.capturerRole, manifest.case.capturerName))}
 ${row(t('bundle.report.exportedAt'), esc(utc(manifest.exportedAt)))}
-${row(t('bundle.report.exportedBy'), esc(person(lang, manifest.exportedBy.role, manifest.exportedBy.name)))}
+${row(t('bundle.report.exportedBy'), person(lang, manifest.exportedBy.role, manifest.exportedBy.name))}
 ${row(t('bundle.report.tool'), esc(`${manifest.tool.name} ${manifest.tool.version}`))}
 ${row(t('bundle.report.scope'), t(manifest.scope === 'case' ? 'bundle.report.scope.case' : 'bundle.report.scope.selection', { count: total }))}
 ${manifest.case.imported ? row(t('bundle.report.imported'), t('bundle.report.importedFrom', { sha256: manifest.case.imported.bundleSha256, date: utc(manifest.case.imported.importedAt) }), 'mono') : ''}
 ${context.origin ? row(t('bundle.report.origin'), originText(context.origin, t)) : ''}
-${manifest.case.notes ? row(t('bundle.report.notes'), esc(manifest.case.notes), 'pre') : ''}
+${manifest.case.notes ? row(t('bundle.report.notes'), free(manifest.case.notes), 'pre') : ''}
 </dl>
 </section>
 <section>
@@ -107,7 +108,7 @@ ${timestampSection(manifest, lang, context.timestampTrust)}
 ${manifest.reports
   .map(
     (report) =>
-      `<tr><td>${esc(platformName(report.platform, registry))}</td><td>${t(`bundle.report.status.${report.status}`)}</td><td>${esc(report.reportedOn ?? '')}</td><td class="mono">${esc(report.reference ?? '')}</td><td class="pre">${esc(report.answer ?? '')}</td></tr>`,
+      `<tr><td>${esc(platformName(report.platform, registry))}</td><td>${t(`bundle.report.status.${report.status}`)}</td><td>${esc(report.reportedOn ?? '')}</td><td class="mono">${free(report.reference ?? '')}</td><td class="pre">${free(report.answer ?? '')}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -179,7 +180,7 @@ function renderCapture(
         capture.selectedItems
           .map(
             (item) =>
-              `<div class="item"><p class="kind">${esc(label(lang, `item.${item.kind}`, item.kind))}</p>${fieldList(item.fields, lang)}${item.excerpt ? `<p class="excerpt">${esc(item.excerpt)}</p>` : ''}</div>`,
+              `<div class="item"><p class="kind">${esc(label(lang, `item.${item.kind}`, item.kind))}</p>${fieldList(item.fields, lang)}${item.excerpt ? `<p class="excerpt" dir="auto">${esc(item.excerpt)}</p>` : ''}</div>`,
           )
           .join(''),
       )
@@ -206,9 +207,9 @@ function renderCapture(
   return `<article class="capture">
 <h3>${t('bundle.report.capture', { n: index + 1, total })}</h3>
 <dl>
-${row(t('bundle.report.pageTitle'), esc(capture.title))}
-${row(t('bundle.report.url'), esc(capture.finalUrl), 'mono')}
-${capture.requestedUrl !== capture.finalUrl ? row(t('bundle.report.requestedUrl'), esc(capture.requestedUrl), 'mono') : ''}
+${row(t('bundle.report.pageTitle'), free(capture.title))}
+${row(t('bundle.report.url'), free(capture.finalUrl), 'mono')}
+${capture.requestedUrl !== capture.finalUrl ? row(t('bundle.report.requestedUrl'), free(capture.requestedUrl), 'mono') : ''}
 ${row(t('bundle.report.timeUtc'), esc(utc(capture.capturedAt)))}
 ${row(t('bundle.report.timeLocal'), esc(`${capture.localTime.replace('T', ' ')} (${capture.timeZone})`))}
 ${row(t('bundle.report.platform'), esc(capture.platform ? platformName(capture.platform, registry) : translate(lang, 'bundle.report.noPlatform')) + (kind ? ` - ${esc(kind)}` : ''))}
@@ -219,7 +220,7 @@ ${timestampRow}
 ${capture.recording ? row(t('bundle.report.recording'), recordingDetails(capture, lang)) : ''}
 ${row(t('bundle.report.browser'), esc(`${capture.browser.name} ${capture.browser.version}; ${capture.extension.name} ${capture.extension.version}`))}
 ${row(t('bundle.report.geometry'), t('bundle.report.geometryValue', { viewport: `${capture.viewport.width} × ${capture.viewport.height}`, page: `${capture.page.width} × ${capture.page.height}`, ratio: capture.devicePixelRatio, scale: capture.scale }))}
-${capture.notes ? row(t('bundle.report.notes'), esc(capture.notes), 'pre') : ''}
+${capture.notes ? row(t('bundle.report.notes'), free(capture.notes), 'pre') : ''}
 </dl>
 ${recordingBlock(capture, lang, files)}
 ${images}
@@ -233,12 +234,12 @@ ${capture.files.map((meta) => fileRow(meta, files.get(meta.id), lang)).join('\n'
 }
 
 function fileRow(meta: FileMeta, file: BundleFile | undefined, lang: Lang): string {
-  return `<tr><td class="mono">${esc(file?.path ?? meta.name)}</td><td>${esc(translate(lang, `bundle.report.fileRole.${meta.role}`))}</td><td>${esc(translate(lang, 'bundle.report.bytes', { n: meta.size }))}</td><td class="mono hash">${esc(meta.sha256)}</td></tr>`;
+  return `<tr><td class="mono">${free(file?.path ?? meta.name)}</td><td>${esc(translate(lang, `bundle.report.fileRole.${meta.role}`))}</td><td>${esc(translate(lang, 'bundle.report.bytes', { n: meta.size }))}</td><td class="mono hash">${esc(meta.sha256)}</td></tr>`;
 }
 
 function fieldList(fields: readonly { key: string; value: string }[], lang: Lang): string {
   return `<ul class="fields">${fields
-    .map((field) => `<li><span class="key">${esc(label(lang, `id.${field.key}`, field.key))}</span> <span class="mono">${esc(field.value)}</span></li>`)
+    .map((field) => `<li><span class="key">${esc(label(lang, `id.${field.key}`, field.key))}</span> <span class="mono">${free(field.value)}</span></li>`)
     .join('')}</ul>`;
 }
 
@@ -246,7 +247,7 @@ function auditRow(entry: AuditEntry, lang: Lang): string {
   const details = Object.entries(entry.details)
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
     .join('\n');
-  return `<tr><td>${entry.seq}</td><td>${esc(utc(entry.at))}</td><td>${esc(translate(lang, `bundle.report.action.${entry.action}`))}</td><td>${esc(translate(lang, `bundle.report.role.${entry.actorRole}`))}</td><td class="pre details">${esc(details)}</td><td class="mono hash">${esc(entry.hash)}</td></tr>`;
+  return `<tr><td>${entry.seq}</td><td>${esc(utc(entry.at))}</td><td>${esc(translate(lang, `bundle.report.action.${entry.action}`))}</td><td>${esc(translate(lang, `bundle.report.role.${entry.actorRole}`))}</td><td class="pre details" dir="auto">${esc(details)}</td><td class="mono hash">${esc(entry.hash)}</td></tr>`;
 }
 
 function row(term: string, value: string, className = ''): string {
@@ -258,9 +259,18 @@ function label(lang: Lang, key: string, fallback: string): string {
   return (catalog(lang) as Record<string, string | undefined>)[key] ?? fallback;
 }
 
+/** A role, and the person's name as free text (escaped, isolated). */
 function person(lang: Lang, role: CapturerRole, name: string | undefined): string {
-  const roleText = translate(lang, `bundle.report.role.${role}`);
-  return name ? `${roleText}: ${name}` : roleText;
+  const roleText = esc(translate(lang, `bundle.report.role.${role}`));
+  return name ? `${roleText}: ${free(name)}` : roleText;
+}
+
+/**
+ * Free text from a record (a title, a name, a note, an address), escaped and isolated: a right-to-left override in
+ * it cannot reorder the text around it.
+ */
+function free(value: string): string {
+  return `<bdi>${esc(value)}</bdi>`;
 }
 
 /** 2026-11-28T15:02:11.123Z -> 2026-11-28 15:02:11.123 UTC */
@@ -272,7 +282,7 @@ function utc(iso: string): string {
 function originText(origin: SignerStatus, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
   switch (origin.kind) {
     case 'confirmed':
-      return t('bundle.report.origin.confirmed', { name: origin.name, fingerprint: origin.fingerprint, date: confirmationDay(origin.confirmedAt) });
+      return t('bundle.report.origin.confirmed', { name: isolate(origin.name), fingerprint: origin.fingerprint, date: confirmationDay(origin.confirmedAt) });
     case 'unconfirmed':
       return t('bundle.report.origin.unconfirmed', { fingerprint: origin.fingerprint });
     case 'unsigned':

@@ -9,7 +9,8 @@
 import * as v from 'valibot';
 import { fromBase64, toBase64 } from '../crypto/bytes';
 import { sha256Hex } from '../evidence/hash';
-import { nonEmptyText, record, sha256, text, utcTime } from '../evidence/fields';
+import { freeText, identifier, nonEmptyIdentifier, record, sha256, utcTime } from '../evidence/fields';
+import { TEXT_LIMITS } from '../evidence/text';
 import { pemDecodeAll, pemEncode } from '../proof/pem';
 import { checkTimestampToken, TimestampError, tokenTrust } from '../proof/timestamp';
 import { trustRoots, type TimestampTrust, type TrustRoot } from '../proof/timestamp-trust';
@@ -24,21 +25,21 @@ export const CHAIN_SUFFIX = '.tsa.pem';
 /** One token in the manifest's `timestamps` list. */
 export const BundleTimestampSchema = record({
   /** The stamped file: an evidence file's path, or `audit-head.txt`. */
-  stamps: nonEmptyText,
+  stamps: nonEmptyIdentifier(TEXT_LIMITS.fileName * 4),
   /** The token: `<stamps>.tsr`. */
-  path: nonEmptyText,
+  path: nonEmptyIdentifier(TEXT_LIMITS.fileName * 4),
   /** The certificates the answer carried: `<stamps>.tsa.pem`; absent when it carried none. */
-  chainPath: v.optional(nonEmptyText),
+  chainPath: v.optional(nonEmptyIdentifier(TEXT_LIMITS.fileName * 4)),
   /** SHA-256 of the stamped file, which the token stamps. */
   sha256,
   /** Where the request was sent. */
-  authorityUrl: text,
+  authorityUrl: identifier(TEXT_LIMITS.identifier),
   /** The signer named in its certificate (CN, O). */
-  authority: text,
+  authority: freeText(TEXT_LIMITS.identifier),
   /** The authority's time (TSTInfo genTime), UTC. */
   genTime: utcTime,
   /** The token's serial number, lowercase hex. */
-  serial: nonEmptyText,
+  serial: nonEmptyIdentifier(TEXT_LIMITS.label),
 });
 
 export type BundleTimestamp = v.InferOutput<typeof BundleTimestampSchema>;

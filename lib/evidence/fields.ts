@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { SHA256_HEX } from './hash';
+import { hasControl, hasUnsafeIdentifierCharacter, TEXT_LIMITS } from './text';
 
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?([+-]\d{2}:\d{2}|Z)$/;
@@ -31,8 +32,9 @@ export function record<const E extends v.ObjectEntries>(entries: E) {
   );
 }
 
-export function list<T extends v.GenericSchema>(item: T) {
-  return v.array(item, 'must be a list');
+/** A list of at most `max` items (by default more than any real case holds). */
+export function list<T extends v.GenericSchema>(item: T, max = 100_000) {
+  return v.pipe(v.array(item, 'must be a list'), v.maxLength(max, `must have at most ${max} items`));
 }
 
 /** One of a fixed list of texts; the message names them all. */
@@ -42,6 +44,48 @@ export function oneOf<const T extends readonly string[]>(options: T) {
 
 export const text = v.string('must be text');
 export const nonEmptyText = v.pipe(text, v.check((s) => s.trim() !== '', 'must not be empty'));
+
+// Texts with the limits and characters of text.ts. The length is checked first: a text of megabytes is refused
+// before anything reads it.
+
+function atMost(max: number) {
+  return v.pipe(text, v.maxLength(max, `must be at most ${max.toLocaleString('en')} characters`));
+}
+
+const notEmpty = v.check((s: string) => s.trim() !== '', 'must not be empty');
+
+/** Free text (titles, names, notes): any printable character, bidi controls included; tab and line ends too. */
+export function freeText(max: number) {
+  return v.pipe(atMost(max), v.check((s) => !hasControl(s), 'must not hold control characters'));
+}
+
+export function nonEmptyFreeText(max: number) {
+  return v.pipe(freeText(max), notEmpty);
+}
+
+/** Free text on one line (what a one-line field lets a person type). */
+export function oneLine(max: number) {
+  return v.pipe(freeText(max), v.check((s) => !/[\n\r]/.test(s), 'must be one line'));
+}
+
+export function nonEmptyOneLine(max: number) {
+  return v.pipe(oneLine(max), notEmpty);
+}
+
+/** An identifier, address or media type: no control, format or bidi character. */
+export function identifier(max: number = TEXT_LIMITS.identifier) {
+  return v.pipe(atMost(max), v.check((s) => !hasUnsafeIdentifierCharacter(s), 'must not hold control, format or bidi characters'));
+}
+
+export function nonEmptyIdentifier(max: number = TEXT_LIMITS.identifier) {
+  return v.pipe(identifier(max), notEmpty);
+}
+
+/**
+ * A stored file's name: an identifier (no control, format or bidi character). Older records may prefix it with
+ * their capture's folder (`<capture id>/screenshot-1.png`); a bundle's paths are made by its exporter, never from it.
+ */
+export const fileName = nonEmptyIdentifier(TEXT_LIMITS.fileName * 2);
 
 function matching(pattern: RegExp, what: string) {
   return v.pipe(text, v.regex(pattern, `must be ${what}`));
@@ -67,17 +111,24 @@ export const positive = v.pipe(finiteNumber, v.gtValue(0, 'must be above 0'));
 export const wholePositive = v.pipe(finiteNumber, v.integer('must be a whole number'), v.gtValue(0, 'must be above 0'));
 
 export const size = record({ width: amount, height: amount });
-export const nameVersion = record({ name: text, version: text });
+export const nameVersion = record({ name: oneLine(TEXT_LIMITS.label), version: oneLine(TEXT_LIMITS.label) });
 
 export type DetailValue = string | number | boolean | null | string[];
+
+const MAX_DETAIL_KEYS = 100;
+const MAX_DETAIL_LIST = 10_000;
+
+function isDetailText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= TEXT_LIMITS.long && !hasControl(value);
+}
 
 function isDetailValue(value: unknown): value is DetailValue {
   return (
     value === null ||
-    typeof value === 'string' ||
+    isDetailText(value) ||
     typeof value === 'boolean' ||
     (typeof value === 'number' && Number.isFinite(value)) ||
-    (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+    (Array.isArray(value) && value.length <= MAX_DETAIL_LIST && value.every(isDetailText))
   );
 }
 
@@ -90,10 +141,15 @@ export const detailMap = v.pipe(
   v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const map = dataset.value;
-    const bad = Object.keys(map).find((key) => !isDetailValue(map[key]));
+    const keys = Object.keys(map);
+    if (keys.length > MAX_DETAIL_KEYS) {
+      addIssue({ message: `must have at most ${MAX_DETAIL_KEYS} entries` });
+      return;
+    }
+    const bad = keys.find((key) => key.length > 64 || hasUnsafeIdentifierCharacter(key) || !isDetailValue(map[key]));
     if (bad === undefined) return;
     addIssue({
-      message: 'must be text, a number, true/false, null or a list of texts',
+      message: `must be a text (at most ${TEXT_LIMITS.long.toLocaleString('en')} characters, no control characters), a number, true/false, null or a list of such texts`,
       path: [{ type: 'object', origin: 'value', input: map, key: bad, value: map[bad] }],
     });
   }),

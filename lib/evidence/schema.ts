@@ -13,10 +13,15 @@ import * as v from 'valibot';
 import { PLATFORM_IDS } from './platform-ids';
 import {
   detailMap,
+  fileName,
+  freeText,
+  identifier,
+  nonEmptyIdentifier,
+  nonEmptyOneLine,
+  oneLine,
   list,
   localTime,
   nameVersion,
-  nonEmptyText,
   oneOf,
   positive,
   record,
@@ -28,6 +33,7 @@ import {
   wholeAmount,
   wholePositive,
 } from './fields';
+import { FREE_TEXT_IDENTIFIER_KEYS, TEXT_LIMITS } from './text';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Known values
@@ -160,39 +166,39 @@ export const reportPlatform = oneOf([...PLATFORM_IDS, 'other']);
 export const CaseRecordSchema = record({
   id: segment,
   /** A title or pseudonym; never required to be a real name. */
-  title: nonEmptyText,
+  title: nonEmptyOneLine(TEXT_LIMITS.title),
   createdAt: utcTime,
   capturerRole: oneOf(CAPTURER_ROLES),
   /** Optional name of the helper or staff member, if they wish to be named. */
-  capturerName: v.optional(text),
-  notes: text,
+  capturerName: v.optional(oneLine(TEXT_LIMITS.name)),
+  notes: freeText(TEXT_LIMITS.caseNotes),
   /** Set when the case came from an imported bundle. */
-  imported: v.optional(record({ bundleSha256: sha256, importedAt: utcTime, bundleName: text })),
+  imported: v.optional(record({ bundleSha256: sha256, importedAt: utcTime, bundleName: oneLine(TEXT_LIMITS.fileName * 4) })),
 });
 
 /** Identifiers that a URL (or, later, the page) reveals. Every value is a string: IDs may exceed 2^53. */
 export const PageIdsSchema = record({
   /** Account handle or user name, without '@'. */
-  handle: v.optional(text),
+  handle: v.optional(identifier()),
   /** Numeric or opaque user / profile id. */
-  userId: v.optional(text),
-  postId: v.optional(text),
-  videoId: v.optional(text),
-  storyId: v.optional(text),
-  groupId: v.optional(text),
+  userId: v.optional(identifier()),
+  postId: v.optional(identifier()),
+  videoId: v.optional(identifier()),
+  storyId: v.optional(identifier()),
+  groupId: v.optional(identifier()),
   /** Discord server (guild) id. */
-  serverId: v.optional(text),
-  channelId: v.optional(text),
-  messageId: v.optional(text),
+  serverId: v.optional(identifier()),
+  channelId: v.optional(identifier()),
+  messageId: v.optional(identifier()),
   /** Chat / thread id (Messenger thread, WhatsApp jid, phone number). */
-  chatId: v.optional(text),
+  chatId: v.optional(identifier()),
   /** Phone number in international digits, where a link carries one (wa.me). */
-  phone: v.optional(text),
+  phone: v.optional(identifier()),
   /** Short or share code (t.co/<code>, /share/p/<code>, instagram shortcode). */
-  code: v.optional(text),
-  inviteCode: v.optional(text),
+  code: v.optional(identifier()),
+  inviteCode: v.optional(identifier()),
   /** A comment the address points at (YouTube `&lc=`, Instagram `/c/<id>/`, Facebook `comment_id=`); version 6. */
-  commentId: v.optional(text),
+  commentId: v.optional(identifier()),
 });
 
 const parsedUrlFields = {
@@ -203,7 +209,7 @@ const parsedUrlFields = {
    * The address normalized to one canonical https form (tracking query parameters dropped), when the platform
    * has one for this kind; otherwise the input URL without its fragment.
    */
-  url: text,
+  url: identifier(TEXT_LIMITS.long),
   /** Creation time (ISO 8601, UTC) decoded from a snowflake id in the URL (Discord, X). */
   createdAt: v.optional(utcTime),
 };
@@ -216,32 +222,92 @@ export interface ParsedUrl extends v.InferOutput<ReturnType<typeof record<typeof
 
 export const ParsedUrlSchema: v.GenericSchema<unknown, ParsedUrl> = record({
   ...parsedUrlFields,
-  target: v.optional(record({ url: text, parsed: v.nullable(v.lazy(() => ParsedUrlSchema)) })),
+  target: v.optional(record({ url: identifier(TEXT_LIMITS.long), parsed: v.nullable(v.lazy(() => ParsedUrlSchema)) })),
 });
 
-export const IdentifierFieldSchema = record({
+const identifierFields = record({
   key: oneOf(IDENTIFIER_KEYS),
-  /** The value exactly as a report form wants it; 'unknown' is never used: absent means not found. */
-  value: text,
+  /**
+   * The value exactly as a report form wants it; 'unknown' is never used: absent means not found. An identifier
+   * (no control, format or bidi character), except the keys whose value is text as the page shows it (a name, a
+   * time as shown), which is free text, isolated where it is shown.
+   */
+  value: freeText(TEXT_LIMITS.identifier),
 });
+
+export const IdentifierFieldSchema = v.pipe(
+  identifierFields,
+  v.rawCheck<v.InferOutput<typeof identifierFields>>(({ dataset, addIssue }) => {
+    if (!dataset.typed || FREE_TEXT_IDENTIFIER_KEYS.includes(dataset.value.key)) return;
+    if (v.is(identifier(), dataset.value.value)) return;
+    addIssue({
+      message: 'must not hold control, format or bidi characters',
+      path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'value', value: dataset.value.value }],
+    });
+  }),
+);
 
 /** One thing on screen that can be reported on its own: a Discord message, an X post, a TikTok comment. */
 export const ExtractedItemSchema = record({
   /** Stable key within the page (the message or post id), used to select items. */
-  key: text,
+  key: identifier(),
   kind: oneOf(ITEM_KINDS),
-  fields: list(IdentifierFieldSchema),
+  fields: list(IdentifierFieldSchema, 100),
   /** A short excerpt of the visible text, to help the person recognise the item (never sent anywhere). */
-  excerpt: v.optional(text),
+  excerpt: v.optional(freeText(TEXT_LIMITS.identifier)),
 });
 
-export const FileMetaSchema = record({
-  id: nonEmptyText,
-  captureId: nonEmptyText,
+/**
+ * The media types each role of file has: the ones a capture or recording writes (a PNG screenshot, thumbnail or
+ * poster, a JPEG poster, the page as MHTML or HTML, a WebM recording). The exporter names a file in a bundle from
+ * its role and this type (`mediaTypeExtension`), never from a name the data carries.
+ */
+export const FILE_MEDIA_TYPES = {
+  screenshot: ['image/png'],
+  source: ['multipart/related', 'text/html'],
+  thumbnail: ['image/png'],
+  video: ['video/webm'],
+  poster: ['image/png', 'image/jpeg'],
+} as const satisfies Record<(typeof FILE_ROLES)[number], readonly string[]>;
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'multipart/related': 'mhtml',
+  'text/html': 'html',
+  'video/webm': 'webm',
+};
+
+/** The file name extension of a file's media type (one of FILE_MEDIA_TYPES). */
+export function mediaTypeExtension(mime: string): string {
+  return EXTENSIONS[mime] ?? 'bin';
+}
+
+const ALL_MEDIA_TYPES = [...new Set(Object.values(FILE_MEDIA_TYPES).flat())];
+
+/** A file's role and media type agree (a "screenshot" that says it is HTML is refused). */
+export function fileMediaTypeMatches(file: { role: (typeof FILE_ROLES)[number]; mime: string }): boolean {
+  return (FILE_MEDIA_TYPES[file.role] as readonly string[]).includes(file.mime);
+}
+
+/** The media type must be one its role has: checked on the whole file description, so the path names `mime`. */
+function roleAndType<T extends { role: (typeof FILE_ROLES)[number]; mime: string }>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed || fileMediaTypeMatches(dataset.value)) return;
+    addIssue({
+      message: `must be ${FILE_MEDIA_TYPES[dataset.value.role].join(' or ')} for a file of role ${dataset.value.role}`,
+      path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'mime', value: dataset.value.mime }],
+    });
+  });
+}
+
+const fileMetaFields = record({
+  id: nonEmptyIdentifier(TEXT_LIMITS.fileName * 2),
+  captureId: nonEmptyIdentifier(TEXT_LIMITS.fileName),
   role: oneOf(FILE_ROLES),
-  /** File name inside an export bundle, e.g. `<capture-id>/screenshot-1.png`. */
-  name: nonEmptyText,
-  mime: text,
+  /** The file's name as stored, e.g. `screenshot-part1.png` (a bundle's paths are made by the exporter instead). */
+  name: fileName,
+  mime: v.pipe(text, v.check((mime) => ALL_MEDIA_TYPES.includes(mime as never), `must be one of ${ALL_MEDIA_TYPES.join(', ')}`)),
   size: wholeAmount,
   sha256,
   /** Pixel size, for images. */
@@ -257,10 +323,12 @@ export const FileMetaSchema = record({
   bandHeight: v.optional(wholeAmount),
 });
 
+export const FileMetaSchema = v.pipe(fileMetaFields, roleAndType<v.InferOutput<typeof fileMetaFields>>());
+
 export const RecordingSchema = record({
   method: oneOf(RECORDING_METHODS),
   /** The recorder's MIME type, e.g. `video/webm;codecs=vp9,opus`. */
-  mimeType: nonEmptyText,
+  mimeType: nonEmptyIdentifier(TEXT_LIMITS.label),
   /** Length of the recording; null when unknown (a partial recording recovered after a crash). */
   durationMs: v.nullable(wholeAmount),
   endedBy: oneOf(RECORDING_END_REASONS),
@@ -276,21 +344,21 @@ export const RecordingSchema = record({
 
 export const CaptureRecordSchema = record({
   id: segment,
-  caseId: nonEmptyText,
+  caseId: nonEmptyIdentifier(TEXT_LIMITS.fileName),
   /** The URL of the tab when the person asked for the capture, and the one loaded when it finished. */
-  requestedUrl: text,
-  finalUrl: text,
-  title: text,
+  requestedUrl: identifier(TEXT_LIMITS.long),
+  finalUrl: identifier(TEXT_LIMITS.long),
+  title: freeText(TEXT_LIMITS.long),
   platform: v.nullable(platformId),
   parsed: v.nullable(ParsedUrlSchema),
   /** Identifiers of the page itself (from the URL), and the items the person selected in the side panel. */
-  identifiers: list(IdentifierFieldSchema),
-  selectedItems: list(ExtractedItemSchema),
+  identifiers: list(IdentifierFieldSchema, 1_000),
+  selectedItems: list(ExtractedItemSchema, 1_000),
   mode: oneOf(CAPTURE_MODES),
   /** UTC, ISO 8601 with milliseconds. */
   capturedAt: utcTime,
   /** IANA time zone name of the capturing browser, e.g. Europe/Brussels. */
-  timeZone: nonEmptyText,
+  timeZone: nonEmptyIdentifier(TEXT_LIMITS.label),
   /** Local wall-clock time with its UTC offset, e.g. 2026-11-28T16:02:11+01:00. */
   localTime,
   viewport: size,
@@ -306,20 +374,20 @@ export const CaptureRecordSchema = record({
    * `fromScreen` on. Absent in records made before it was recorded (bundle format 3).
    */
   captureMethod: v.optional(
-    record({ method: oneOf(CAPTURE_METHODS), fallback: v.optional(record({ reason: text, fromScreen: wholePositive })) }),
+    record({ method: oneOf(CAPTURE_METHODS), fallback: v.optional(record({ reason: freeText(TEXT_LIMITS.identifier), fromScreen: wholePositive })) }),
   ),
   /** Set when a long pane was captured only partly (from the current position back a number of screens). */
   limitedTo: v.optional(record({ screens: wholePositive, reason: oneOf(['max-screens']) })),
   browser: nameVersion,
   extension: nameVersion,
-  files: list(FileMetaSchema),
-  notes: text,
+  files: list(FileMetaSchema, 1_000),
+  notes: freeText(TEXT_LIMITS.captureNotes),
   /** Set on recordings (mode 'video'): how, how long, why it ended, and whether it is only a part. */
   recording: v.optional(RecordingSchema),
 });
 
 export const AuditEntrySchema = record({
-  caseId: nonEmptyText,
+  caseId: nonEmptyIdentifier(TEXT_LIMITS.fileName),
   /** 0, 1, 2... within the case; with `prevHash` it makes the trail append-only and tamper-evident. */
   seq: wholeAmount,
   at: utcTime,
@@ -334,14 +402,14 @@ export const AuditEntrySchema = record({
 });
 
 export const ReportTrackingSchema = record({
-  caseId: nonEmptyText,
+  caseId: nonEmptyIdentifier(TEXT_LIMITS.fileName),
   platform: reportPlatform,
   status: oneOf(REPORT_STATUSES),
   /** Date the report was made (YYYY-MM-DD), as the person enters it. */
-  reportedOn: v.optional(text),
+  reportedOn: v.optional(oneLine(TEXT_LIMITS.label)),
   /** The platform's reference or ticket number. */
-  reference: v.optional(text),
+  reference: v.optional(oneLine(TEXT_LIMITS.reference)),
   /** What the platform answered. */
-  answer: v.optional(text),
+  answer: v.optional(freeText(TEXT_LIMITS.answer)),
   updatedAt: utcTime,
 });

@@ -3,6 +3,9 @@
  * notes, moves and deletions; and the checks a capture passes before anything is written.
  */
 import { SHA256_HEX, sha256Hex } from '../evidence/hash';
+import { CaptureRecordSchema } from '../evidence/schema';
+import { TEXT_LIMITS } from '../evidence/text';
+import { schemaProblems } from '../evidence/validate';
 import type { CaptureRecord, CapturerRole, FileMeta, FileRole, StoredFile } from '../evidence/types';
 import { canonicalJson, sha256OfText, type AuditFields } from './audit';
 import { appendAudit } from './audit-trail';
@@ -129,12 +132,14 @@ export async function addCaptureNote(
 ): Promise<CaptureRecord> {
   const text = note.trim();
   if (!text) throw invalid('The note is empty.');
+  if (text.length > TEXT_LIMITS.note) throw invalid(`A note has at most ${TEXT_LIMITS.note} characters; nothing was stored.`);
   const details = { captureId, noteSha256: sha256OfText(text), noteLength: text.length };
   return core.sealedWrite(
     ['captures', 'audit', 'settings'],
     async (key) => {
       const { stored, record } = await readCaptureForWrite(core, captureId);
       const updated: CaptureRecord = { ...record, notes: record.notes ? `${record.notes}\n\n${text}` : text };
+      if (updated.notes.length > TEXT_LIMITS.captureNotes) throw invalid(`A capture's notes hold at most ${TEXT_LIMITS.captureNotes} characters; nothing was stored.`);
       return { stored, updated, ...(await core.sealFor(key, 'captures', updated, record.caseId, details)) };
     },
     async (tx, p) => {
@@ -244,7 +249,8 @@ export function captureSummary(record: CaptureRecord): AuditFields['details'] {
 
 /** Everything wrong with a capture before it is written; empty when consistent. Hashes are checked separately. */
 export function captureProblems(record: CaptureRecord, files: readonly StoredFile[]): string[] {
-  const problems: string[] = [];
+  // The rules a bundle's capture is read with (lib/evidence/schema.ts): what is stored can always be exported again.
+  const problems: string[] = schemaProblems(CaptureRecordSchema, record);
   if (!record.id) problems.push('The capture has no id.');
   if (!record.caseId) problems.push('The capture has no case.');
   const listed = new Map(record.files.map((meta) => [meta.id, meta]));

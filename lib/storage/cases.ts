@@ -2,6 +2,8 @@
 import type { CapturerRole, CaseRecord } from '../evidence/types';
 import { appendAudit } from './audit-trail';
 import { compareStrings, type StoreCore, type WriteStore } from './core';
+import { CaseRecordSchema } from '../evidence/schema';
+import { schemaProblems } from '../evidence/validate';
 import { Conflict, invalid } from './errors';
 import { sameStored, unseal } from './sealing';
 
@@ -67,6 +69,7 @@ export async function updateCase(
       const fields = changedFields(current, changes);
       const updated: CaseRecord = { ...current, ...Object.fromEntries(fields.map((field) => [field, changes[field]])) };
       if (!updated.title.trim()) throw invalid('A case needs a title.');
+      refuseInvalidCase(updated);
       return { stored, current, fields, updated, ...(await core.sealFor(key, 'cases', updated, caseId, { fields })) };
     },
     async (tx, p) => {
@@ -94,6 +97,12 @@ export async function getCase(core: StoreCore, caseId: string): Promise<CaseReco
   return core.readOne('cases', () => core.db.get('cases', caseId));
 }
 
+/** The rules a bundle's case is read with (lib/evidence/schema.ts): a title of at most 200 characters... */
+function refuseInvalidCase(record: CaseRecord): void {
+  const problems = schemaProblems(CaseRecordSchema, record);
+  if (problems.length > 0) throw invalid('The case is not valid; nothing was stored.', problems);
+}
+
 /** The case, read inside a write's transaction; StorageError 'invalid' when there is none. */
 export async function requireCase(
   store: { get(key: string): Promise<CaseRecord | undefined> },
@@ -117,6 +126,7 @@ async function prepareCase(core: StoreCore, key: CryptoKey | null, input: CaseIn
     notes: input.notes ?? '',
     ...(input.capturerName ? { capturerName: input.capturerName } : {}),
   };
+  refuseInvalidCase(record);
   return { record, ...(await core.sealFor(key, 'cases', record, record.id, { caseId: record.id })) };
 }
 

@@ -17,6 +17,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { sha256Hex } from '../evidence/hash';
 import { localIsoTime } from '../evidence/time';
+import { fitCaptureRecord } from '../evidence/fit-capture';
 import type { CaptureRecord, CapturerRole, FileMeta, RecordingEndReason, RecordingInfo, StoredFile } from '../evidence/types';
 import { pageIdentifiers } from '../platforms/page-identifiers';
 import { parsePlatformUrl } from '../platforms/registry';
@@ -281,7 +282,7 @@ export function recordingRecord(
   const finalUrl = done?.finalUrl ?? start.tabUrl;
   const parsed = parsePlatformUrl(finalUrl) ?? parsePlatformUrl(start.tabUrl);
   const size = { width: done?.width ?? 0, height: done?.height ?? 0 };
-  return {
+  return fitCaptureRecord({
     id: pending.id,
     caseId: pending.caseId,
     requestedUrl: start.tabUrl,
@@ -305,7 +306,7 @@ export function recordingRecord(
     files,
     notes: '',
     recording,
-  };
+  });
 }
 
 export function videoMeta(

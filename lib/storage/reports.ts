@@ -3,6 +3,9 @@ import type { CapturerRole, ReportTracking } from '../evidence/types';
 import { appendAudit } from './audit-trail';
 import { requireCase } from './cases';
 import type { StoreCore } from './core';
+import { ReportTrackingSchema } from '../evidence/schema';
+import { schemaProblems } from '../evidence/validate';
+import { invalid } from './errors';
 
 /** Where the case's report stands on each platform that has been tracked. */
 export async function listReports(core: StoreCore, caseId: string): Promise<ReportTracking[]> {
@@ -25,6 +28,8 @@ export async function saveReport(
     ['cases', 'reports', 'audit', 'settings'],
     async (key) => {
       const saved: ReportTracking = { ...report, updatedAt: core.nowIso() };
+      const problems = schemaProblems(ReportTrackingSchema, saved);
+      if (problems.length > 0) throw invalid('The report is not valid; nothing was stored.', problems);
       return { saved, ...(await core.sealFor(key, 'reports', saved, report.caseId, details)) };
     },
     async (tx, p) => {

@@ -11,11 +11,11 @@ import { stampAll } from '../unit/bundle/fixtures';
 import { BROWSERS, useExtensionBrowser } from './support/browsers';
 import { clickButton, type DrivenPage } from './support/driver';
 import { generateInstallationKey } from '../../lib/proof/signing-key';
-import { exportFromManager, UNENCRYPTED } from './support/evidence';
+import { exportFromManager, storedCaptures, UNENCRYPTED } from './support/evidence';
 import { showView } from './support/manager';
 import { fill } from './support/passphrase';
 import { entriesOf } from '../unit/bundle/fixtures';
-import { asFormat1, bundleFile, signedBundle } from './support/hostile-bundles';
+import { asFormat1, bundleFile, signedBundle, withEditedManifest } from './support/hostile-bundles';
 import { TEST_ROOT_SLOT } from './support/local-tsa';
 import { repoRoot } from './support/test-build';
 
@@ -37,6 +37,10 @@ function caseOrigin(manager: DrivenPage) {
     return line ? { kind: line.getAttribute('data-kind'), text: line.textContent?.trim() ?? '' } : null;
   }, null);
 }
+
+const RLO = '\u202E';
+/** A title that, shown raw, reads "Invoice 2026: exe.png". */
+const RLO_TITLE = `Invoice 2026: ${RLO}gnp.exe`;
 
 describe('the shipped builds', () => {
   it('trust no test root: the placeholder the end-to-end test build fills is still empty', () => {
@@ -70,6 +74,17 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     strangerFingerprint = stranger.fingerprint;
     bundles.stranger1 = bundleFile('stranger-1.zip', await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000002', title: 'Re-signed one', signerKey: stranger }));
     bundles.stranger2 = bundleFile('stranger-2.zip', await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000003', title: 'Re-signed two', signerKey: stranger }));
+    const plain = await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000005', title: 'Edited by hand' });
+    bundles.hugeTitle = bundleFile('huge-title.zip', withEditedManifest(plain, (manifest) => ((manifest.case as { title: string }).title = 'x'.repeat(5_000_000))));
+    bundles.rloFileName = bundleFile(
+      'rlo-file-name.zip',
+      withEditedManifest(plain, (manifest) => {
+        const capture = (manifest.captures as { files: { name: string }[] }[])[0]!;
+        capture.files[0]!.name = `invoice${RLO}gnp.exe`;
+        (manifest.files as { name: string }[])[0]!.name = `invoice${RLO}gnp.exe`;
+      }),
+    );
+    bundles.rloTitle = bundleFile('rlo-title.zip', await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000006', title: RLO_TITLE }));
     bundles.format1 = bundleFile('format-1.zip', await asFormat1(await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000004', title: 'Unsigned, format 1' })));
   });
   afterAll(() => lookalike?.remove());
@@ -109,7 +124,8 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     await manager.click('[data-testid="confirm-sender-checked"]');
     await clickButton(manager, 'Mark as confirmed');
     const today = new Date().toISOString().slice(0, 10);
-    const confirmed = `Signed by Marie (institute) (fingerprint confirmed on ${today}).`;
+    // The name the person gave is free text: set apart by isolate marks inside the sentence.
+    const confirmed = `Signed by \u2068Marie (institute)\u2069 (fingerprint confirmed on ${today}).`;
     await manager.waitFor((text) => document.querySelector('[data-testid="case-origin"]')?.textContent?.trim() === text, confirmed);
     // The confirmed senders are listed in Settings, under this installation's own signing key.
     await showView(manager, 'settings');
@@ -127,7 +143,7 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     // Exported again from here, the report says who signed the bundle it came from, as confirmed.
     const exported = await exportFromManager(browser(), manager, UNENCRYPTED);
     const report = new TextDecoder().decode(new Map(entriesOf(exported.bytes)).get('report.html'));
-    expect(report).toContain(`Marie (institute): the person who imported this case confirmed the signing key&#39;s fingerprint (${strangerFingerprint}) with the sender on ${today}.`);
+    expect(report).toContain(`\u2068Marie (institute)\u2069: the person who imported this case confirmed the signing key&#39;s fingerprint (${strangerFingerprint}) with the sender on ${today}.`);
     await manager.close();
   });
 
@@ -139,6 +155,42 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     expect(message.text).toContain(unsigned);
     expect(message.text).not.toMatch(/Signed by/);
     expect(await caseOrigin(manager)).toEqual({ kind: 'unsigned', text: unsigned });
+    await manager.close();
+  });
+
+  it('a 5 MB title is refused at once, plainly, naming the field; a file name with U+202E is refused too; nothing is stored', async () => {
+    const manager = await browser().openExtensionPage('manager.html');
+    const before = (await storedCaptures(browser())).length;
+    const started = Date.now();
+    const huge = await importFile(manager, bundles.hugeTitle!);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(huge).toEqual({ kind: 'alert', text: 'The bundle’s description (manifest.json) is not valid at case.title. Nothing was imported.' });
+    const named = await importFile(manager, bundles.rloFileName!);
+    expect(named).toEqual({ kind: 'alert', text: 'The bundle’s description (manifest.json) is not valid at captures[0].files[0].name. Nothing was imported.' });
+    expect(await storedCaptures(browser())).toHaveLength(before);
+    await manager.close();
+  });
+
+  it('a title with U+202E is imported but shown isolated, and a re-export names its files itself', async () => {
+    const manager = await browser().openExtensionPage('manager.html');
+    const message = await importFile(manager, bundles.rloTitle!);
+    expect(message.kind).toBe('status');
+    // In the message the title is set apart (first strong isolate ... pop directional isolate).
+    expect(message.text).toContain(`“\u2068${RLO_TITLE}\u2069”`);
+    const shown = await manager.waitFor(
+      (title) => {
+        const heading = document.querySelector('#case-heading');
+        const listed = [...document.querySelectorAll('nav.case-list bdi')].find((item) => item.textContent === title);
+        return heading?.textContent === title && listed ? { dir: heading.getAttribute('dir'), listedIn: listed.tagName } : null;
+      },
+      RLO_TITLE,
+    );
+    expect(shown).toEqual({ dir: 'auto', listedIn: 'BDI' });
+    const exported = await exportFromManager(browser(), manager, UNENCRYPTED);
+    const entries = new Map(entriesOf(exported.bytes));
+    const names = [...entries.keys()].filter((name) => name.startsWith('evidence/')).map((name) => name.split('/').at(-1));
+    expect(names.every((name) => /^(screenshot(-part\d+)?|page|thumbnail)\.(png|mhtml|html)$/.test(name!)), names.join(', ')).toBe(true);
+    expect(new TextDecoder().decode(entries.get('report.html'))).toContain(`<bdi>${RLO_TITLE}</bdi>`);
     await manager.close();
   });
 });

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { openStore } from '../evidence';
 import { sha256Hex } from '../../evidence/hash';
 import type { CaptureRecord, FileMeta, StoredFile } from '../../evidence/types';
+import { fitCaptureRecord } from '../../evidence/fit-capture';
 import { translate } from '../../i18n';
 import type { CaptureSummary } from '../../capture/status';
 import { describePage } from '../../page-label';
@@ -49,7 +50,8 @@ export async function saveCapture(captured: FinishedCapture, role: CapturerRole,
   const caseRecord = await evidence.ensureDefaultCase({ title: translate(request.lang, 'case.defaultTitle'), role });
   const parsed = parsePlatformUrl(captured.finalUrl) ?? parsePlatformUrl(captured.requestedUrl);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const record: CaptureRecord = {
+  // What the page gave, fitted to the evidence schema's limits (lib/evidence/fit-capture.ts).
+  const record: CaptureRecord = fitCaptureRecord({
     id: captureId,
     caseId: caseRecord.id,
     requestedUrl: captured.requestedUrl,
@@ -74,7 +76,7 @@ export async function saveCapture(captured: FinishedCapture, role: CapturerRole,
     extension: { name: 'Capture & Report', version: browser.runtime.getManifest().version },
     files: files.map(({ blob: _blob, ...meta }) => meta),
     notes: '',
-  };
+  });
   // Stopped meanwhile (quick exit): the transaction below must not start.
   if (signal.aborted) throw signal.reason instanceof CaptureError ? signal.reason : new CaptureError('cancelled');
   await evidence.saveCapture(record, files, role);

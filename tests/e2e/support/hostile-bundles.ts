@@ -47,3 +47,12 @@ export function padded(zip: Uint8Array, total: number): Uint8Array {
   for (let i = entries.length; i < total; i++) entries.push([`padding/${i}`, empty]);
   return repack(entries);
 }
+
+/** The bundle with its manifest.json edited by `change`, as someone with a text editor would (nothing re-signed). */
+export function withEditedManifest(zip: Uint8Array, change: (manifest: Record<string, unknown>) => void): Uint8Array {
+  const files = new Map(entriesOf(zip));
+  const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json'))) as Record<string, unknown>;
+  change(manifest);
+  files.set('manifest.json', bytes(JSON.stringify(manifest, null, 2)));
+  return repack([...files]);
+}

@@ -18,6 +18,9 @@ export interface FileSpec {
   name: string;
   mime: string;
   data: Uint8Array;
+  /** A screenshot in parts: its index (from 1) and the count. */
+  part?: number;
+  partCount?: number;
 }
 
 export function bytes(text: string): Uint8Array {
@@ -54,6 +57,7 @@ export async function makeCapture(
       mime: spec.mime,
       size: blob.size,
       sha256: await sha256Hex(spec.data),
+      ...(spec.part !== undefined ? { part: spec.part, partCount: spec.partCount } : {}),
       blob,
     });
   }
@@ -125,8 +129,8 @@ export async function makeFixture(
       { role: 'thumbnail', name: 'thumbnail.png', mime: 'image/png', data: noise(300, 9) },
     ],
     [
-      { role: 'screenshot', name: 'screenshot-part1.png', mime: 'image/png', data: noise(2000, 11) },
-      { role: 'screenshot', name: 'screenshot-part2.png', mime: 'image/png', data: noise(1500, 13) },
+      { role: 'screenshot', name: 'screenshot-part1.png', mime: 'image/png', data: noise(2000, 11), part: 1, partCount: 2 },
+      { role: 'screenshot', name: 'screenshot-part2.png', mime: 'image/png', data: noise(1500, 13), part: 2, partCount: 2 },
       { role: 'source', name: 'page.html', mime: 'text/html', data: bytes('<html><body>two</body></html>') },
     ],
   ];

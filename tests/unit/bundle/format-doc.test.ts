@@ -13,10 +13,20 @@ interface Wrapper {
   getter?: (input: unknown) => v.GenericSchema;
 }
 
-/** The fields of an object made by lib/evidence/fields.ts `record` (a pipe: any object, then a strict one). */
+/**
+ * The fields of an object made by lib/evidence/fields.ts `record` (a pipe: any object, then a strict one), also
+ * when it is piped on to a check of the whole object (a file's role and media type).
+ */
 function entriesOf(schema: v.GenericSchema): v.ObjectEntries | undefined {
-  const pipe = 'pipe' in schema ? (schema.pipe as readonly { type: string; entries?: v.ObjectEntries }[]) : [];
-  return pipe.find((item) => item.type === 'strict_object')?.entries;
+  const pipe = 'pipe' in schema ? (schema.pipe as readonly (v.GenericSchema & { type: string; entries?: v.ObjectEntries })[]) : [];
+  for (const item of pipe) {
+    if (item.type === 'strict_object') return item.entries;
+    if (item !== schema && 'pipe' in item) {
+      const nested = entriesOf(item);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
 }
 
 /**

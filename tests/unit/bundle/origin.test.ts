@@ -28,7 +28,7 @@ describe('the signer of an imported case', () => {
   });
 
   it('says exactly what is known: confirmed with its name and day, unconfirmed with its fingerprint, or no origin at all', () => {
-    expect(signerSentence(signerStatus(FINGERPRINT, { name: 'Marie, IEFH', confirmedAt: '2026-12-03T15:04:05.000Z' }), 'en')).toBe('Signed by Marie, IEFH (fingerprint confirmed on 2026-12-03).');
+    expect(signerSentence(signerStatus(FINGERPRINT, { name: 'Marie, IEFH', confirmedAt: '2026-12-03T15:04:05.000Z' }), 'en')).toBe('Signed by \u2068Marie, IEFH\u2069 (fingerprint confirmed on 2026-12-03).');
     expect(signerSentence(signerStatus(FINGERPRINT), 'en')).toBe(`Signed by an installation you have not confirmed (fingerprint ${FINGERPRINT}). Check it with the sender before relying on it.`);
     expect(signerSentence(signerStatus(null), 'en')).toBe('This bundle is not signed: it cannot prove who made it, or that it was not changed before it reached you.');
     expect(signerSentence(signerStatus(null), 'nl')).toMatch(/^Deze bundel is niet ondertekend/);
@@ -39,7 +39,7 @@ describe('the signer of an imported case', () => {
     const { input } = await makeFixture();
     const manifest = buildManifest(input, new Date('2026-12-04T10:00:00.000Z'));
     const confirmed = renderReport(manifest, 'en', undefined, undefined, { origin: signerStatus(FINGERPRINT, { name: '<b>Marie</b>', confirmedAt: '2026-12-03T15:04:05.000Z' }) });
-    expect(confirmed).toContain(`&lt;b&gt;Marie&lt;/b&gt;: the person who imported this case confirmed the signing key&#39;s fingerprint (${FINGERPRINT}) with the sender on 2026-12-03.`);
+    expect(confirmed).toContain(`\u2068&lt;b&gt;Marie&lt;/b&gt;\u2069: the person who imported this case confirmed the signing key&#39;s fingerprint (${FINGERPRINT}) with the sender on 2026-12-03.`);
     expect(renderReport(manifest, 'en', undefined, undefined, { origin: signerStatus(FINGERPRINT) })).toContain(`An installation whose signing key (fingerprint ${FINGERPRINT}) the person who imported this case has not confirmed with the sender.`);
     expect(renderReport(manifest, 'en', undefined, undefined, { origin: signerStatus(null) })).toContain('Nobody: the bundle this case was imported from was not signed');
     expect(renderReport(manifest, 'en')).not.toContain('Signed by');
