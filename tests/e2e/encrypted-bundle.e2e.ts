@@ -184,7 +184,8 @@ describe.each(BROWSERS)('encrypted bundle in %s', (browserName) => {
       const imported = await storedCaptures(receiver);
       expect(imported.flatMap((capture) => capture.files.map((file) => file.sha256)).sort()).toEqual(hashes);
       const shown = await inbox.waitFor(() => document.querySelector('[data-testid="case-view"] h2')?.textContent ?? null, null);
-      expect(done).toContain(`“${shown}”`);
+      // The title is shown isolated (U+2068 ... U+2069) so that no bidi control in it can reorder the message.
+      expect(done).toContain(`“\u2068${shown}\u2069”`);
       await clickButton(inbox, 'Verify the evidence');
       expect(await inbox.waitFor(() => document.querySelector('[data-testid="verify-result"]')?.textContent, null)).toContain('Everything matches');
 
