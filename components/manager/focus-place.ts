@@ -1,32 +1,50 @@
 /**
  * Brings an element of the page into view and gives it the keyboard focus, once it is drawn: settings fields
- * appear only after their stored value is read, so the element may not exist yet when the view opens.
+ * appear only after their stored value is read, so the element (or the field in it) may not exist yet when the view
+ * opens.
  */
 const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, button, a[href], summary';
 const WAIT_MS = 5_000;
 
-function focusIn(element: HTMLElement): void {
-  const target = element.matches(FOCUSABLE) ? element : (element.querySelector<HTMLElement>(FOCUSABLE) ?? element);
-  // A heading or a section is focused as a whole: it is read out, and Tab goes on from there.
-  if (target === element && !element.matches(FOCUSABLE) && !element.hasAttribute('tabindex')) element.tabIndex = -1;
+/**
+ * The element itself when it takes the focus (a field, or a section made focusable with a tabindex of its own), else
+ * the first field in it, else null (not drawn yet).
+ */
+function focusTarget(element: HTMLElement): HTMLElement | null {
+  return element.matches(FOCUSABLE) || element.hasAttribute('tabindex') ? element : element.querySelector<HTMLElement>(FOCUSABLE);
+}
+
+function focus(target: HTMLElement): void {
   target.scrollIntoView({ block: 'center' });
   target.focus();
 }
 
-/** Focuses the element with this id now or as soon as it appears (up to a few seconds); returns a stop function. */
+/** A section with no field at all is focused as a whole: it is read out, and Tab goes on from there. */
+function focusWhole(element: HTMLElement): void {
+  if (!element.hasAttribute('tabindex')) element.tabIndex = -1;
+  focus(element);
+}
+
+/**
+ * Focuses the element with this id (or the first field in it) now or as soon as it appears; a section still without
+ * a field after a few seconds is focused as a whole. Returns a function that stops waiting.
+ */
 export function focusWhenShown(id: string): () => void {
-  const now = document.getElementById(id);
-  if (now) {
-    focusIn(now);
-    return () => undefined;
-  }
-  const observer = new MutationObserver(() => {
+  const found = () => {
     const element = document.getElementById(id);
-    if (!element) return;
-    stop();
-    focusIn(element);
+    const target = element && focusTarget(element);
+    if (target) focus(target);
+    return target !== null;
+  };
+  if (found()) return () => undefined;
+  const observer = new MutationObserver(() => {
+    if (found()) stop();
   });
-  const timer = setTimeout(() => stop(), WAIT_MS);
+  const timer = setTimeout(() => {
+    stop();
+    const element = document.getElementById(id);
+    if (element) focusWhole(element);
+  }, WAIT_MS);
   function stop() {
     observer.disconnect();
     clearTimeout(timer);

@@ -24,9 +24,23 @@ describe('focusing a place of the manager', () => {
     await vi.waitFor(() => expect(document.activeElement?.id).toBe('n'));
   });
 
-  it('focuses a section without fields as a whole, without making it a Tab stop', () => {
+  it('focuses a section made focusable (tabindex) at once, as a whole', () => {
+    document.body.innerHTML = '<section id="what-others-see" tabindex="-1"><p>Text</p><a href="#x">link</a></section>';
+    focusWhenShown('what-others-see');
+    expect(document.activeElement?.id).toBe('what-others-see');
+  });
+
+  it('waits for the field of a section drawn before its fields; a section that never gets one is focused whole', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<section id="passphrase"><h3>Passphrase</h3></section>';
+    focusWhenShown('passphrase');
+    expect(document.activeElement).toBe(document.body);
+    document.getElementById('passphrase')!.insertAdjacentHTML('beforeend', '<input id="passphrase-new" />');
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('passphrase-new'));
+
     document.body.innerHTML = '<section id="safety"><p>Text</p></section>';
     focusWhenShown('safety');
+    vi.advanceTimersByTime(6_000);
     const section = document.getElementById('safety')!;
     expect(document.activeElement).toBe(section);
     expect(section.tabIndex).toBe(-1);
