@@ -187,6 +187,15 @@ describe('discreet mode in chromium, history refused', () => {
     );
     expect(await manager.evaluate(() => !!document.querySelector('[data-testid="discreet-history-allow"]'), null)).toBe(true);
     expect(await manager.evaluate(() => document.title, null)).toBe(NEUTRAL_TITLE.en);
+
+    // The setting links to what others can still see, in the help.
+    await manager.click('[data-testid="discreet-help-link"]');
+    const help = await manager.waitFor(() => {
+      const section = document.querySelector<HTMLElement>('[data-testid="what-others-see"]');
+      return section && section.offsetParent !== null ? section.querySelector('h2')?.textContent?.trim() : null;
+    }, null);
+    expect(help).toBe('What others can still see');
+    expect(await manager.evaluate(() => document.querySelectorAll('[data-testid="what-others-see"] li').length, null)).toBeGreaterThanOrEqual(6);
   });
 });
 
