@@ -33,7 +33,7 @@ export const REQUIREMENTS = [
   { pkg: 'firefox-esr', binary: '/usr/bin/firefox-esr', env: 'FIREFOX_PATH', purposes: ['test'] },
   // The end-to-end fixture server makes its TLS certificate with openssl.
   { pkg: 'openssl', command: 'openssl', purposes: ['test'] },
-  // Not used yet: the coming video capture work will need ffmpeg, so the test machine gets it now.
+  // The recording tests decode the recorded video with ffmpeg/ffprobe (tests/e2e/recording*.e2e.ts).
   { pkg: 'ffmpeg', command: 'ffmpeg', purposes: ['test'] },
   // The discreet-mode tests read the browsers' own history databases after closing them (tests/e2e/discreet.e2e.ts).
   { pkg: 'sqlite3', command: 'sqlite3', purposes: ['test'] },
