@@ -175,8 +175,11 @@ export async function encryptedFileNeeds(file: Blob): Promise<'passphrase' | 'ke
  * resolves (AgeError otherwise: a wrong passphrase or key, a file cut short or changed). Then importBundle
  * verifies the ZIP as for any other bundle: the age layer is one step in front of the import, nothing more.
  */
-export async function openEncryptedBundle(file: File, unlock: AgeUnlock): Promise<File> {
-  const plain = await decryptToBlob(file, unlock);
+export async function openEncryptedBundle(file: File, unlock: AgeUnlock, control: ImportControl = {}): Promise<File> {
+  const plain = await decryptToBlob(file, unlock, {
+    ...(control.signal ? { signal: control.signal } : {}),
+    onProgress: (done, total) => control.onProgress?.({ phase: 'opening', done, total }),
+  });
   return new File([plain], file.name, { type: 'application/zip' });
 }
 
@@ -198,15 +201,34 @@ export interface ImportOutcome {
   timestamps: { trusted: number; unverified: number };
 }
 
+/** Where an import stands: decrypting an age file, checking the ZIP (bytes hashed), or storing the case. */
+export interface ImportProgress {
+  phase: 'opening' | 'checking' | 'storing';
+  done: number;
+  total: number;
+}
+
+export interface ImportControl {
+  /** The Cancel button: honoured until the case is being stored (then the one transaction is short, and runs whole). */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
 /**
  * Verifies the whole bundle (every hash, the manifest, the audit chain, the signatures) before anything is
  * written, then stores it as a new case marked as imported, in one transaction. Throws BundleError with the
- * precise reason otherwise.
+ * precise reason otherwise, or the signal's AbortError when cancelled (isCancelled): nothing is written then.
  */
-export async function importBundle(store: EvidenceStore, file: File, role: CapturerRole): Promise<ImportOutcome> {
-  // Read in slices: the ZIP (a video may make it hundreds of megabytes) is never held in memory whole.
-  const bundle = await readBundle(file);
+export async function importBundle(store: EvidenceStore, file: File, role: CapturerRole, control: ImportControl = {}): Promise<ImportOutcome> {
+  // Read in slices: the ZIP (a video may make it hundreds of megabytes) is never held in memory whole, and the
+  // page answers between slices.
+  const bundle = await readBundle(file, {}, {
+    ...(control.signal ? { signal: control.signal } : {}),
+    onProgress: (done, total) => control.onProgress?.({ phase: 'checking', done, total }),
+  });
   const plan = planImport(bundle, { bundleName: file.name, importedAt: new Date(), actorRole: role });
+  control.signal?.throwIfAborted();
+  control.onProgress?.({ phase: 'storing', done: 0, total: 1 });
   await store.importCase(plan);
   // The verified tokens are kept with the imported case (shown in the manager, carried by a later export). In their
   // own write after the case's: a failure here loses no evidence, and the bundle itself still holds them.
@@ -220,3 +242,4 @@ export async function importBundle(store: EvidenceStore, file: File, role: Captu
 }
 
 export { BundleError };
+export { isCancelled } from '../bundle/pacer';

@@ -9,6 +9,7 @@ import { bytesToHex } from '@noble/hashes/utils';
 import { decryptStream, encryptStream, type AgeProtection, type AgeUnlock } from '../crypto/age-stream';
 import { BlobCollector } from './blob-collector';
 import type { BundleSink } from './export';
+import { Pacer, type WorkControl } from './pacer';
 
 export type ExportProtection = AgeProtection | { kind: 'none' };
 
@@ -63,21 +64,39 @@ export async function encryptedOutput(protection: AgeProtection, options: { scry
  * Decrypts an age file into a Blob. Resolves only once the whole file has been read and every chunk, the last
  * one included, verified: a file cut short or changed anywhere rejects (AgeError), and nothing of it is returned.
  */
-export async function decryptToBlob(file: Blob, unlock: AgeUnlock): Promise<Blob> {
+export async function decryptToBlob(file: Blob, unlock: AgeUnlock, control: WorkControl = {}): Promise<Blob> {
   const plain = await decryptStream(file.stream(), file.size, unlock);
-  return (await collect(plain, 'application/zip', false)).blob;
+  return (await collect(plain, 'application/zip', false, { control, total: file.size })).blob;
 }
 
-/** The stream as a Blob, and its SHA-256 when asked for. */
-async function collect(stream: ReadableStream<Uint8Array>, type: string, hashed: boolean): Promise<{ blob: Blob; sha256: string | null }> {
+/**
+ * The stream as a Blob, and its SHA-256 when asked for. With `paced`, the page gets its turn between chunks, the
+ * progress is reported against `total`, and a cancel stops the stream (nothing of it is returned).
+ */
+async function collect(
+  stream: ReadableStream<Uint8Array>,
+  type: string,
+  hashed: boolean,
+  paced?: { control: WorkControl; total: number },
+): Promise<{ blob: Blob; sha256: string | null }> {
   const collector = new BlobCollector();
   const hash = hashed ? sha256.create() : null;
   const reader = stream.getReader();
+  const pacer = paced ? new Pacer(paced.control) : null;
+  let done = 0;
   for (;;) {
+    try {
+      await pacer?.breathe();
+    } catch (cancelled) {
+      await reader.cancel(cancelled).catch(() => undefined);
+      throw cancelled;
+    }
     const next = await reader.read();
     if (next.done) break;
     hash?.update(next.value);
     collector.add(next.value);
+    done += next.value.length;
+    if (paced) pacer?.progress(Math.min(done, paced.total), paced.total);
   }
   return { blob: collector.blob(type), sha256: hash ? bytesToHex(hash.digest()) : null };
 }

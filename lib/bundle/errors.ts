@@ -31,8 +31,10 @@ export type BundleErrorCode =
   | 'bad-signature'
   /** A trusted timestamp (`.tsr`) does not stamp its file, does not verify, or says otherwise than the manifest. */
   | 'bad-timestamp'
-  /** Over 4 GiB or 65,535 files: beyond what a plain ZIP can hold. */
-  | 'too-large';
+  /** On export: over 4 GiB, or more files than a bundle holds (limits.ts). */
+  | 'too-large'
+  /** On import: more entries than a bundle holds (limits.ts), refused from the ZIP's end record alone. */
+  | 'too-many-files';
 
 export class BundleError extends Error {
   override readonly name = 'BundleError';

@@ -23,6 +23,7 @@ import { mediaTypeExtension } from '../evidence/schema';
 import { verifyChain } from '../storage/audit';
 import type { FileChunks, FileData } from '../storage/evidence-store';
 import { BundleError } from './errors';
+import { MAX_BUNDLE_ENTRIES } from './limits';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -95,7 +96,6 @@ export interface BundleWriteResult {
 const DEFAULT_CHUNK = 1 << 20;
 /** A plain ZIP (no ZIP64, which fflate's streaming writer does not write) holds at most this. */
 const ZIP_LIMIT = 0xffff_ffff - (1 << 20);
-const MAX_ENTRIES = 0xffff;
 
 /**
  * Streams the bundle into `sink`. Every evidence file is re-hashed while it is written and compared with its
@@ -125,8 +125,9 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
   const total =
     generated.reduce((sum, entry) => sum + entry.bytes.length, 0) +
     manifest.files.reduce((sum, file) => sum + file.size + 200, 0);
-  if (total > ZIP_LIMIT || manifest.files.length + generated.length + 3 > MAX_ENTRIES) {
-    throw new BundleError('too-large', 'Over 4 GiB or 65,535 files: export fewer captures at a time.');
+  const entryCount = manifest.files.length + generated.length + 3 + stamped.zipEntries.length;
+  if (total > ZIP_LIMIT || entryCount > MAX_BUNDLE_ENTRIES) {
+    throw new BundleError('too-large', `Over 4 GiB or ${MAX_BUNDLE_ENTRIES} files (limits.ts): export fewer captures at a time.`);
   }
 
   const writer = new ZipWriter(sink, zipTime(exportedAt));

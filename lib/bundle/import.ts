@@ -2,9 +2,10 @@
  * Reading an evidence bundle back (the helper-to-institute hand-off): everything is verified before anything can
  * be written, and the first problem is thrown as a BundleError with its precise reason. Order of checks:
  *
- * 1. the ZIP itself (zip-reader.ts): structure, every header field, CRC-32 of every entry;
- * 2. manifest.json present ('not-a-bundle'), JSON, valid and of a supported version;
- * 3. the set of files: every listed file present, nothing else; sizes and SHA-256 as in the manifest;
+ * 1. the ZIP's structure (zip-reader.ts): its limits (entry count, names, sizes), every header field;
+ * 2. manifest.json present ('not-a-bundle'), its CRC-32, JSON, valid and of a supported version;
+ * 3. the set of files: every listed file present, nothing else, sizes as in the manifest; only then one pass
+ *    hashing the whole file: CRC-32 of every entry, SHA-256 as in the manifest;
  * 4. SHA256SUMS: exactly one line per other file, coreutils format, with the same hashes;
  * 5. the audit trail: hash chain intact, and every capture's file hashes recorded in it;
  * 6. version 2: the signatures of manifest.json and SHA256SUMS by public-key.pem (signature.ts). Last, so that
@@ -28,7 +29,8 @@ import {
 import { checkSignatures, PUBLIC_KEY_PATH, SIGNATURE_PATHS } from './signature';
 import type { TrustRoot } from '../proof/timestamp-trust';
 import { checkBundleTimestamps, timestampPaths, type BundleTimestamp, type CheckedBundleTimestamp } from './timestamps';
-import { readZip } from './zip-reader';
+import type { WorkControl } from './pacer';
+import { hashZip, openZip, readEntry, type OpenedZip } from './zip-reader';
 
 export interface VerifiedBundle {
   manifest: BundleManifest;
@@ -64,47 +66,29 @@ const FIXED_FILES: Readonly<Record<BundleFormatVersion, readonly string[]>> = {
 };
 const UNSUMMED: readonly string[] = [SUMS_PATH, ...SIGNATURE_PATHS];
 
-/** Reads and verifies a bundle: the file as picked (a Blob, read in slices), or its bytes. */
-export async function readBundle(zip: Blob | Uint8Array, options: ReadOptions = {}): Promise<VerifiedBundle> {
+/**
+ * Reads and verifies a bundle: the file as picked (a Blob, read in slices), or its bytes. Work is done in order of
+ * cost, so that a file that cannot be a bundle is refused before its gigabytes are hashed: the ZIP's structure
+ * (limits first), then manifest.json and the set of files it allows, then one pass hashing everything.
+ * `control` paces the work for the page and carries the Cancel button's signal (pacer.ts).
+ */
+export async function readBundle(zip: Blob | Uint8Array, options: ReadOptions = {}, control: WorkControl = {}): Promise<VerifiedBundle> {
   const source = zip instanceof Blob ? zip : new Blob([zip as Uint8Array<ArrayBuffer>]);
-  const { entries, sha256: bundleSha256 } = await readZip(source);
+  const opened = await openZip(source, control);
+  const manifest = await readManifest(opened);
+  const fixed: readonly string[] = [...FIXED_FILES[manifest.formatVersion], ...timestampPaths(manifest.timestamps ?? [])];
+  checkFileSet(manifest, fixed, new Map(opened.entries.map((entry) => [entry.name, entry.size])));
+
+  const { entries, sha256: bundleSha256 } = await hashZip(opened, control);
   const files = new Map(entries.map((entry) => [entry.name, entry.data]));
   const entryHashes = new Map(entries.map((entry) => [entry.name, entry.sha256]));
-
-  const manifestFile = files.get(MANIFEST_PATH);
-  if (!manifestFile) throw new BundleError('not-a-bundle', 'The ZIP has no manifest.json.', MANIFEST_PATH);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await manifestFile.arrayBuffer()));
-  } catch (error) {
-    throw new BundleError('invalid-manifest', `manifest.json is not valid JSON (${String(error)}).`, MANIFEST_PATH);
-  }
-  const check = validateManifest(parsed);
-  if (!check.ok) throw new BundleError(check.code, check.detail, check.path);
-  const manifest = check.manifest;
-
-  // The set of files (version 4: with the trusted timestamps' tokens, chains and audit-head.txt).
-  const fixed: readonly string[] = [...FIXED_FILES[manifest.formatVersion], ...timestampPaths(manifest.timestamps ?? [])];
-  for (const path of fixed) {
-    if (!files.has(path)) throw new BundleError('file-missing', 'A bundle always has this file.', path);
-  }
   const hashes = new Map<string, string>();
   for (const file of manifest.files) {
-    const data = files.get(file.path);
-    if (!data) throw new BundleError('file-missing', 'Listed in manifest.json but not in the ZIP.', file.path);
-    if (data.size !== file.size) {
-      throw new BundleError('file-changed', `${data.size} bytes, ${file.size} recorded in the manifest.`, file.path);
-    }
     const actual = entryHashes.get(file.path)!;
     if (actual !== file.sha256) {
       throw new BundleError('file-changed', `SHA-256 is ${actual}, the manifest records ${file.sha256}.`, file.path);
     }
     hashes.set(file.path, actual);
-  }
-  for (const name of files.keys()) {
-    if (!hashes.has(name) && !fixed.includes(name)) {
-      throw new BundleError('unexpected-file', 'In the ZIP but not listed in manifest.json.', name);
-    }
   }
   for (const path of fixed) if (!UNSUMMED.includes(path)) hashes.set(path, entryHashes.get(path)!);
 
@@ -112,12 +96,52 @@ export async function readBundle(zip: Blob | Uint8Array, options: ReadOptions = 
   const fixedBytes = new Map<string, Uint8Array>();
   for (const path of fixed) fixedBytes.set(path, new Uint8Array(await files.get(path)!.arrayBuffer()));
   checkSums(fixedBytes.get(SUMS_PATH)!, hashes);
+  control.signal?.throwIfAborted();
   checkAudit(manifest);
   const timestamps = manifest.timestamps ?? [];
   const evidenceHash = new Map(manifest.files.map((file) => [file.path, file.sha256]));
   const timestampTrust = await checkBundleTimestamps(timestamps, fixedBytes, (path) => evidenceHash.get(path), manifest.audit.at(-1), options.roots);
   const signer = manifest.formatVersion >= 2 ? await checkSignatures(fixedBytes) : null;
+  control.signal?.throwIfAborted();
   return { manifest, files, bundleSha256, signer, timestamps, timestampTrust };
+}
+
+/** manifest.json, its CRC-32 checked, parsed and validated: what the rest of the bundle may be. */
+async function readManifest(zip: OpenedZip): Promise<BundleManifest> {
+  const entry = zip.entries.find((candidate) => candidate.name === MANIFEST_PATH);
+  if (!entry) throw new BundleError('not-a-bundle', 'The ZIP has no manifest.json.', MANIFEST_PATH);
+  const bytes = await readEntry(zip, entry);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw new BundleError('invalid-manifest', `manifest.json is not valid JSON (${String(error)}).`, MANIFEST_PATH);
+  }
+  const check = validateManifest(parsed);
+  if (!check.ok) throw new BundleError(check.code, check.detail, check.path);
+  return check.manifest;
+}
+
+/**
+ * The ZIP holds exactly the files the manifest allows (version 4: with the trusted timestamps' tokens, chains and
+ * audit-head.txt), evidence files of the recorded sizes: decided from the table of contents, before any hashing.
+ */
+function checkFileSet(manifest: BundleManifest, fixed: readonly string[], sizes: ReadonlyMap<string, number>): void {
+  for (const path of fixed) {
+    if (!sizes.has(path)) throw new BundleError('file-missing', 'A bundle always has this file.', path);
+  }
+  const listed = new Set<string>(fixed);
+  for (const file of manifest.files) {
+    const size = sizes.get(file.path);
+    if (size === undefined) throw new BundleError('file-missing', 'Listed in manifest.json but not in the ZIP.', file.path);
+    if (size !== file.size) {
+      throw new BundleError('file-changed', `${size} bytes, ${file.size} recorded in the manifest.`, file.path);
+    }
+    listed.add(file.path);
+  }
+  for (const name of sizes.keys()) {
+    if (!listed.has(name)) throw new BundleError('unexpected-file', 'In the ZIP but not listed in manifest.json.', name);
+  }
 }
 
 /** SHA256SUMS must list exactly `hashes` (every file but itself), one `<hex>  <path>` line each. */

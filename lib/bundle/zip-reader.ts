@@ -11,6 +11,8 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { BundleError } from './errors';
+import { MAX_BUNDLE_ENTRIES, MAX_ENTRY_NAME } from './limits';
+import { Pacer, type WorkControl } from './pacer';
 
 export interface ZipEntry {
   name: string;
@@ -26,68 +28,115 @@ export interface ZipContents {
   sha256: string;
 }
 
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-const DESCRIPTOR = 0x08074b50;
-const END = 0x06054b50;
-const END_SIZE = 22;
-const VERSION = 20;
-/** Bit 3: sizes and CRC in a data descriptor after the data (how a streaming writer works). */
-const FLAGS = 0x0008;
-/** Bytes read at a time in the pass over the whole file. */
-const READ_SIZE = 1 << 20;
-
-interface Located {
+/** An entry whose headers were all checked; its data not read yet. */
+export interface LocatedEntry {
   name: string;
   crc: number;
   dataStart: number;
   size: number;
 }
 
+/** A ZIP whose structure was checked (openZip): its entries in file order, nothing hashed yet. */
+export interface OpenedZip {
+  source: Blob;
+  entries: LocatedEntry[];
+  /** Reads ranges of the source (a small file from memory). */
+  read: ByteReader;
+}
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const DESCRIPTOR = 0x08074b50;
+const END = 0x06054b50;
+const END_SIZE = 22;
+const CENTRAL_SIZE = 46;
+const LOCAL_SIZE = 30;
+const DESCRIPTOR_SIZE = 16;
+const VERSION = 20;
+/** Bit 3: sizes and CRC in a data descriptor after the data (how a streaming writer works). */
+const FLAGS = 0x0008;
+/** Bytes read at a time in the pass over the whole file, and at most in one read of headers. */
+const READ_SIZE = 1 << 20;
+/** Bytes hashed between two chances for the page to run (a few milliseconds of work). */
+const HASH_STEP = 64 * 1024;
+/** Headers closer than this share one read (the bytes between are read and skipped: cheaper than another read). */
+const READ_GAP = 64 * 1024;
+
+/** Checks the structure (openZip), then hashes every entry (hashZip). */
+export async function readZip(source: Blob, control: WorkControl = {}): Promise<ZipContents> {
+  return hashZip(await openZip(source, control), control);
+}
+
 /**
- * Reads every entry, in order; throws BundleError ('not-a-zip', 'truncated', 'damaged', 'file-changed'). The
- * headers are read as small slices; then ONE pass over the file, a megabyte at a time, hashes the whole file and
- * checks each entry's CRC-32 and hashes it: a bundle of any size is never held in memory.
+ * Every header field checked (end record, table of contents, local headers, data descriptors); nothing hashed.
+ * Limits first: the entry count from the end record, then names and sizes from the table of contents, refused
+ * before a single local header is read. Then the local headers and descriptors, many per read.
+ * Throws BundleError ('not-a-zip', 'truncated', 'damaged', 'too-many-files', 'unexpected-file').
  */
-export async function readZip(source: Blob): Promise<ZipContents> {
+export async function openZip(source: Blob, control: WorkControl = {}): Promise<OpenedZip> {
+  const pacer = new Pacer(control);
   const bytesAt = await byteReader(source);
-  const located = await locateEntries(source, bytesAt);
+  const { count, cdOffset, cdSize } = await readEnd(source.size, bytesAt);
+  const located = readDirectory(await bytesAt(cdOffset, cdSize), count, cdOffset);
+  await checkLocalHeaders(located, bytesAt, pacer);
+  return { source, entries: located.map(({ name, crc, dataStart, size }) => ({ name, crc, dataStart, size })), read: bytesAt };
+}
+
+/**
+ * ONE pass over the file, a megabyte at a time, hashes the whole file and checks each entry's CRC-32 and hashes
+ * it: a bundle of any size is never held in memory, and the page gets its turn every few milliseconds.
+ */
+export async function hashZip(zip: OpenedZip, control: WorkControl = {}): Promise<ZipContents> {
+  const { source, entries: located, read: bytesAt } = zip;
+  const pacer = new Pacer(control);
   const whole = sha256.create();
   const sums = located.map(() => ({ crc: 0xffffffff, hash: sha256.create() }));
   let next = 0;
   for (let offset = 0; offset < source.size; offset += READ_SIZE) {
+    await pacer.breathe();
     const piece = await bytesAt(offset, Math.min(READ_SIZE, source.size - offset));
-    whole.update(piece);
+    for (let step = 0; step < piece.length; step += HASH_STEP) {
+      await pacer.breathe();
+      whole.update(piece.subarray(step, step + HASH_STEP));
+    }
     const pieceEnd = offset + piece.length;
     // Entries are in file order and do not overlap: feed each the part of this piece that is its data.
     for (let i = next; i < located.length && located[i]!.dataStart < pieceEnd; i++) {
       const entry = located[i]!;
       const from = Math.max(entry.dataStart, offset);
       const to = Math.min(entry.dataStart + entry.size, pieceEnd);
-      if (to > from) {
-        const part = piece.subarray(from - offset, to - offset);
+      for (let at = from; at < to; at += HASH_STEP) {
+        await pacer.breathe();
+        const part = piece.subarray(at - offset, Math.min(at + HASH_STEP, to) - offset);
         sums[i]!.crc = crc32Update(sums[i]!.crc, part);
         sums[i]!.hash.update(part);
       }
       if (entry.dataStart + entry.size <= pieceEnd) next = i + 1;
     }
+    pacer.progress(pieceEnd, source.size);
   }
   const entries = located.map((entry, i) => {
-    const actual = (sums[i]!.crc ^ 0xffffffff) >>> 0;
-    if (actual !== entry.crc) {
-      throw new BundleError(
-        'file-changed',
-        `The content changed: its CRC-32 is ${hex32(actual)}, the ZIP recorded ${hex32(entry.crc)}.`,
-        entry.name,
-      );
-    }
-    return {
-      name: entry.name,
-      data: source.slice(entry.dataStart, entry.dataStart + entry.size),
-      sha256: bytesToHex(sums[i]!.hash.digest()),
-    };
+    checkCrc(entry, (sums[i]!.crc ^ 0xffffffff) >>> 0);
+    return { name: entry.name, data: entryData(zip, entry), sha256: bytesToHex(sums[i]!.hash.digest()) };
   });
   return { entries, sha256: bytesToHex(whole.digest()) };
+}
+
+/** One entry's bytes, its CRC-32 checked: for the small files read before the pass (manifest.json). */
+export async function readEntry(zip: OpenedZip, entry: LocatedEntry): Promise<Uint8Array> {
+  const data = (await zip.read(entry.dataStart, entry.size)).slice();
+  checkCrc(entry, crc32(data));
+  return data;
+}
+
+function entryData(zip: OpenedZip, entry: LocatedEntry): Blob {
+  return zip.source.slice(entry.dataStart, entry.dataStart + entry.size);
+}
+
+function checkCrc(entry: LocatedEntry, actual: number): void {
+  if (actual !== entry.crc) {
+    throw new BundleError('file-changed', `The content changed: its CRC-32 is ${hex32(actual)}, the ZIP recorded ${hex32(entry.crc)}.`, entry.name);
+  }
 }
 
 type ByteReader = (offset: number, length: number) => Promise<Uint8Array>;
@@ -101,9 +150,10 @@ async function byteReader(source: Blob): Promise<ByteReader> {
   return async (offset, length) => new Uint8Array(await source.slice(offset, offset + length).arrayBuffer());
 }
 
-/** Every header field checked (end record, table of contents, local headers, data descriptors); nothing hashed. */
-async function locateEntries(source: Blob, bytesAt: ByteReader): Promise<Located[]> {
-  const size = source.size;
+const damaged = (detail: string, path?: string) => new BundleError('damaged', detail, path);
+
+/** The first bytes and the end record: where the table of contents is, and how many entries it lists. */
+async function readEnd(size: number, bytesAt: ByteReader): Promise<{ count: number; cdOffset: number; cdSize: number }> {
   const start = await bytesAt(0, Math.min(size, END_SIZE));
   const startView = new DataView(start.buffer, start.byteOffset, start.byteLength);
   if (start.length < 4 || startView.getUint32(0, true) !== LOCAL) {
@@ -121,34 +171,54 @@ async function locateEntries(source: Blob, bytesAt: ByteReader): Promise<Located
         'it was cut off, or its end was damaged.',
     );
   }
-
   const end = size - END_SIZE;
-  const damaged = (detail: string, path?: string) => new BundleError('damaged', detail, path);
   const count = endView.getUint16(10, true);
   const cdSize = endView.getUint32(12, true);
   const cdOffset = endView.getUint32(16, true);
   if (endView.getUint16(4, true) !== 0 || endView.getUint16(6, true) !== 0) throw damaged('Disk numbers of a multi-part ZIP.', 'end of ZIP');
   if (endView.getUint16(8, true) !== count) throw damaged('The two entry counts differ.', 'end of ZIP');
   if (endView.getUint16(20, true) !== 0) throw damaged('A ZIP comment was added.', 'end of ZIP');
+  if (count > MAX_BUNDLE_ENTRIES) {
+    throw new BundleError('too-many-files', `${count} entries; a bundle holds at most ${MAX_BUNDLE_ENTRIES}.`, 'end of ZIP');
+  }
   if (cdOffset + cdSize !== end) {
     throw damaged(`The table of contents should end at byte ${end}, not ${cdOffset + cdSize}.`, 'end of ZIP');
   }
+  if (cdSize > count * (CENTRAL_SIZE + MAX_ENTRY_NAME)) {
+    throw damaged(`A table of contents of ${cdSize} bytes for ${count} entries: longer than a bundle's.`, 'end of ZIP');
+  }
+  return { count, cdOffset, cdSize };
+}
 
-  const cd = await bytesAt(cdOffset, cdSize);
+/** An entry as the table of contents describes it, with where its local header and data descriptor must be. */
+interface Listed extends LocatedEntry {
+  rawName: Uint8Array;
+  localAt: number;
+  descriptorAt: number;
+  time: number;
+}
+
+/**
+ * Every field of the table of contents, in memory: names (ASCII, at most MAX_ENTRY_NAME, each once), and where
+ * each entry must start, so that the entries tile the file up to the table exactly. Nothing else is read.
+ */
+function readDirectory(cd: Uint8Array, count: number, cdOffset: number): Listed[] {
+  const cdSize = cd.length;
   const view = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
   const u32 = (at: number) => view.getUint32(at, true);
   const u16 = (at: number) => view.getUint16(at, true);
-  const located: Located[] = [];
+  const listed: Listed[] = [];
   const names = new Set<string>();
   let central = 0;
   let local = 0;
   for (let i = 0; i < count; i++) {
     const where = `entry ${i + 1}`;
-    if (central + 46 > cdSize || u32(central) !== CENTRAL) throw damaged('Broken table of contents.', where);
+    if (central + CENTRAL_SIZE > cdSize || u32(central) !== CENTRAL) throw damaged('Broken table of contents.', where);
     const nameLength = u16(central + 28);
-    const nameEnd = central + 46 + nameLength;
+    if (nameLength > MAX_ENTRY_NAME) throw damaged(`A name of ${nameLength} bytes; a bundle's are at most ${MAX_ENTRY_NAME}.`, where);
+    const nameEnd = central + CENTRAL_SIZE + nameLength;
     if (nameEnd > cdSize) throw damaged('Broken table of contents.', where);
-    const rawName = cd.subarray(central + 46, nameEnd);
+    const rawName = cd.subarray(central + CENTRAL_SIZE, nameEnd);
     const name = decodeName(rawName, where);
     const field = (detail: string) => damaged(detail, name);
     const crc = u32(central + 16);
@@ -163,39 +233,67 @@ async function locateEntries(source: Blob, bytesAt: ByteReader): Promise<Located
       throw field('Disk number or attributes in the table of contents.');
     }
     if (u32(central + 42) !== local) throw field(`The entry should start at byte ${local}, not ${u32(central + 42)}.`);
-
     // Local header, then the data, then the data descriptor; the next entry starts right after.
-    const dataStart = local + 30 + nameLength;
+    const dataStart = local + LOCAL_SIZE + nameLength;
     const descriptorAt = dataStart + entrySize;
-    if (descriptorAt + 16 > cdOffset) throw field('The entry runs into the table of contents.');
-    const header = await bytesAt(local, 30 + nameLength);
-    const lv = new DataView(header.buffer, header.byteOffset, header.byteLength);
-    if (lv.getUint32(0, true) !== LOCAL) throw field('Local header signature.');
-    if (lv.getUint16(4, true) !== VERSION) throw field('"version needed" in the local header.');
-    if (lv.getUint16(6, true) !== FLAGS) throw field('Flags in the local header.');
-    if (lv.getUint16(8, true) !== 0) throw field('Compression method in the local header.');
-    if (lv.getUint32(10, true) !== u32(central + 12)) throw field('Modification time differs between the two headers.');
-    if (lv.getUint32(14, true) !== 0 || lv.getUint32(18, true) !== 0 || lv.getUint32(22, true) !== 0) {
-      throw field('CRC or sizes in the local header (they belong in the data descriptor).');
-    }
-    if (lv.getUint16(26, true) !== nameLength || lv.getUint16(28, true) !== 0) throw field('Name length or extra field in the local header.');
-    if (!equalBytes(header.subarray(30), rawName)) throw field('The name differs between the two headers.');
-    const descriptor = await bytesAt(descriptorAt, 16);
-    const dv = new DataView(descriptor.buffer, descriptor.byteOffset, descriptor.byteLength);
-    if (dv.getUint32(0, true) !== DESCRIPTOR) throw field('Data descriptor signature.');
-    if (dv.getUint32(4, true) !== crc) throw field('CRC-32 differs between the data descriptor and the table of contents.');
-    if (dv.getUint32(8, true) !== entrySize || dv.getUint32(12, true) !== entrySize) {
-      throw field('Sizes differ between the data descriptor and the table of contents.');
+    if (descriptorAt + DESCRIPTOR_SIZE > cdOffset) {
+      throw field(`The entry (${entrySize} bytes from byte ${dataStart}) runs past the ${cdOffset} bytes before the table of contents.`);
     }
     if (names.has(name)) throw new BundleError('unexpected-file', 'The ZIP holds this name twice.', name);
     names.add(name);
-    located.push({ name, crc, dataStart, size: entrySize });
-    local = descriptorAt + 16;
+    listed.push({ name, crc, dataStart, size: entrySize, rawName, localAt: local, descriptorAt, time: u32(central + 12) });
+    local = descriptorAt + DESCRIPTOR_SIZE;
     central = nameEnd;
   }
   if (local !== cdOffset) throw damaged(`${cdOffset - local} bytes are not part of any entry.`, 'end of ZIP');
   if (central !== cdSize) throw damaged('The table of contents has more bytes than its entries.', 'end of ZIP');
-  return located;
+  return listed;
+}
+
+/**
+ * Each entry's local header and data descriptor against its table of contents entry. Headers close together (small
+ * files) are read together, up to a megabyte at a time: a bundle of many small files costs a few reads, not two
+ * per file.
+ */
+async function checkLocalHeaders(listed: readonly Listed[], bytesAt: ByteReader, pacer: Pacer): Promise<void> {
+  const spans = listed.flatMap((entry) => [
+    { from: entry.localAt, to: entry.dataStart, check: (bytes: Uint8Array) => checkLocalHeader(entry, bytes) },
+    { from: entry.descriptorAt, to: entry.descriptorAt + DESCRIPTOR_SIZE, check: (bytes: Uint8Array) => checkDescriptor(entry, bytes) },
+  ]);
+  for (let first = 0; first < spans.length; ) {
+    let last = first;
+    while (last + 1 < spans.length && spans[last + 1]!.from - spans[last]!.to <= READ_GAP && spans[last + 1]!.to - spans[first]!.from <= READ_SIZE) last++;
+    await pacer.breathe();
+    const from = spans[first]!.from;
+    const bytes = await bytesAt(from, spans[last]!.to - from);
+    for (let i = first; i <= last; i++) spans[i]!.check(bytes.subarray(spans[i]!.from - from, spans[i]!.to - from));
+    first = last + 1;
+  }
+}
+
+function checkLocalHeader(entry: Listed, header: Uint8Array): void {
+  const field = (detail: string) => damaged(detail, entry.name);
+  const lv = new DataView(header.buffer, header.byteOffset, header.byteLength);
+  if (lv.getUint32(0, true) !== LOCAL) throw field('Local header signature.');
+  if (lv.getUint16(4, true) !== VERSION) throw field('"version needed" in the local header.');
+  if (lv.getUint16(6, true) !== FLAGS) throw field('Flags in the local header.');
+  if (lv.getUint16(8, true) !== 0) throw field('Compression method in the local header.');
+  if (lv.getUint32(10, true) !== entry.time) throw field('Modification time differs between the two headers.');
+  if (lv.getUint32(14, true) !== 0 || lv.getUint32(18, true) !== 0 || lv.getUint32(22, true) !== 0) {
+    throw field('CRC or sizes in the local header (they belong in the data descriptor).');
+  }
+  if (lv.getUint16(26, true) !== entry.rawName.length || lv.getUint16(28, true) !== 0) throw field('Name length or extra field in the local header.');
+  if (!equalBytes(header.subarray(LOCAL_SIZE), entry.rawName)) throw field('The name differs between the two headers.');
+}
+
+function checkDescriptor(entry: Listed, descriptor: Uint8Array): void {
+  const field = (detail: string) => damaged(detail, entry.name);
+  const dv = new DataView(descriptor.buffer, descriptor.byteOffset, descriptor.byteLength);
+  if (dv.getUint32(0, true) !== DESCRIPTOR) throw field('Data descriptor signature.');
+  if (dv.getUint32(4, true) !== entry.crc) throw field('CRC-32 differs between the data descriptor and the table of contents.');
+  if (dv.getUint32(8, true) !== entry.size || dv.getUint32(12, true) !== entry.size) {
+    throw field('Sizes differ between the data descriptor and the table of contents.');
+  }
 }
 
 function decodeName(raw: Uint8Array, where: string): string {

@@ -420,7 +420,7 @@ export const en = {
   'bundle.error.bad-signature': "The signature of {path} does not match: the file was changed after it was signed, or it was signed by someone else. Nothing was imported.",
   'manager.signingKey.title': "This installation’s signing key",
   'manager.signingKey.body': "Bundles you export are signed with a key that only this installation of the extension holds. Anyone who receives one can compare the fingerprint printed in its report with this one, for example by phone:",
-  'bundle.error.too-large': 'This is too much for one ZIP file (over 4 GB). Export fewer captures at a time.',
+  'bundle.error.too-large': 'This is too much for one bundle (over 4 GB, or over 10,000 files). Export fewer captures at a time.',
   'bundle.error.already-imported': 'This case is already in this browser (it was imported before, or exported from here). Nothing was imported.',
   'bundle.exportError.file-changed': 'The stored file {path} no longer matches its fingerprint. The export was stopped. Use “Verify” on the case to see what changed.',
   'bundle.exportError.file-missing': 'The stored file {path} is missing. The export was stopped. Use “Verify” on the case.',
@@ -597,7 +597,6 @@ export const en = {
   'import.passphrase.label': '{file} is encrypted. Type the passphrase the sender gave you.',
   'import.passphrase.open': 'Open',
   'import.passphrase.cancel': 'Cancel',
-  'import.opening': 'Opening and checking the file… Keep this page open.',
   'age.error.not-age': 'This file is not an encrypted bundle. Nothing was imported.',
   'age.error.wrong-passphrase': 'This passphrase does not open the file. Check it with the sender (every word, and the spaces) and try again. Nothing was imported.',
   'age.error.other-key': 'This file was encrypted for another key, not for this browser’s receiving key. Ask the sender which key they used. Nothing was imported.',
@@ -696,6 +695,14 @@ export const en = {
   'record.changeLength': "Change the maximum length in the settings",
   'bundle.report.limited.top': "Only the first {screens} screens from the top are included.",
   'capture.openCase': "Open the case",
+  // Imports that cannot freeze the manager (issue 24, part 3): limits decided first, progress, Cancel.
+  'bundle.error.too-many-files': 'This file holds more files than an evidence bundle can (10,000 at most): it was not made by this extension, or it was changed. Nothing was imported.',
+  'import.progress.opening': 'Decrypting and checking the file: {percent}%. Keep this page open.',
+  'import.progress.checking': 'Checking every file: {percent}%. Keep this page open.',
+  'import.progress.storing': 'Storing the case…',
+  'import.progress.label': 'Progress of the import',
+  'import.cancel': 'Cancel the import',
+  'import.cancelled': 'Import cancelled. Nothing was stored.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,19 @@
+/**
+ * What a bundle can hold, decided before any work (issue 24, "limits before work"): the reader refuses a ZIP beyond
+ * these from its end record and table of contents alone, and the writer refuses to write one, so that every bundle
+ * this extension writes is one it reads. FORMAT.md ("Limits") explains each figure.
+ */
+
+/**
+ * Entries in one bundle. A capture is three files (screenshot, page, thumbnail) or two (recording, poster), each
+ * with at most a token and its chain when timestamped: nine entries. 10,000 holds over 1,000 such captures plus the
+ * fixed files; a larger case is exported a selection at a time. A plain ZIP could hold 65,535: a file with more
+ * than this ceiling is refused before its table of contents is even read.
+ */
+export const MAX_BUNDLE_ENTRIES = 10_000;
+
+/**
+ * The longest entry name the exporter writes: `evidence/` + a capture folder (200) + `/` + a file name (200) +
+ * `.tsa.pem` (a timestamp's chain). Capture folders and file names are cut at 200 by safeSegment (manifest.ts).
+ */
+export const MAX_ENTRY_NAME = 'evidence/'.length + 200 + 1 + 200 + '.tsa.pem'.length;
