@@ -15,7 +15,8 @@ import { exportFromManager, storedCaptures, UNENCRYPTED } from './support/eviden
 import { showView } from './support/manager';
 import { fill } from './support/passphrase';
 import { entriesOf } from '../unit/bundle/fixtures';
-import { asFormat1, bundleFile, signedBundle, withEditedManifest } from './support/hostile-bundles';
+import { asFormat1, bundleFile, padded, signedBundle, withEditedManifest } from './support/hostile-bundles';
+import { noise } from '../unit/bundle/fixtures';
 import { TEST_ROOT_SLOT } from './support/local-tsa';
 import { repoRoot } from './support/test-build';
 
@@ -36,6 +37,76 @@ function caseOrigin(manager: DrivenPage) {
     const line = document.querySelector('[data-testid="case-origin"]');
     return line ? { kind: line.getAttribute('data-kind'), text: line.textContent?.trim() ?? '' } : null;
   }, null);
+}
+
+/**
+ * A timer in the page, every 20 ms, keeping how late it ever fired: how long the page was held (issue 24: never
+ * more than a tenth of a second during an import).
+ */
+async function startStallProbe(manager: DrivenPage): Promise<void> {
+  await manager.evaluate(() => {
+    const probe = { max: 0, last: performance.now(), timer: 0 };
+    probe.timer = window.setInterval(() => {
+      const now = performance.now();
+      probe.max = Math.max(probe.max, now - probe.last - 20);
+      probe.last = now;
+    }, 20);
+    (window as unknown as { stallProbe: typeof probe }).stallProbe = probe;
+  }, null);
+}
+
+/** Stops the probe; the longest the page was held, in ms. */
+async function stopStallProbe(manager: DrivenPage): Promise<number> {
+  return manager.evaluate(() => {
+    const probe = (window as unknown as { stallProbe: { max: number; timer: number } }).stallProbe;
+    window.clearInterval(probe.timer);
+    return Math.round(probe.max);
+  }, null);
+}
+
+/** Cases, captures, files and audit entries in the extension's database. */
+function storedCounts(browser: Parameters<typeof storedCaptures>[0]): Promise<Record<string, number>> {
+  return browser.evalInExtension(async () => {
+    if (!(await indexedDB.databases()).some((entry) => entry.name === 'capture-and-report')) return {};
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('capture-and-report');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const names = ['cases', 'captures', 'files', 'audit'].filter((name) => db.objectStoreNames.contains(name));
+      const counts = await Promise.all(
+        names.map(
+          (name) =>
+            new Promise<number>((resolve, reject) => {
+              const request = db.transaction(name).objectStore(name).count();
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      return Object.fromEntries(names.map((name, i) => [name, counts[i]!]));
+    } finally {
+      db.close();
+    }
+  }, null);
+}
+
+/** Made once for both browsers: a real bundle padded to 65,535 entries, and one with a 120 MB screenshot. */
+let heavyBundles: Promise<{ padded: string; large: string }> | undefined;
+function makeHeavyBundles() {
+  heavyBundles ??= (async () => ({
+    padded: bundleFile('padded.zip', padded(await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000007', title: 'Padded' }), 65_535)),
+    large: bundleFile(
+      'large.zip',
+      await signedBundle({
+        caseId: 'c0ffee00-0000-4000-8000-000000000008',
+        title: 'Large',
+        specs: [[{ role: 'screenshot', name: 'screenshot.png', mime: 'image/png', data: noise(120_000_000, 9) }]],
+      }),
+    ),
+  }))();
+  return heavyBundles;
 }
 
 const RLO = '\u202E';
@@ -191,6 +262,54 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     const names = [...entries.keys()].filter((name) => name.startsWith('evidence/')).map((name) => name.split('/').at(-1));
     expect(names.every((name) => /^(screenshot(-part\d+)?|page|thumbnail)\.(png|mhtml|html)$/.test(name!)), names.join(', ')).toBe(true);
     expect(new TextDecoder().decode(entries.get('report.html'))).toContain(`<bdi>${RLO_TITLE}</bdi>`);
+    await manager.close();
+  });
+
+  it('a bundle padded to 65,535 entries is refused in under 5 s, plainly, nothing stored, the page never held', async () => {
+    const { padded: file } = await makeHeavyBundles();
+    const manager = await browser().openExtensionPage('manager.html');
+    const before = await storedCounts(browser());
+    await startStallProbe(manager);
+    const started = Date.now();
+    const message = await importFile(manager, file);
+    const took = Date.now() - started;
+    const stall = await stopStallProbe(manager);
+    console.log(`[${browserName}] 65,535 entries refused in ${took} ms; the page was held at most ${stall} ms`);
+    expect(message).toEqual({
+      kind: 'alert',
+      text: 'This file holds more files than an evidence bundle can (10,000 at most): it was not made by this extension, or it was changed. Nothing was imported.',
+    });
+    expect(took).toBeLessThan(5_000);
+    expect(stall).toBeLessThan(100);
+    expect(await storedCounts(browser())).toEqual(before);
+    await manager.close();
+  });
+
+  it('a large bundle shows its progress; Cancel stops it, says so, and stores nothing; the page is never held', async () => {
+    const { large: file } = await makeHeavyBundles();
+    const manager = await browser().openExtensionPage('manager.html');
+    const before = await storedCounts(browser());
+    await manager.waitFor(() => document.querySelector('[data-testid="import"]:not([disabled])'), null);
+    await manager.evaluate(() => document.querySelector('[data-testid="bundle-message"]')?.remove(), null);
+    await startStallProbe(manager);
+    await manager.setInputFile('[data-testid="import"]', file);
+    // Once some of it was checked, the person cancels.
+    const shown = await manager.waitFor(() => {
+      const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress');
+      return bar && bar.value > 0 ? document.querySelector('[data-testid="bundle-working"]')?.textContent?.trim() : null;
+    }, null, 30_000);
+    expect(shown).toMatch(/^Checking every file: \d+%\. Keep this page open\.$/);
+    await manager.click('[data-testid="import-cancel"]');
+    const message = await manager.waitFor(() => {
+      const shownMessage = document.querySelector('[data-testid="bundle-message"]');
+      return shownMessage ? { kind: shownMessage.getAttribute('role'), text: shownMessage.textContent?.trim() } : null;
+    }, null, 30_000);
+    const stall = await stopStallProbe(manager);
+    console.log(`[${browserName}] large import cancelled; the page was held at most ${stall} ms`);
+    expect(message).toEqual({ kind: 'status', text: 'Import cancelled. Nothing was stored.' });
+    expect(await manager.evaluate(() => document.querySelector('[data-testid="import-progress"]') === null, null)).toBe(true);
+    expect(stall).toBeLessThan(100);
+    expect(await storedCounts(browser())).toEqual(before);
     await manager.close();
   });
 });

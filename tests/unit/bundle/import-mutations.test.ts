@@ -32,7 +32,7 @@ async function storedCase(store: Awaited<ReturnType<typeof openTestStore>>['stor
   return {
     caseRecord: caseRecord && { ...caseRecord, imported: { ...caseRecord.imported, importedAt: '' } },
     captures,
-    files: await Promise.all(captures.flatMap((capture) => capture.files.map(async (meta) => [meta.id, await sha256Hex(new Uint8Array(await (await store.getFileData(meta.id))!.arrayBuffer()))]))),
+    files: await Promise.all(captures.flatMap((capture) => capture.files.map(async (meta) => [meta.id, await sha256Hex(new Uint8Array(await ((await store.getFileData(meta.id)) as Blob).arrayBuffer()))]))),
     audit: audit.slice(0, -1),
     reports: await store.listReports(caseId),
   };
