@@ -77,7 +77,7 @@ export async function openZip(source: Blob, control: WorkControl = {}): Promise<
   const pacer = new Pacer(control);
   const bytesAt = await byteReader(source);
   const { count, cdOffset, cdSize } = await readEnd(source.size, bytesAt);
-  const located = readDirectory(await bytesAt(cdOffset, cdSize), count, cdOffset);
+  const located = await readDirectory(await bytesAt(cdOffset, cdSize), count, cdOffset, pacer);
   await checkLocalHeaders(located, bytesAt, pacer);
   return { source, entries: located.map(({ name, crc, dataStart, size }) => ({ name, crc, dataStart, size })), read: bytesAt };
 }
@@ -202,7 +202,7 @@ interface Listed extends LocatedEntry {
  * Every field of the table of contents, in memory: names (ASCII, at most MAX_ENTRY_NAME, each once), and where
  * each entry must start, so that the entries tile the file up to the table exactly. Nothing else is read.
  */
-function readDirectory(cd: Uint8Array, count: number, cdOffset: number): Listed[] {
+async function readDirectory(cd: Uint8Array, count: number, cdOffset: number, pacer: Pacer): Promise<Listed[]> {
   const cdSize = cd.length;
   const view = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -212,6 +212,7 @@ function readDirectory(cd: Uint8Array, count: number, cdOffset: number): Listed[
   let central = 0;
   let local = 0;
   for (let i = 0; i < count; i++) {
+    await pacer.breathe();
     const where = `entry ${i + 1}`;
     if (central + CENTRAL_SIZE > cdSize || u32(central) !== CENTRAL) throw damaged('Broken table of contents.', where);
     const nameLength = u16(central + 28);
@@ -266,7 +267,10 @@ async function checkLocalHeaders(listed: readonly Listed[], bytesAt: ByteReader,
     await pacer.breathe();
     const from = spans[first]!.from;
     const bytes = await bytesAt(from, spans[last]!.to - from);
-    for (let i = first; i <= last; i++) spans[i]!.check(bytes.subarray(spans[i]!.from - from, spans[i]!.to - from));
+    for (let i = first; i <= last; i++) {
+      await pacer.breathe();
+      spans[i]!.check(bytes.subarray(spans[i]!.from - from, spans[i]!.to - from));
+    }
     first = last + 1;
   }
 }

@@ -92,8 +92,11 @@ function storedCounts(browser: Parameters<typeof storedCaptures>[0]): Promise<Re
   }, null);
 }
 
-/** Made once for both browsers: a real bundle padded to 65,535 entries, and one with a 120 MB screenshot. */
-let heavyBundles: Promise<{ padded: string; large: string }> | undefined;
+/**
+ * Made once for both browsers: a real bundle padded to 65,535 entries, one with a 120 MB screenshot (to cancel),
+ * and one with a 40 MB screenshot (imported whole).
+ */
+let heavyBundles: Promise<{ padded: string; large: string; big: string }> | undefined;
 function makeHeavyBundles() {
   heavyBundles ??= (async () => ({
     padded: bundleFile('padded.zip', padded(await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000007', title: 'Padded' }), 65_535)),
@@ -103,6 +106,19 @@ function makeHeavyBundles() {
         caseId: 'c0ffee00-0000-4000-8000-000000000008',
         title: 'Large',
         specs: [[{ role: 'screenshot', name: 'screenshot.png', mime: 'image/png', data: noise(120_000_000, 9) }]],
+      }),
+    ),
+    big: bundleFile(
+      'big.zip',
+      await signedBundle({
+        caseId: 'c0ffee00-0000-4000-8000-000000000009',
+        title: 'Big',
+        specs: [
+          [
+            { role: 'screenshot', name: 'screenshot.png', mime: 'image/png', data: noise(40_000_000, 11) },
+            { role: 'source', name: 'page.html', mime: 'text/html', data: noise(2_000_000, 13) },
+          ],
+        ],
       }),
     ),
   }))();
@@ -310,6 +326,21 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     expect(await manager.evaluate(() => document.querySelector('[data-testid="import-progress"]') === null, null)).toBe(true);
     expect(stall).toBeLessThan(100);
     expect(await storedCounts(browser())).toEqual(before);
+    await manager.close();
+  });
+
+  it('a 42 MB bundle imports whole (checked, stored) without the page ever being held', async () => {
+    const { big: file } = await makeHeavyBundles();
+    const manager = await browser().openExtensionPage('manager.html');
+    await startStallProbe(manager);
+    const started = Date.now();
+    const message = await importFile(manager, file);
+    const took = Date.now() - started;
+    const stall = await stopStallProbe(manager);
+    console.log(`[${browserName}] 42 MB imported in ${took} ms; the page was held at most ${stall} ms`);
+    expect(message.kind, message.text).toBe('status');
+    expect(message.text).toContain('Imported as the case “\u2068Big\u2069”.');
+    expect(stall).toBeLessThan(100);
     await manager.close();
   });
 });
