@@ -10,7 +10,8 @@ const TSA_ORIGINS = [...new Set(TIMESTAMP_AUTHORITIES.map((authority) => authori
 const POLICY = `script-src 'self'; object-src 'none'; connect-src 'self' data: blob: ${TSA_ORIGINS}; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; default-src 'self'`;
 
 // Least privilege: every permission below is explained in README.md ("Permissions"). The content script's
-// host matches come from lib/platforms/registry.ts (see entrypoints/platform.content.ts), nowhere else.
+// host matches come from lib/platforms/registry.ts (one content script per site, made by
+// modules/platform-content-scripts.ts), nowhere else.
 export default defineConfig({
   // CR_SOURCEMAP: source maps beside the bundles, for the bundles benchmark's "what is in it" (tests/bench/bundles.bench.ts).
   vite: () => ({ build: { minify: process.env.CR_NO_MINIFY ? false : undefined, sourcemap: process.env.CR_SOURCEMAP ? true : undefined } }),

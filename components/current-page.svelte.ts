@@ -3,7 +3,7 @@
  * side panel follows the active tab when no `?tabId=N` pins it.
  */
 import { browser } from 'wxt/browser';
-import { lookUpPage, resolveTargetTabId, tabIdFromQuery, type PageLookup } from '../lib/browser/tabs';
+import { lookUpPage, resolveTargetTabId, tabIdFromQuery, withShimTarget, type PageLookup } from '../lib/browser/tabs';
 import { onMessage } from '../lib/messaging';
 
 export class CurrentPage {
@@ -15,7 +15,7 @@ export class CurrentPage {
   start(search: string, { followActiveTab }: { followActiveTab: boolean }): () => void {
     this.#stops.push(
       onMessage('page-info', (info, sender) => {
-        if (sender.tab?.id === this.tabId) this.lookup = { status: 'ok', info };
+        if (sender.tab?.id === this.tabId) this.lookup = { status: 'ok', info: withShimTarget(info) };
       }),
     );
 

@@ -1,7 +1,7 @@
 /**
  * Chrome puts the manifest's content scripts only into pages loaded after the extension was installed, updated or
  * reloaded: a platform page open before that keeps no live content script (the old one ends itself, see
- * entrypoints/platform.content.ts), and the side panel could not read it until the person reloaded it. So after
+ * lib/content/platform-script.ts), and the side panel could not read it until the person reloaded it. So after
  * each of those, the background injects the content script into the open tabs its match patterns cover. (Firefox
  * does this by itself, and is left to it: two injections could race into two live copies.)
  *
@@ -10,6 +10,7 @@
  * (the browser may yet inject the new version's copy itself); a copy of the old version cannot answer.
  */
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { sendToTab } from '../messaging';
 
 export interface OpenTab {
@@ -45,15 +46,30 @@ export async function injectIntoOpenTabs(deps: ReinjectionDeps): Promise<number[
   return injected.sort((a, b) => a - b);
 }
 
-/** The browser's side: the manifest's own content scripts, their patterns and files. */
+/**
+ * The browser's side: the manifest's own content scripts (one per site, see modules/platform-content-scripts.ts),
+ * each into the open tabs its own patterns match.
+ */
 export function browserReinjectionDeps(): ReinjectionDeps {
   const scripts = browser.runtime.getManifest().content_scripts ?? [];
-  const matches = scripts.flatMap((script) => script.matches ?? []);
-  // The manifest's own paths (WXT types only the paths it knows at build time).
-  const files = scripts.flatMap((script) => script.js ?? []) as Array<'/content-scripts/platform.js'>;
+  /** The files of the script that matched each tab (no page is matched by two: their hosts never overlap). */
+  const filesOfTab = new Map<number, string[]>();
   return {
-    tabs: async () => (matches.length === 0 ? [] : browser.tabs.query({ url: matches })),
+    tabs: async () => {
+      const found = await Promise.all(
+        scripts.map(async ({ matches = [], js = [] }) => {
+          const tabs = matches.length === 0 ? [] : await browser.tabs.query({ url: matches });
+          for (const tab of tabs) if (tab.id !== undefined) filesOfTab.set(tab.id, js);
+          return tabs;
+        }),
+      );
+      return found.flat();
+    },
     answers: (tabId) => sendToTab(tabId, 'get-page-info').then((info) => info !== undefined, () => false),
-    inject: async (tabId) => void (await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files })),
+    inject: async (tabId) => {
+      // The manifest's own paths, so among the extension's files.
+      const files = (filesOfTab.get(tabId) ?? []) as ScriptPublicPath[];
+      if (files.length > 0) await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files });
+    },
   };
 }

@@ -24,6 +24,17 @@ export function tabIdFromQuery(search: string): number | null {
   return Number(raw);
 }
 
+/**
+ * What a content script said of its page, with a link shim's destination read here: a content script knows only
+ * its own site's platforms (modules/platform-content-scripts.ts), and the destination of, say, l.facebook.com may
+ * be on any of them. The page's own platform and kind are the content script's, whose parsers are the same.
+ */
+export function withShimTarget(info: PageInfo): PageInfo {
+  const target = info.parsed?.kind === 'link-shim' ? info.parsed.target : undefined;
+  if (!info.parsed || !target || target.parsed) return info;
+  return { ...info, parsed: { ...info.parsed, target: { url: target.url, parsed: parsePlatformUrl(target.url) } } };
+}
+
 export type PageLookup =
   | { status: 'ok'; info: PageInfo }
   /** No content script answered: not one of the platforms (or the page predates the extension). */
@@ -38,7 +49,7 @@ export type PageLookup =
 export async function lookUpPage(tabId: number): Promise<PageLookup> {
   try {
     const info = await sendToTab(tabId, 'get-page-info');
-    if (info && typeof info.url === 'string') return { status: 'ok', info };
+    if (info && typeof info.url === 'string') return { status: 'ok', info: withShimTarget(info) };
   } catch {
     // No content script in that tab: fall through to the URL.
   }

@@ -1,3 +1,4 @@
+import type { PlatformRegistry } from '../platforms/lookup';
 import { pageExtractor } from './page-items';
 
 /**
@@ -6,8 +7,13 @@ import { pageExtractor } from './page-items';
  * boundaries, however it finds them (a container the platform marks, or the permalink's outward boundary), so
  * pick mode needs no second copy of the platform's selectors. Null when `target` is in no row that can be read.
  */
-export function itemAt(target: Element, href: string, stop: Element | null): { key: string; element: Element } | null {
-  const page = pageExtractor(href);
+export function itemAt(
+  target: Element,
+  href: string,
+  stop: Element | null,
+  registry: PlatformRegistry,
+): { key: string; element: Element } | null {
+  const page = pageExtractor(href, registry);
   if (!page) return null;
   let rows: ReadonlySet<Element>;
   try {

@@ -1,8 +1,12 @@
 import type { PageInfo } from '../messaging/protocol';
-import { registry as defaultRegistry, type PlatformRegistry } from '../platforms/registry';
+import type { PlatformRegistry } from '../platforms/lookup';
 
-/** What the content script tells the extension about the page: its address, title and what it is. */
-export function pageInfo(href: string, title: string, registry: PlatformRegistry = defaultRegistry): PageInfo {
+/**
+ * What the content script tells the extension about the page: its address, title and what it is, read with the
+ * content script's own platforms (a link shim's target on another platform stays unread: the extension's pages
+ * read it, lib/browser/tabs.ts).
+ */
+export function pageInfo(href: string, title: string, registry: PlatformRegistry): PageInfo {
   return { url: href, title, parsed: registry.parseUrl(href) };
 }
 

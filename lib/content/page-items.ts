@@ -5,7 +5,7 @@
  */
 import type { PageItems } from '../messaging/protocol';
 import { extractorOn, readRows } from '../platforms/extraction';
-import { registry as defaultRegistry, type PlatformRegistry } from '../platforms/registry';
+import type { PlatformRegistry } from '../platforms/lookup';
 import type { ItemExtractor, PlatformModule } from '../platforms/types';
 import { itemsSignature } from './item-signature';
 import { ReadCounter } from './read-counts';
@@ -18,7 +18,7 @@ export interface PageExtractor {
 }
 
 /** The extractor that reads the page at `href`, if the page is one of ours and has items. */
-export function pageExtractor(href: string, registry: PlatformRegistry = defaultRegistry): PageExtractor | null {
+export function pageExtractor(href: string, registry: PlatformRegistry): PageExtractor | null {
   const parsed = registry.parseUrl(href);
   if (!parsed) return null;
   const platform = registry.byId(parsed.platform);
@@ -42,7 +42,7 @@ export class PageItemsReader {
   /** The last reading, whether it was sent or not (what a fresh request gets). */
   latest: PageItems;
 
-  constructor(root: Document, href: string, registry: PlatformRegistry = defaultRegistry) {
+  constructor(root: Document, href: string, registry: PlatformRegistry) {
     this.#root = root;
     this.#registry = registry;
     this.latest = { url: href, items: [] };

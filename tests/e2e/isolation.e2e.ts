@@ -80,13 +80,23 @@ describe.each(BROWSERS)('the page cannot see or start captures in %s', (browserN
     const { page, tabId } = await browser().openTab(DISCORD_PAGE);
     const panel = await browser().openExtensionPage(`sidepanel.html?tabId=${tabId}`);
     await panel.waitFor(() => document.querySelectorAll('[data-testid="item"]').length === 3, null);
-    const extensionId = await browser().evalInExtension(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.id, null);
+    // The extension's id, and the name of the content script of discord.com (its file's: content-scripts/<name>.js).
+    const { extensionId, scriptName } = await browser().evalInExtension(() => {
+      const runtime = ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime;
+      const scripts = (runtime.getManifest().content_scripts ?? []) as Array<{ matches?: string[]; js?: string[] }>;
+      const script = scripts.find((entry) => entry.matches?.includes('*://discord.com/*'));
+      return { extensionId: runtime.id, scriptName: /([^/]+)\.js$/.exec(script?.js?.[0] ?? '')?.[1] ?? '' };
+    }, null);
+    expect(scriptName).toBe('discord');
     // What WXT's context listens for to end an old copy of the script: a page can send it too.
-    await page.evaluate((id: string) => {
-      document.dispatchEvent(
-        new CustomEvent(`${id}:platform:wxt:content-script-started`, { detail: { contentScriptName: 'platform', messageId: 'forged' } }),
-      );
-    }, extensionId);
+    await page.evaluate(
+      ({ id, name }: { id: string; name: string }) => {
+        document.dispatchEvent(
+          new CustomEvent(`${id}:${name}:wxt:content-script-started`, { detail: { contentScriptName: name, messageId: 'forged' } }),
+        );
+      },
+      { id: extensionId, name: scriptName },
+    );
     // Still following the page: a single-page navigation reaches the panel.
     await page.evaluate(() => history.pushState({}, '', '/channels/@me/81384788765712399'), null);
     const label = await panel.waitFor(() => {

@@ -1,18 +1,19 @@
 /**
- * The work the content script does on one page update (entrypoints/platform.content.ts, `followItems`): the
+ * The work the content script does on one page update (lib/content/platform-script.ts, `followItems`): the
  * same PageItemsReader reads the changed rows of the document and tells whether the items changed, and the page
  * is serialized as the extension's messaging does. Bundled by content-script.bench.ts and run inside the
  * benchmark page. `stages` times the steps apart, to see what dominates. `grow` and `change` (item-pages.ts) make
  * and change the pages built from real saved pages.
  */
 import { PageItemsReader, pageSignature } from '../../../lib/content/page-items';
+import { registry } from '../../../lib/platforms/registry';
 
 export { change, grow } from './item-pages';
 
 let reader: PageItemsReader | null = null;
 
 function pageReader(pageUrl: string): PageItemsReader {
-  reader ??= new PageItemsReader(document, pageUrl);
+  reader ??= new PageItemsReader(document, pageUrl, registry);
   return reader;
 }
 

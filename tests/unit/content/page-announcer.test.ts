@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PageAnnouncer, pageInfo } from '../../../lib/content/page-announcer';
+import { PageAnnouncer, pageInfo as pageInfoWith } from '../../../lib/content/page-announcer';
+import { registry } from '../../../lib/platforms/registry';
+
+const pageInfo = (url: string, title: string) => pageInfoWith(url, title, registry);
 
 describe('PageAnnouncer', () => {
   it('announces a new address, then a new title on it, and nothing twice', () => {

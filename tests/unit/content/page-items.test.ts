@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageItemsReader } from '../../../lib/content/page-items';
 import { readRows } from '../../../lib/platforms/extraction';
-import { createRegistry, platforms } from '../../../lib/platforms/registry';
+import { createRegistry, platforms, registry } from '../../../lib/platforms/registry';
 import type { ItemExtractor } from '../../../lib/platforms/types';
 import { readProblemText } from '../../../lib/report/read-problem';
 import { extractDiscord } from '../../../lib/platforms/discord/extract';
@@ -49,7 +49,7 @@ function apply(step: { op: string; at: number; to?: number; text?: string }): vo
 describe('PageItemsReader', () => {
   it('gives the page when its items changed, null when they did not', () => {
     showChannel(20);
-    const reader = new PageItemsReader(document, PAGE);
+    const reader = new PageItemsReader(document, PAGE, registry);
     expect(reader.update(PAGE)?.items).toHaveLength(20);
     expect(reader.update(PAGE)).toBeNull();
     apply({ op: 'edit', at: 3, text: 'now edited' });
@@ -87,7 +87,7 @@ describe('PageItemsReader', () => {
     fc.assert(
       fc.property(fc.array(fc.array(change, { maxLength: 4 }), { minLength: 1, maxLength: 6 }), (rounds) => {
         showChannel(24);
-        const reader = new PageItemsReader(document, PAGE);
+        const reader = new PageItemsReader(document, PAGE, registry);
         reader.read(PAGE);
         for (const round of rounds) {
           round.forEach(apply);
@@ -101,7 +101,7 @@ describe('PageItemsReader', () => {
 
   it('gives no items on a page without an extractor, and starts afresh on another address', () => {
     showChannel(5);
-    const reader = new PageItemsReader(document, PAGE);
+    const reader = new PageItemsReader(document, PAGE, registry);
     expect(reader.read('https://www.facebook.com/zuck').items).toEqual([]);
     expect(reader.read(PAGE).items).toHaveLength(5);
     const dm = 'https://discord.com/channels/@me/992399169945604107';

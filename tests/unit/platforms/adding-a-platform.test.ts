@@ -2,9 +2,9 @@
 /**
  * "Adding a platform" (docs/architecture.md): a made-up platform (./fake/, one folder) is added to the registry's
  * list, its steps to the guides' and its id to the evidence model's (the mocks below stand for the line each would
- * gain), and is then found
- * everywhere the extension uses platforms: detection (URL, host, content script match patterns), the page's
- * items, the side panel's data (label, identifiers, steps, selection limit), the bundle's schema and its report.
+ * gain), and is then found everywhere the extension uses platforms: detection (URL, host, content script match
+ * patterns, a content script of its own), the page's items, the side panel's data (label, identifiers, steps,
+ * selection limit), the bundle's schema and its report.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { buildManifest } from '../../../lib/bundle/export';
@@ -15,8 +15,9 @@ import { describePage, platformNameList } from '../../../lib/page-label';
 import { extractItems } from '../../../lib/platforms/extraction';
 import { platformGuides } from '../../../lib/platforms/guides';
 import { pageIdentifiers } from '../../../lib/platforms/page-identifiers';
+import { contentScriptGroups, contentScriptName } from '../../../lib/platforms/lookup';
 import { createRegistry, platforms } from '../../../lib/platforms/registry';
-import type { PlatformId } from '../../../lib/platforms/types';
+import type { PlatformId, PlatformModule } from '../../../lib/platforms/types';
 import { makeFixture } from '../bundle/fixtures';
 import { fakebook } from './fake';
 
@@ -52,6 +53,13 @@ describe('a platform added with one folder, its id and a line in each registry',
     expect(registry.contentScriptMatches()).toContain('*://*.fakebook.example/*');
     // The real platforms are untouched by it.
     expect(registry.parseUrl('https://x.com/jack/status/20')?.platform).toBe('x');
+  });
+
+  it('gets a content script of its own, which carries no other platform (modules/platform-content-scripts.ts)', () => {
+    const own = contentScriptGroups<PlatformModule<string>>(platforms).find((group) => group.includes(fakebook));
+    expect(own).toEqual([fakebook]);
+    expect(contentScriptName(own!)).toBe('fakebook');
+    expect(createRegistry(own!).parseUrl(POST)).toEqual(registry.parseUrl(POST));
   });
 
   it("reads the page's items with its own extractor", () => {
