@@ -65,7 +65,7 @@ export async function encryptedOutput(protection: AgeProtection, options: { scry
  * one included, verified: a file cut short or changed anywhere rejects (AgeError), and nothing of it is returned.
  */
 export async function decryptToBlob(file: Blob, unlock: AgeUnlock, control: WorkControl = {}): Promise<Blob> {
-  const plain = await decryptStream(file.stream(), file.size, unlock);
+  const plain = await decryptStream(file.stream(), file.size, unlock, control.signal ? { signal: control.signal } : {});
   return (await collect(plain, 'application/zip', false, { control, total: file.size })).blob;
 }
 

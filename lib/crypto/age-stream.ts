@@ -9,6 +9,7 @@
  */
 import { Decrypter, Encrypter } from 'age-encryption';
 import { HEADER_PEEK_BYTES, peekAgeHeader } from './age-header';
+import { workerPassphraseIdentity } from './age-scrypt';
 
 /** scrypt's work factor (log2 N) for the files we make: age's own default, about 256 MiB and a second or two. */
 export const SCRYPT_WORK_FACTOR = 18;
@@ -88,6 +89,7 @@ export async function decryptStream(
   cipher: ReadableStream<Uint8Array>,
   size: number,
   unlock: AgeUnlock,
+  options: { signal?: AbortSignal } = {},
 ): Promise<ReadableStream<Uint8Array>> {
   const [head, source] = await splitHead(cipher);
   const header = peekAgeHeader(head);
@@ -98,7 +100,11 @@ export async function decryptStream(
     throw new AgeError('unsupported', `Made for ${[...new Set(types)].join(', ') || 'nobody'}.`);
   }
   const decrypter = new Decrypter();
-  if (unlock.passphrase !== undefined && types.includes('scrypt')) decrypter.addPassphrase(unlock.passphrase);
+  if (unlock.passphrase !== undefined && types.includes('scrypt')) {
+    const inWorker = workerPassphraseIdentity(unlock.passphrase, options.signal);
+    if (inWorker) decrypter.addIdentity(inWorker);
+    else decrypter.addPassphrase(unlock.passphrase);
+  }
   for (const identity of unlock.identities ?? []) decrypter.addIdentity(identity);
   const payloadSize = size - header.length - NONCE;
   const chunks = payloadSize < TAG ? 1 : Math.ceil(payloadSize / CHUNK_WITH_TAG);
@@ -109,6 +115,8 @@ export async function decryptStream(
     // count of bytes that came out tells which chunk failed (see below).
     plain = await decrypter.decrypt(source.pipeThrough(pieces(CHUNK_WITH_TAG)));
   } catch (error) {
+    // Cancelled while the passphrase was being checked: said as a cancel, not as a damaged file.
+    if (options.signal?.aborted && error === options.signal.reason) throw error;
     const named = headerError(error, types);
     throw named.code === 'changed' && payloadSize < TAG ? cutInHead(size) : named;
   }
