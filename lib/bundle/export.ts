@@ -23,7 +23,7 @@ import { mediaTypeExtension } from '../evidence/schema';
 import { verifyChain } from '../storage/audit';
 import type { FileChunks, FileData } from '../storage/evidence-store';
 import { BundleError } from './errors';
-import { MAX_BUNDLE_ENTRIES } from './limits';
+import { MAX_BUNDLE_ENTRIES, MAX_MANIFEST_BYTES } from './limits';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -126,8 +126,8 @@ export async function writeBundle(input: BundleInput, sink: BundleSink): Promise
     generated.reduce((sum, entry) => sum + entry.bytes.length, 0) +
     manifest.files.reduce((sum, file) => sum + file.size + 200, 0);
   const entryCount = manifest.files.length + generated.length + 3 + stamped.zipEntries.length;
-  if (total > ZIP_LIMIT || entryCount > MAX_BUNDLE_ENTRIES) {
-    throw new BundleError('too-large', `Over 4 GiB or ${MAX_BUNDLE_ENTRIES} files (limits.ts): export fewer captures at a time.`);
+  if (total > ZIP_LIMIT || entryCount > MAX_BUNDLE_ENTRIES || manifestBytes.length > MAX_MANIFEST_BYTES) {
+    throw new BundleError('too-large', `Over 4 GiB, ${MAX_BUNDLE_ENTRIES} files or a ${MAX_MANIFEST_BYTES}-byte manifest (limits.ts): export fewer captures at a time.`);
   }
 
   const writer = new ZipWriter(sink, zipTime(exportedAt));

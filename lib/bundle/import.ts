@@ -29,6 +29,7 @@ import {
 import { checkSignatures, PUBLIC_KEY_PATH, SIGNATURE_PATHS } from './signature';
 import type { TrustRoot } from '../proof/timestamp-trust';
 import { checkBundleTimestamps, timestampPaths, type BundleTimestamp, type CheckedBundleTimestamp } from './timestamps';
+import { MAX_MANIFEST_BYTES } from './limits';
 import type { WorkControl } from './pacer';
 import { hashZip, openZip, readEntry, type OpenedZip } from './zip-reader';
 
@@ -75,7 +76,7 @@ const UNSUMMED: readonly string[] = [SUMS_PATH, ...SIGNATURE_PATHS];
 export async function readBundle(zip: Blob | Uint8Array, options: ReadOptions = {}, control: WorkControl = {}): Promise<VerifiedBundle> {
   const source = zip instanceof Blob ? zip : new Blob([zip as Uint8Array<ArrayBuffer>]);
   const opened = await openZip(source, control);
-  const manifest = await readManifest(opened);
+  const manifest = await readManifest(opened, control);
   const fixed: readonly string[] = [...FIXED_FILES[manifest.formatVersion], ...timestampPaths(manifest.timestamps ?? [])];
   checkFileSet(manifest, fixed, new Map(opened.entries.map((entry) => [entry.name, entry.size])));
 
@@ -107,10 +108,13 @@ export async function readBundle(zip: Blob | Uint8Array, options: ReadOptions = 
 }
 
 /** manifest.json, its CRC-32 checked, parsed and validated: what the rest of the bundle may be. */
-async function readManifest(zip: OpenedZip): Promise<BundleManifest> {
+async function readManifest(zip: OpenedZip, control: WorkControl): Promise<BundleManifest> {
   const entry = zip.entries.find((candidate) => candidate.name === MANIFEST_PATH);
   if (!entry) throw new BundleError('not-a-bundle', 'The ZIP has no manifest.json.', MANIFEST_PATH);
-  const bytes = await readEntry(zip, entry);
+  if (entry.size > MAX_MANIFEST_BYTES) {
+    throw new BundleError('invalid-manifest', `${entry.size} bytes; a bundle's is at most ${MAX_MANIFEST_BYTES}.`, MANIFEST_PATH);
+  }
+  const bytes = await readEntry(zip, entry, control);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -17,3 +17,10 @@ export const MAX_BUNDLE_ENTRIES = 10_000;
  * `.tsa.pem` (a timestamp's chain). Capture folders and file names are cut at 200 by safeSegment (manifest.ts).
  */
 export const MAX_ENTRY_NAME = 'evidence/'.length + 200 + 1 + 200 + '.tsa.pem'.length;
+
+/**
+ * manifest.json: read whole and parsed on the page, so bounded. A capture takes a few kilobytes of it and an audit
+ * entry under one; 10,000 entries' worth of captures with their trail stay well under this. The writer refuses a
+ * larger one; the reader refuses it from the table of contents, before reading it.
+ */
+export const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;

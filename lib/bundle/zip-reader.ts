@@ -122,10 +122,16 @@ export async function hashZip(zip: OpenedZip, control: WorkControl = {}): Promis
   return { entries, sha256: bytesToHex(whole.digest()) };
 }
 
-/** One entry's bytes, its CRC-32 checked: for the small files read before the pass (manifest.json). */
-export async function readEntry(zip: OpenedZip, entry: LocatedEntry): Promise<Uint8Array> {
+/** One entry's bytes, its CRC-32 checked (in steps, the page getting its turn): for manifest.json, read first. */
+export async function readEntry(zip: OpenedZip, entry: LocatedEntry, control: WorkControl = {}): Promise<Uint8Array> {
+  const pacer = new Pacer(control);
   const data = (await zip.read(entry.dataStart, entry.size)).slice();
-  checkCrc(entry, crc32(data));
+  let crc = 0xffffffff;
+  for (let at = 0; at < data.length; at += HASH_STEP) {
+    await pacer.breathe();
+    crc = crc32Update(crc, data.subarray(at, at + HASH_STEP));
+  }
+  checkCrc(entry, (crc ^ 0xffffffff) >>> 0);
   return data;
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BundleError } from '../../../lib/bundle/errors';
 import { readBundle } from '../../../lib/bundle/import';
-import { MAX_BUNDLE_ENTRIES, MAX_ENTRY_NAME } from '../../../lib/bundle/limits';
+import { MAX_BUNDLE_ENTRIES, MAX_ENTRY_NAME, MAX_MANIFEST_BYTES } from '../../../lib/bundle/limits';
 import { isCancelled } from '../../../lib/bundle/pacer';
 import { entriesOf, exportToBytes, makeFixture, noise, repack } from './fixtures';
 
@@ -81,6 +81,15 @@ describe('limits decided before work', () => {
     expect(error.code).toBe('damaged');
     expect(error.detail).toMatch(/runs past/);
     expect(blob.sliced).toBeLessThan(10_000);
+  });
+
+  it('a manifest.json larger than a bundle’s is refused from the table of contents, never read', async () => {
+    const zip = await bundleWithScreenshot(100);
+    const entries = entriesOf(zip).map(([name, data]): [string, Uint8Array] => [name, name === 'manifest.json' ? new Uint8Array(MAX_MANIFEST_BYTES + 1) : data]);
+    const blob = counting(repack(entries));
+    expect(await refusal(readBundle(blob))).toMatchObject({ code: 'invalid-manifest', path: 'manifest.json' });
+    // The headers (and the small files between them, read with them): kilobytes of a 32 MB file.
+    expect(blob.sliced).toBeLessThan(100_000);
   });
 
   it('the exporter and the reader share the ceiling: a name the exporter writes fits', () => {
