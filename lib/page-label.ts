@@ -1,4 +1,4 @@
-import { translate, type Lang, type MessageKey } from './i18n';
+import { translateCore, type CoreKey, type Lang } from './i18n/core';
 import { registry as defaultRegistry, type PlatformRegistry } from './platforms/registry';
 import type { ParsedUrl } from './platforms/types';
 
@@ -8,12 +8,12 @@ import type { ParsedUrl } from './platforms/types';
  */
 export function kindLabel(parsed: ParsedUrl, lang: Lang, registry: PlatformRegistry = defaultRegistry): string {
   const own = registry.byId(parsed.platform).kindLabels?.[parsed.kind];
-  return own ? own[lang] : translate(lang, `kind.${parsed.kind}` as MessageKey);
+  return own ? own[lang] : translateCore(lang, `kind.${parsed.kind}` as CoreKey);
 }
 
 /** "Discord - message in a server channel": the platform and page kind in plain words. */
 export function describePage(parsed: ParsedUrl, lang: Lang, registry: PlatformRegistry = defaultRegistry): string {
-  return translate(lang, 'page.platformAndKind', {
+  return translateCore(lang, 'page.platformAndKind', {
     platform: registry.byId(parsed.platform).name,
     kind: kindLabel(parsed, lang, registry),
   });

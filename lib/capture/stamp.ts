@@ -5,7 +5,7 @@
  */
 import { localIsoTime } from '../evidence/time';
 import type { CaptureMode } from '../evidence/types';
-import { translate, type Lang } from '../i18n';
+import { translateCore, type Lang } from '../i18n/core';
 import { describePage } from '../page-label';
 import { parsePlatformUrl } from '../platforms/registry';
 
@@ -101,7 +101,7 @@ export function stampLines(page: {
   capturedAt: Date;
   timeZone: string;
 }): StampLine[] {
-  const t = (key: Parameters<typeof translate>[1]) => translate(page.lang, key);
+  const t = (key: Parameters<typeof translateCore>[1]) => translateCore(page.lang, key);
   const parsed = parsePlatformUrl(page.url);
   return [
     { label: '', value: `${t('app.name')} · ${t(page.mode === 'full' ? 'stamp.fullPage' : 'stamp.visibleArea')} · ${t('stamp.part')} {part}/{parts}` },

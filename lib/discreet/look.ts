@@ -3,7 +3,7 @@
  * nothing there names the tool or what it is for: every page has the same everyday title ("Notes") and icon, and
  * the toolbar button that icon and title, with no badge. Pure: the pages and the background apply it.
  */
-import { translate, type Lang, type MessageKey } from '../i18n';
+import { translateCore, type CoreKey, type Lang } from '../i18n/core';
 import { describePage } from '../page-label';
 import { platformById } from '../platforms/registry';
 import type { ParsedUrl } from '../platforms/types';
@@ -11,7 +11,7 @@ import type { ParsedUrl } from '../platforms/types';
 /** Our pages that open in a tab or window (the welcome is the manager's `#welcome`). */
 export type OwnPage = 'manager' | 'popup' | 'sidepanel';
 
-const PAGE_TITLES: Record<OwnPage, MessageKey> = {
+const PAGE_TITLES: Record<OwnPage, CoreKey> = {
   manager: 'pageTitle.manager',
   popup: 'pageTitle.popup',
   sidepanel: 'pageTitle.sidepanel',
@@ -25,7 +25,7 @@ export const OWN_ICONS: IconPaths = { 16: '/icon/16.png', 32: '/icon/32.png', 48
 export const NEUTRAL_ICONS: IconPaths = { 16: '/icon-neutral/16.png', 32: '/icon-neutral/32.png', 48: '/icon-neutral/48.png' };
 
 export function pageTitle(page: OwnPage, lang: Lang, discreet: boolean): string {
-  return translate(lang, discreet ? 'discreet.neutralTitle' : PAGE_TITLES[page]);
+  return translateCore(lang, discreet ? 'discreet.neutralTitle' : PAGE_TITLES[page]);
 }
 
 /** The page's favicon: our icon, or the neutral one. */
@@ -46,8 +46,8 @@ export interface ToolbarLook {
  * and icon, no badge.
  */
 export function toolbarLook(discreet: boolean, lang: Lang, parsed: ParsedUrl | null): ToolbarLook {
-  if (discreet) return { title: translate(lang, 'discreet.neutralTitle'), badge: '', icons: NEUTRAL_ICONS };
-  const appName = translate(lang, 'app.name');
+  if (discreet) return { title: translateCore(lang, 'discreet.neutralTitle'), badge: '', icons: NEUTRAL_ICONS };
+  const appName = translateCore(lang, 'app.name');
   return {
     title: parsed ? `${appName}: ${describePage(parsed, lang)}` : appName,
     badge: parsed ? platformById(parsed.platform).badge : '',

@@ -1,20 +1,15 @@
+// English interface messages: the reference set. nl.ts and fr.ts must have exactly these keys (checked by the type
+// system and by tests/unit/i18n.test.ts). `{name}` placeholders are filled by `t()`.
+
 /**
- * English interface messages: the reference set. nl.ts and fr.ts must have exactly these keys (checked by
- * the type system and by tests/unit/i18n.test.ts). `{name}` placeholders are filled by `t()`.
+ * What the extension writes outside its pages too: the evidence band of captures and recordings, page kinds, the
+ * toolbar's and tabs' titles, the default case. The background uses these only (lib/i18n/core.ts), so they are an
+ * object of their own that it loads without the rest of the catalog; `en` below holds them too. A new key goes
+ * here only when the background needs it.
  */
-export const en = {
+export const enCore = {
   'app.name': 'Capture & Report',
-  'page.loading': 'Looking at this page…',
   'page.platformAndKind': '{platform} - {kind}',
-  'page.noPlatform': 'No supported platform was recognised on this page.',
-  'page.noPlatformHint':
-    'You can still capture evidence here. Reporting steps are available for {platforms}.',
-  'page.noTab': 'There is no page to work on in this window.',
-  'page.restricted': 'This is a browser page that cannot be captured or read.',
-  'page.current': 'Current page',
-  'popup.openSidePanel': 'Reporting steps',
-  'popup.openManager': 'Evidence and cases',
-  'sidepanel.title': 'Report this content',
   'kind.home': 'start page',
   'kind.profile': 'profile',
   'kind.post': 'post',
@@ -31,10 +26,6 @@ export const en = {
   'kind.short-link': 'short link',
   'kind.link-shim': 'link to another site',
   'kind.other': 'page',
-  'manager.title': 'Evidence and cases',
-  'manager.welcome.title': 'Welcome',
-  'manager.welcome.body':
-    'Capture & Report helps you keep evidence of intimate images shared without consent, and report them. Everything stays on this computer until you choose to export it.',
   'stamp.fullPage': 'full page',
   'stamp.visibleArea': 'visible area',
   'stamp.part': 'part',
@@ -47,6 +38,32 @@ export const en = {
   'stamp.noPlatform': 'not one of the supported platforms',
   'stamp.recording': 'recording of the tab',
   'stamp.recordingStarted': 'Started (UTC)',
+  'case.defaultTitle': 'My evidence',
+  'pageTitle.manager': 'Capture & Report - evidence',
+  'pageTitle.popup': 'Capture & Report',
+  'pageTitle.sidepanel': 'Capture & Report - steps',
+  'discreet.neutralTitle': 'Notes',
+} as const;
+
+export type CoreKey = keyof typeof enCore;
+
+/** Every interface string: the background's above, then the pages'. */
+export const en = {
+  ...enCore,
+  'page.loading': 'Looking at this page…',
+  'page.noPlatform': 'No supported platform was recognised on this page.',
+  'page.noPlatformHint':
+    'You can still capture evidence here. Reporting steps are available for {platforms}.',
+  'page.noTab': 'There is no page to work on in this window.',
+  'page.restricted': 'This is a browser page that cannot be captured or read.',
+  'page.current': 'Current page',
+  'popup.openSidePanel': 'Reporting steps',
+  'popup.openManager': 'Evidence and cases',
+  'sidepanel.title': 'Report this content',
+  'manager.title': 'Evidence and cases',
+  'manager.welcome.title': 'Welcome',
+  'manager.welcome.body':
+    'Capture & Report helps you keep evidence of intimate images shared without consent, and report them. Everything stays on this computer until you choose to export it.',
   'record.start': 'Record this tab',
   'record.stop': 'Stop recording',
   'record.what.audio': 'Records the picture and sound of this tab, at most {max}.',
@@ -66,7 +83,6 @@ export const en = {
   'record.ended.locked': 'It stopped because your evidence locked itself.',
   'record.ended.quick-exit': 'It stopped because of quick exit.',
   'record.failed': 'The recording did not work. Nothing was saved.',
-  'case.defaultTitle': 'My evidence',
   'capture.visible': 'Capture visible area',
   'capture.full': 'Capture full page',
   'capture.cancel': 'Cancel',
@@ -521,12 +537,8 @@ export const en = {
   'settings.maxRecording.error.not-whole': "Type a whole number of seconds, from {min} to {max}. Nothing was changed.",
   'settings.maxRecording.error.out-of-range': "The length must be from {min} second to {max} seconds (15 minutes). Nothing was changed.",
 
-  // Discreet mode (lib/discreet/, components/discreet/): page titles, the setting, the welcome question, exports,
-  // and the help page "What others can still see".
-  'pageTitle.manager': 'Capture & Report - evidence',
-  'pageTitle.popup': 'Capture & Report',
-  'pageTitle.sidepanel': 'Capture & Report - steps',
-  'discreet.neutralTitle': 'Notes',
+  // Discreet mode (lib/discreet/, components/discreet/): the setting, the welcome question, exports, and the help
+  // page "What others can still see" (its neutral page title is among the background's strings, at the top).
   'discreet.setting.title': 'Discreet mode',
   'discreet.setting.label': 'Discreet mode: leave no trace in this browser that names this tool',
   'discreet.setting.explained': 'For a computer or browser that someone else also uses. Tabs, windows and the toolbar button show “Notes” and a note pad instead of this tool, the browser’s history loses the visits of its pages, and its downloads list loses the exports.',

@@ -1,18 +1,9 @@
-import type { MessageKey } from './en';
+import type { CoreKey, MessageKey } from './en';
 
-export const fr: Record<MessageKey, string> = {
+/** The strings the background uses too (see `enCore`). */
+export const frCore: Record<CoreKey, string> = {
   'app.name': 'Capturer & Signaler',
-  'page.loading': 'Analyse de cette page…',
   'page.platformAndKind': '{platform} - {kind}',
-  'page.noPlatform': "Aucune plateforme prise en charge n'a été reconnue sur cette page.",
-  'page.noPlatformHint':
-    'Vous pouvez quand même conserver des preuves ici. Les étapes de signalement existent pour {platforms}.',
-  'page.noTab': "Il n'y a pas de page sur laquelle travailler dans cette fenêtre.",
-  'page.restricted': 'Ceci est une page du navigateur : elle ne peut être ni capturée ni lue.',
-  'page.current': 'Page actuelle',
-  'popup.openSidePanel': 'Étapes de signalement',
-  'popup.openManager': 'Preuves et dossiers',
-  'sidepanel.title': 'Signaler ce contenu',
   'kind.home': "page d'accueil",
   'kind.profile': 'profil',
   'kind.post': 'publication',
@@ -29,10 +20,6 @@ export const fr: Record<MessageKey, string> = {
   'kind.short-link': 'lien raccourci',
   'kind.link-shim': 'lien vers un autre site',
   'kind.other': 'page',
-  'manager.title': 'Preuves et dossiers',
-  'manager.welcome.title': 'Bienvenue',
-  'manager.welcome.body':
-    "Capturer & Signaler vous aide à conserver la preuve d'images intimes diffusées sans consentement, et à les signaler. Tout reste sur cet ordinateur jusqu'à ce que vous choisissiez de l'exporter.",
   'stamp.fullPage': 'page entière',
   'stamp.visibleArea': 'partie visible',
   'stamp.part': 'partie',
@@ -45,6 +32,29 @@ export const fr: Record<MessageKey, string> = {
   'stamp.noPlatform': 'aucune des plateformes prises en charge',
   'stamp.recording': 'enregistrement de l’onglet',
   'stamp.recordingStarted': 'Début (UTC)',
+  'case.defaultTitle': 'Mes preuves',
+  'pageTitle.manager': 'Capturer & Signaler - preuves',
+  'pageTitle.popup': 'Capturer & Signaler',
+  'pageTitle.sidepanel': 'Capturer & Signaler - étapes',
+  'discreet.neutralTitle': 'Notes',
+};
+
+export const fr: Record<MessageKey, string> = {
+  ...frCore,
+  'page.loading': 'Analyse de cette page…',
+  'page.noPlatform': "Aucune plateforme prise en charge n'a été reconnue sur cette page.",
+  'page.noPlatformHint':
+    'Vous pouvez quand même conserver des preuves ici. Les étapes de signalement existent pour {platforms}.',
+  'page.noTab': "Il n'y a pas de page sur laquelle travailler dans cette fenêtre.",
+  'page.restricted': 'Ceci est une page du navigateur : elle ne peut être ni capturée ni lue.',
+  'page.current': 'Page actuelle',
+  'popup.openSidePanel': 'Étapes de signalement',
+  'popup.openManager': 'Preuves et dossiers',
+  'sidepanel.title': 'Signaler ce contenu',
+  'manager.title': 'Preuves et dossiers',
+  'manager.welcome.title': 'Bienvenue',
+  'manager.welcome.body':
+    "Capturer & Signaler vous aide à conserver la preuve d'images intimes diffusées sans consentement, et à les signaler. Tout reste sur cet ordinateur jusqu'à ce que vous choisissiez de l'exporter.",
   'record.start': 'Enregistrer cet onglet',
   'record.stop': 'Arrêter l’enregistrement',
   'record.what.audio': 'Enregistre l’image et le son de cet onglet, {max} au plus.',
@@ -64,7 +74,6 @@ export const fr: Record<MessageKey, string> = {
   'record.ended.locked': 'Il s’est arrêté parce que vos preuves se sont verrouillées.',
   'record.ended.quick-exit': 'Il s’est arrêté à cause de la sortie rapide.',
   'record.failed': 'L’enregistrement n’a pas fonctionné. Rien n’a été enregistré.',
-  'case.defaultTitle': 'Mes preuves',
   'capture.visible': 'Capturer la partie visible',
   'capture.full': 'Capturer la page entière',
   'capture.cancel': 'Annuler',
@@ -519,12 +528,8 @@ export const fr: Record<MessageKey, string> = {
   'settings.maxRecording.error.not-whole': "Tapez un nombre entier de secondes, de {min} à {max}. Rien n’a été modifié.",
   'settings.maxRecording.error.out-of-range': "La durée doit être comprise entre {min} seconde et {max} secondes (15 minutes). Rien n’a été modifié.",
 
-  // Discreet mode (lib/discreet/, components/discreet/): page titles, the setting, the welcome question, exports,
-  // and the help page "What others can still see".
-  'pageTitle.manager': 'Capturer & Signaler - preuves',
-  'pageTitle.popup': 'Capturer & Signaler',
-  'pageTitle.sidepanel': 'Capturer & Signaler - étapes',
-  'discreet.neutralTitle': 'Notes',
+  // Discreet mode (lib/discreet/, components/discreet/): the setting, the welcome question, exports, and the help
+  // page "What others can still see" (its neutral page title is among the background's strings, at the top).
   'discreet.setting.title': 'Mode discret',
   'discreet.setting.label': 'Mode discret : ne laisser dans ce navigateur aucune trace qui nomme cet outil',
   'discreet.setting.explained': 'Pour un ordinateur ou un navigateur que quelqu’un d’autre utilise aussi. Les onglets, les fenêtres et le bouton de la barre d’outils affichent « Notes » et un bloc-notes au lieu de cet outil, l’historique du navigateur perd les visites de ses pages, et la liste des téléchargements les exports.',

@@ -1,11 +1,10 @@
+import { format, type Lang } from './core';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
 import { nl } from './nl';
 
+export { format, translateCore, type CoreKey, type Lang } from './core';
 export type { MessageKey } from './en';
-
-/** The interface languages. */
-export type Lang = 'nl' | 'fr' | 'en';
 
 /** One piece of text in every interface language. */
 export type Localized = Record<Lang, string>;
@@ -29,13 +28,6 @@ export function pickLanguage(preferred: readonly string[]): Lang {
 /** The language the interface speaks: the person's choice (a setting), else `pickLanguage` of the browser's. */
 export function interfaceLanguage(chosen: 'auto' | Lang, preferred: readonly string[]): Lang {
   return chosen === 'auto' ? pickLanguage(preferred) : chosen;
-}
-
-/** Fill `{name}` placeholders; an unknown placeholder stays visible rather than vanishing silently. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {

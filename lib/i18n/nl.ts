@@ -1,18 +1,9 @@
-import type { MessageKey } from './en';
+import type { CoreKey, MessageKey } from './en';
 
-export const nl: Record<MessageKey, string> = {
+/** The strings the background uses too (see `enCore`). */
+export const nlCore: Record<CoreKey, string> = {
   'app.name': 'Vastleggen & Melden',
-  'page.loading': 'Deze pagina wordt bekeken…',
   'page.platformAndKind': '{platform} - {kind}',
-  'page.noPlatform': 'Op deze pagina werd geen ondersteund platform herkend.',
-  'page.noPlatformHint':
-    'Je kan hier nog altijd bewijs vastleggen. Meldingsstappen zijn er voor {platforms}.',
-  'page.noTab': 'Er is in dit venster geen pagina om mee te werken.',
-  'page.restricted': 'Dit is een pagina van de browser zelf: die kan niet vastgelegd of gelezen worden.',
-  'page.current': 'Huidige pagina',
-  'popup.openSidePanel': 'Stappen om te melden',
-  'popup.openManager': 'Bewijs en dossiers',
-  'sidepanel.title': 'Deze inhoud melden',
   'kind.home': 'startpagina',
   'kind.profile': 'profiel',
   'kind.post': 'bericht',
@@ -29,10 +20,6 @@ export const nl: Record<MessageKey, string> = {
   'kind.short-link': 'verkorte link',
   'kind.link-shim': 'link naar een andere site',
   'kind.other': 'pagina',
-  'manager.title': 'Bewijs en dossiers',
-  'manager.welcome.title': 'Welkom',
-  'manager.welcome.body':
-    'Vastleggen & Melden helpt je bewijs bij te houden van intieme beelden die zonder toestemming gedeeld worden, en ze te melden. Alles blijft op deze computer tot je zelf kiest om het te exporteren.',
   'stamp.fullPage': 'volledige pagina',
   'stamp.visibleArea': 'zichtbaar deel',
   'stamp.part': 'deel',
@@ -45,6 +32,29 @@ export const nl: Record<MessageKey, string> = {
   'stamp.noPlatform': 'geen van de ondersteunde platformen',
   'stamp.recording': 'opname van het tabblad',
   'stamp.recordingStarted': 'Gestart (UTC)',
+  'case.defaultTitle': 'Mijn bewijs',
+  'pageTitle.manager': 'Vastleggen & Melden - bewijs',
+  'pageTitle.popup': 'Vastleggen & Melden',
+  'pageTitle.sidepanel': 'Vastleggen & Melden - stappen',
+  'discreet.neutralTitle': 'Notities',
+};
+
+export const nl: Record<MessageKey, string> = {
+  ...nlCore,
+  'page.loading': 'Deze pagina wordt bekeken…',
+  'page.noPlatform': 'Op deze pagina werd geen ondersteund platform herkend.',
+  'page.noPlatformHint':
+    'Je kan hier nog altijd bewijs vastleggen. Meldingsstappen zijn er voor {platforms}.',
+  'page.noTab': 'Er is in dit venster geen pagina om mee te werken.',
+  'page.restricted': 'Dit is een pagina van de browser zelf: die kan niet vastgelegd of gelezen worden.',
+  'page.current': 'Huidige pagina',
+  'popup.openSidePanel': 'Stappen om te melden',
+  'popup.openManager': 'Bewijs en dossiers',
+  'sidepanel.title': 'Deze inhoud melden',
+  'manager.title': 'Bewijs en dossiers',
+  'manager.welcome.title': 'Welkom',
+  'manager.welcome.body':
+    'Vastleggen & Melden helpt je bewijs bij te houden van intieme beelden die zonder toestemming gedeeld worden, en ze te melden. Alles blijft op deze computer tot je zelf kiest om het te exporteren.',
   'record.start': 'Dit tabblad opnemen',
   'record.stop': 'Opname stoppen',
   'record.what.audio': 'Neemt beeld en geluid van dit tabblad op, hoogstens {max}.',
@@ -64,7 +74,6 @@ export const nl: Record<MessageKey, string> = {
   'record.ended.locked': 'Ze stopte omdat uw bewijs zichzelf vergrendelde.',
   'record.ended.quick-exit': 'Ze stopte door de snelle uitgang.',
   'record.failed': 'De opname is niet gelukt. Er is niets bewaard.',
-  'case.defaultTitle': 'Mijn bewijs',
   'capture.visible': 'Zichtbaar deel vastleggen',
   'capture.full': 'Volledige pagina vastleggen',
   'capture.cancel': 'Annuleren',
@@ -519,12 +528,8 @@ export const nl: Record<MessageKey, string> = {
   'settings.maxRecording.error.not-whole': "Typ een geheel aantal seconden, van {min} tot {max}. Er is niets veranderd.",
   'settings.maxRecording.error.out-of-range': "De lengte moet tussen {min} seconde en {max} seconden (15 minuten) liggen. Er is niets veranderd.",
 
-  // Discreet mode (lib/discreet/, components/discreet/): page titles, the setting, the welcome question, exports,
-  // and the help page "What others can still see".
-  'pageTitle.manager': 'Vastleggen & Melden - bewijs',
-  'pageTitle.popup': 'Vastleggen & Melden',
-  'pageTitle.sidepanel': 'Vastleggen & Melden - stappen',
-  'discreet.neutralTitle': 'Notities',
+  // Discreet mode (lib/discreet/, components/discreet/): the setting, the welcome question, exports, and the help
+  // page "What others can still see" (its neutral page title is among the background's strings, at the top).
   'discreet.setting.title': 'Discrete modus',
   'discreet.setting.label': 'Discrete modus: laat in deze browser geen spoor na dat dit hulpmiddel noemt',
   'discreet.setting.explained': 'Voor een computer of browser die ook iemand anders gebruikt. Tabbladen, vensters en de knop in de werkbalk tonen “Notities” en een notitieblok in plaats van dit hulpmiddel, de geschiedenis van de browser verliest de bezoeken aan zijn pagina’s, en de lijst met downloads de exports.',

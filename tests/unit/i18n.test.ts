@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, format, LANGUAGES, pickLanguage, translate } from '../../lib/i18n';
-import { en } from '../../lib/i18n/en';
+import { catalog, format, LANGUAGES, pickLanguage, translate, translateCore } from '../../lib/i18n';
+import { en, enCore, type CoreKey } from '../../lib/i18n/en';
 import { IDENTIFIER_KEYS, ITEM_KINDS } from '../../lib/evidence/schema';
 
 describe('interface languages', () => {
@@ -19,6 +19,23 @@ describe('interface languages', () => {
       (key) => !(key in en),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('give the background the same strings as the pages, in every language (lib/i18n/core.ts)', () => {
+    for (const lang of LANGUAGES) {
+      for (const key of Object.keys(enCore) as CoreKey[]) {
+        expect(translateCore(lang, key, { platform: 'Discord', kind: 'x' }), `${lang}:${key}`).toBe(
+          translate(lang, key, { platform: 'Discord', kind: 'x' }),
+        );
+      }
+    }
+    expect(translateCore('fr', 'stamp.captureId')).toBe(catalog('fr')['stamp.captureId']);
+  });
+
+  it("have every shared page kind's label among the background's strings (the band and the toolbar name the page)", () => {
+    const kinds = Object.keys(en).filter((key) => key.startsWith('kind.'));
+    expect(kinds.length).toBeGreaterThan(10);
+    expect(kinds.filter((key) => !(key in enCore))).toEqual([]);
   });
 
   it('picks the first supported browser language, English otherwise', () => {

@@ -7,7 +7,7 @@ import { openStore } from '../evidence';
 import { sha256Hex } from '../../evidence/hash';
 import type { CaptureRecord, FileMeta, StoredFile } from '../../evidence/types';
 import { fitCaptureRecord } from '../../evidence/fit-capture';
-import { translate } from '../../i18n';
+import { translateCore } from '../../i18n/core';
 import type { CaptureSummary } from '../../capture/status';
 import { describePage } from '../../page-label';
 import { pageIdentifiers } from '../../platforms/page-identifiers';
@@ -47,7 +47,7 @@ export async function saveCapture(captured: FinishedCapture, role: CapturerRole,
   }
 
   const evidence = await openStore();
-  const caseRecord = await evidence.ensureDefaultCase({ title: translate(request.lang, 'case.defaultTitle'), role });
+  const caseRecord = await evidence.ensureDefaultCase({ title: translateCore(request.lang, 'case.defaultTitle'), role });
   const parsed = parsePlatformUrl(captured.finalUrl) ?? parsePlatformUrl(captured.requestedUrl);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   // What the page gave, fitted to the evidence schema's limits (lib/evidence/fit-capture.ts).

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { lockStatus, watchLock } from '../lock';
 import { openStore } from '../evidence';
-import { translate, type Lang } from '../../i18n';
+import { translateCore, type Lang } from '../../i18n/core';
 import type { CapturerRole } from '../../evidence/types';
 import { decode, readTab, watch } from '../capture/driver';
 import { captureBlockReason } from '../../capture/restrictions';
@@ -33,7 +33,7 @@ export function browserRecordingDriver(options: {
     },
     blockReason: async (url) => captureBlockReason(url, await browser.extension.isAllowedFileSchemeAccess().catch(() => false)),
     isLocked,
-    caseId: async () => (await (await openStore()).ensureDefaultCase({ title: translate(options.lang, 'case.defaultTitle'), role: options.role })).id,
+    caseId: async () => (await (await openStore()).ensureDefaultCase({ title: translateCore(options.lang, 'case.defaultTitle'), role: options.role })).id,
     startRecorder: options.startRecorder,
     openWriter: options.openWriter,
     watch,

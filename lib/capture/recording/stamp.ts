@@ -3,13 +3,13 @@
  * platform, UTC and local time of the start) under a heading that says it is a recording and shows its running
  * time. `{elapsed}` is replaced on every frame (formatElapsed), so every frame says when in the recording it is.
  */
-import { translate, type Lang } from '../../i18n';
+import { translateCore, type Lang } from '../../i18n/core';
 import { stampLines, type StampLine } from '../stamp';
 
 export const ELAPSED_PLACEHOLDER = '{elapsed}';
 
 export function recordingStampLines(page: { lang: Lang; captureId: string; url: string; title: string; startedAt: Date; timeZone: string }): StampLine[] {
-  const t = (key: Parameters<typeof translate>[1]) => translate(page.lang, key);
+  const t = (key: Parameters<typeof translateCore>[1]) => translateCore(page.lang, key);
   const [, captureId, url, title, platform, utc, local] = stampLines({ ...page, mode: 'visible', capturedAt: page.startedAt });
   return [
     { label: '', value: `${t('app.name')} · ${t('stamp.recording')} · ${ELAPSED_PLACEHOLDER}` },
