@@ -47,7 +47,7 @@ export async function injectIntoOpenTabs(deps: ReinjectionDeps): Promise<number[
 }
 
 /**
- * The browser's side: the manifest's own content scripts (one per site, see modules/platform-content-scripts.ts),
+ * The browser's side: the manifest's own content scripts (one per site, see addPlatformContentScripts in wxt.config.ts),
  * each into the open tabs its own patterns match.
  */
 export function browserReinjectionDeps(): ReinjectionDeps {

@@ -26,7 +26,7 @@ export function tabIdFromQuery(search: string): number | null {
 
 /**
  * What a content script said of its page, with a link shim's destination read here: a content script knows only
- * its own site's platforms (modules/platform-content-scripts.ts), and the destination of, say, l.facebook.com may
+ * its own site's platforms (addPlatformContentScripts in wxt.config.ts), and the destination of, say, l.facebook.com may
  * be on any of them. The page's own platform and kind are the content script's, whose parsers are the same.
  */
 export function withShimTarget(info: PageInfo): PageInfo {

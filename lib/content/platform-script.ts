@@ -1,6 +1,6 @@
 /**
  * The content script of one site's platforms (its match patterns derived from their hosts): each site gets its
- * own, made from the registry at build time (modules/platform-content-scripts.ts), carrying only its platforms'
+ * own, made from the registry at build time (addPlatformContentScripts in wxt.config.ts), carrying only its platforms'
  * URL parsers and extractors, so that a platform page loads no other platform's code. It tells the
  * extension what the page is, keeps it informed as single-page apps navigate without reloading, reads the
  * reportable items on screen (messages, posts) as the page changes, and runs pick mode. The steps themselves

@@ -55,7 +55,7 @@ describe('a platform added with one folder, its id and a line in each registry',
     expect(registry.parseUrl('https://x.com/jack/status/20')?.platform).toBe('x');
   });
 
-  it('gets a content script of its own, which carries no other platform (modules/platform-content-scripts.ts)', () => {
+  it('gets a content script of its own, which carries no other platform (wxt.config.ts, addPlatformContentScripts)', () => {
     const own = contentScriptGroups<PlatformModule<string>>(platforms).find((group) => group.includes(fakebook));
     expect(own).toEqual([fakebook]);
     expect(contentScriptName(own!)).toBe('fakebook');

@@ -1,5 +1,5 @@
 /**
- * One content script per site (modules/platform-content-scripts.ts builds one for each group of
+ * One content script per site (wxt.config.ts, addPlatformContentScripts, builds one for each group of
  * `contentScriptGroups`): each carries only its platforms, no page is matched by two, together they match exactly
  * the registry's patterns, and what a content script cannot read (a link shim's destination on another site) the
  * extension's pages read.
