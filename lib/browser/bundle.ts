@@ -242,4 +242,4 @@ export async function importBundle(store: EvidenceStore, file: File, role: Captu
 }
 
 export { BundleError };
-export { isCancelled } from '../bundle/pacer';
+export { isCancelled } from '../pacer';

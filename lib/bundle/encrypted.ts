@@ -9,7 +9,7 @@ import { bytesToHex } from '@noble/hashes/utils';
 import { decryptStream, encryptStream, type AgeProtection, type AgeUnlock } from '../crypto/age-stream';
 import { BlobCollector } from './blob-collector';
 import type { BundleSink } from './export';
-import { Pacer, type WorkControl } from './pacer';
+import { Pacer, type WorkControl } from '../pacer';
 
 export type ExportProtection = AgeProtection | { kind: 'none' };
 

@@ -30,7 +30,7 @@ import { checkSignatures, PUBLIC_KEY_PATH, SIGNATURE_PATHS } from './signature';
 import type { TrustRoot } from '../proof/timestamp-trust';
 import { checkBundleTimestamps, timestampPaths, type BundleTimestamp, type CheckedBundleTimestamp } from './timestamps';
 import { MAX_MANIFEST_BYTES } from './limits';
-import type { WorkControl } from './pacer';
+import type { WorkControl } from '../pacer';
 import { hashZip, openZip, readEntry, type OpenedZip } from './zip-reader';
 
 export interface VerifiedBundle {

@@ -12,7 +12,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { BundleError } from './errors';
 import { MAX_BUNDLE_ENTRIES, MAX_ENTRY_NAME } from './limits';
-import { Pacer, type WorkControl } from './pacer';
+import { Pacer, type WorkControl } from '../pacer';
 
 export interface ZipEntry {
   name: string;

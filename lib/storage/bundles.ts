@@ -2,9 +2,11 @@
  * The store's side of evidence bundles (lib/bundle/): the export's audit entry, and a verified bundle stored as
  * a case.
  */
+import { readAndHash } from '../evidence/hash';
 import type { AuditEntry, CaptureRecord, CapturerRole, CaseRecord, ReportTracking, StoredFile } from '../evidence/types';
+import { Pacer } from '../pacer';
 import { appendAudit } from './audit-trail';
-import { captureProblems, fileHashProblems } from './captures';
+import { captureProblems } from './captures';
 import { requireCase } from './cases';
 import type { StoreCore } from './core';
 import type { AuditSignatureRecord } from './db';
@@ -71,14 +73,37 @@ export async function importCase(core: StoreCore, plan: CaseToImport): Promise<v
   for (const capture of plan.captures) {
     problems.push(...captureProblems(capture, plan.files.filter((file) => file.captureId === capture.id)));
   }
-  // Recordings are hashed while they are written in chunks, below.
-  if (problems.length === 0) problems.push(...(await fileHashProblems(plan.files.filter((file) => !storedInChunks(file)))));
   if (problems.length > 0) throw invalid('The bundle is inconsistent; nothing was imported.', problems);
+  const checked = await hashedCopies(plan.files);
+  if (checked.problems.length > 0) throw invalid('The bundle is inconsistent; nothing was imported.', checked.problems);
   if (await core.read(() => core.db.get('cases', plan.caseRecord.id))) {
     throw invalid('This case is already here; nothing was imported.', [`case ${plan.caseRecord.id} already here`]);
   }
+  const files = checked.files;
   // Held until the transaction is over: the chunks written before it are not orphans (chunk-sweep.ts).
-  await holdChunkWrites(plan.files.filter(storedInChunks).map((file) => file.id), () => storeWithChunks(core, plan));
+  await holdChunkWrites(files.filter(storedInChunks).map((file) => file.id), () => storeWithChunks(core, { ...plan, files }));
+}
+
+/**
+ * Every file hashed again (the store's own check, whatever import checked before), in steps that let the page
+ * answer (issue 24), and held as a Blob of the very bytes hashed: no window in which what is stored differs from
+ * what was checked. All before the transaction, which would commit while the page takes its turns. Recordings are
+ * hashed while they are written in chunks (storeWithChunks).
+ */
+async function hashedCopies(files: readonly StoredFile[]): Promise<{ files: StoredFile[]; problems: string[] }> {
+  const pacer = new Pacer();
+  const copies: StoredFile[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    if (storedInChunks(file)) {
+      copies.push(file);
+      continue;
+    }
+    const { copy, sha256 } = await readAndHash(file.blob, pacer);
+    if (sha256 !== file.sha256) problems.push(`File ${file.name}: sha256 is ${sha256}, not ${file.sha256}.`);
+    copies.push({ ...file, blob: copy });
+  }
+  return { files: copies, problems };
 }
 
 /** Writes the recordings' chunks, then the import's one transaction; on failure removes the chunks written. */

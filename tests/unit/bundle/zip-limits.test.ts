@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BundleError } from '../../../lib/bundle/errors';
 import { readBundle } from '../../../lib/bundle/import';
 import { MAX_BUNDLE_ENTRIES, MAX_ENTRY_NAME, MAX_MANIFEST_BYTES } from '../../../lib/bundle/limits';
-import { isCancelled } from '../../../lib/bundle/pacer';
+import { isCancelled } from '../../../lib/pacer';
 import { entriesOf, exportToBytes, makeFixture, noise, repack } from './fixtures';
 
 /** A Blob that counts the bytes of the slices read from it (what the reader actually fetched). */

@@ -64,4 +64,25 @@ describe('bundles through the store', () => {
     expect((again as StorageError).problems.join()).toContain('already here');
     expect(await institute.auditTrail(helperCase.id)).toEqual(before);
   });
+
+  it("the store hashes every file again: a file whose bytes are not the plan's is refused, nothing written", async () => {
+    const { store: helper } = await openTestStore();
+    const helperCase = await helper.createCase({ title: 'For A.', capturerRole: 'helper' });
+    const { record, files } = await makeCapture(helperCase.id);
+    await helper.saveCapture(record, files, 'helper');
+    const plan = planImport(await readBundle((await exportFrom(helper, helperCase.id)).zip), {
+      bundleName: 'evidence.zip',
+      importedAt: new Date(),
+      actorRole: 'staff',
+    });
+    // Same size, one byte different: only the hash can tell.
+    const [first, ...rest] = plan.files;
+    const flipped = new Uint8Array(await first!.blob.slice(-1).arrayBuffer()).map((byte) => byte ^ 0xff);
+    const changed = [{ ...first!, blob: new Blob([first!.blob.slice(0, first!.size - 1), flipped], { type: first!.blob.type }) }, ...rest];
+    const { store: institute } = await openTestStore();
+    const failure = await institute.importCase({ ...plan, files: changed }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StorageError);
+    expect((failure as StorageError).problems.join()).toContain(`File ${plan.files[0]!.name}: sha256 is `);
+    expect(await institute.getCase(helperCase.id)).toBeUndefined();
+  });
 });

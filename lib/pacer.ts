@@ -1,7 +1,8 @@
 /**
- * Long work on the page (reading and hashing a bundle, decrypting it) in slices: the page answers its person
- * between slices, however large the file (issue 24: the manager never freezes for more than a tenth of a second).
- * The same object carries the Cancel button's signal and reports progress.
+ * Long work on the page (reading and hashing a bundle, decrypting it, the store hashing an import's files again)
+ * in slices: the page answers its person between slices, however large the file (issue 24: the manager never
+ * freezes for more than a tenth of a second). The same object carries the Cancel button's signal and reports
+ * progress. On the ground floor (docs/architecture.md) so that the bundle and the store both use it.
  */
 
 export interface WorkControl {
