@@ -102,9 +102,9 @@ function storedCounts(browser: Parameters<typeof storedCaptures>[0]): Promise<Re
 
 /**
  * Made once for both browsers: a real bundle padded to 65,535 entries, one with a 120 MB screenshot (to cancel),
- * and one of 42 MB (imported whole).
+ * and two of 42 MB (imported whole, into a store without and then with a passphrase).
  */
-let heavyBundles: Promise<{ padded: string; large: string; big: string; locked: string }> | undefined;
+let heavyBundles: Promise<{ padded: string; large: string; big: string; bigSealed: string; locked: string }> | undefined;
 function makeHeavyBundles() {
   heavyBundles ??= (async () => ({
     padded: bundleFile('padded.zip', padded(await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-000000000007', title: 'Padded' }), 65_535)),
@@ -117,29 +117,31 @@ function makeHeavyBundles() {
       }),
     ),
     locked: bundleFile('locked.age', await encrypted(await signedBundle({ caseId: 'c0ffee00-0000-4000-8000-00000000000a', title: 'Locked' }), PASSPHRASE)),
-    big: bundleFile(
-      'big.zip',
-      await signedBundle({
-        caseId: 'c0ffee00-0000-4000-8000-000000000009',
-        title: 'Big',
-        // A long page captured in parts, as the capture makes it: five screens of 8 MB, and its source.
-        specs: [
-          [
-            ...Array.from({ length: 5 }, (_, i) => ({
-              role: 'screenshot' as const,
-              name: `screenshot-part${i + 1}.png`,
-              mime: 'image/png',
-              data: noise(8_000_000, 11 + i),
-              part: i + 1,
-              partCount: 5,
-            })),
-            { role: 'source', name: 'page.html', mime: 'text/html', data: noise(2_000_000, 17) },
-          ],
-        ],
-      }),
-    ),
+    big: bundleFile('big.zip', await longPageBundle('c0ffee00-0000-4000-8000-000000000009', 'Big')),
+    bigSealed: bundleFile('big-sealed.zip', await longPageBundle('c0ffee00-0000-4000-8000-00000000000b', 'Big, sealed')),
   }))();
   return heavyBundles;
+}
+
+/** A long page captured in parts, as the capture makes it: five screens of 8 MB, and its source (42 MB). */
+function longPageBundle(caseId: string, title: string): Promise<Uint8Array> {
+  return signedBundle({
+    caseId,
+    title,
+    specs: [
+      [
+        ...Array.from({ length: 5 }, (_, i) => ({
+          role: 'screenshot' as const,
+          name: `screenshot-part${i + 1}.png`,
+          mime: 'image/png',
+          data: noise(8_000_000, 11 + i),
+          part: i + 1,
+          partCount: 5,
+        })),
+        { role: 'source', name: 'page.html', mime: 'text/html', data: noise(2_000_000, 17) },
+      ],
+    ],
+  });
 }
 
 const PASSPHRASE = 'orbit canal lemon vivid spring thank';
@@ -365,8 +367,10 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     console.log(`[${browserName}] 42 MB imported in ${took} ms; the page was held at most ${stall} ms`);
     expect(message.kind, message.text).toBe('status');
     expect(message.text).toContain('Imported as the case “\u2068Big\u2069”.');
-    // Printed, not asserted: on a loaded 2-core machine Chromium was held 30 to 80 ms, once 113 ms, while the case
-    // was being stored (the store hashes every file again; a garbage collection lands there), never in the slices.
+    // Printed, not asserted. The store's own hashing is now in steps too, and no longer holds the page (it did, 30 to
+    // 113 ms, in one call per file). But on a 2-core machine at load 5 to 9, one run in ten was still held just over
+    // 100 ms (Chromium 136, Firefox 107; spikes also seen while the bundle is checked in slices, as the tests above
+    // sometimes see): the machine's, not a step of the import's (docs/timestamps-and-import.md).
     await manager.close();
   });
 
@@ -390,6 +394,29 @@ describe.each(BROWSERS)('importing hostile bundles in %s', (browserName) => {
     expect(message.kind, message.text).toBe('status');
     expect(message.text).toContain('Imported as the case “\u2068Locked\u2069”.');
     expect(stall).toBeLessThan(100);
+    await manager.close();
+  });
+
+  // Last: it sets a passphrase in this browser, for good.
+  it('a 42 MB bundle into a store with a passphrase: imported, its files encrypted as they are stored', async () => {
+    const { bigSealed: file } = await makeHeavyBundles();
+    const manager = await browser().openExtensionPage('manager.html');
+    await showView(manager, 'settings');
+    await fill(manager, '#passphrase-new', PASSPHRASE);
+    await fill(manager, '#passphrase-confirm', PASSPHRASE);
+    await manager.click('[data-testid="passphrase-set"]');
+    await manager.waitFor(() => document.querySelector('[data-testid="passphrase-done"]'), null, 30_000);
+    await showView(manager, 'cases');
+    await startStallProbe(manager);
+    const started = Date.now();
+    const message = await importFile(manager, file);
+    const took = Date.now() - started;
+    const stall = await stopStallProbe(manager);
+    console.log(`[${browserName}] 42 MB imported into a sealed store in ${took} ms; the page was held at most ${stall} ms`);
+    expect(message.kind, message.text).toBe('status');
+    expect(message.text).toContain('Imported as the case “\u2068Big, sealed\u2069”.');
+    // Printed, not asserted: each 8 MB file is one AES-GCM message (the stored format), encrypted in one call on the
+    // page; on a loaded 2-core machine Chromium was held 45 to 90 ms by each (docs/timestamps-and-import.md).
     await manager.close();
   });
 });
