@@ -6,8 +6,9 @@
 
 /**
  * Entries in one bundle. A capture is three files (screenshot, page, thumbnail) or two (recording, poster), each
- * with at most a token and its chain when timestamped: nine entries. 10,000 holds over 1,000 such captures plus the
- * fixed files; a larger case is exported a selection at a time. A plain ZIP could hold 65,535: a file with more
+ * with at most a token and its chain when timestamped: nine entries, a few more for a long page whose screenshot is
+ * in parts (one per canvas-height limit). 10,000 holds over 1,000 ordinary captures, and hundreds of the longest,
+ * plus the fixed files; a larger case is exported a selection at a time. A plain ZIP could hold 65,535: a file with more
  * than this ceiling is refused before its table of contents is even read.
  */
 export const MAX_BUNDLE_ENTRIES = 10_000;
