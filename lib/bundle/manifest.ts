@@ -18,11 +18,11 @@ import {
   CaptureRecordSchema,
   CaseRecordSchema,
   FILE_ROLES,
-  fileMediaTypeMatches,
   IDENTIFIER_KEYS_SINCE_6,
   ITEM_KINDS_SINCE_6,
   ReportTrackingSchema,
 } from '../evidence/schema';
+import { roleAndType } from '../evidence/file-types';
 import type { CaptureRecord, ParsedUrl } from '../evidence/types';
 import { LANGUAGES } from '../i18n';
 import { BundleTimestampSchema } from './timestamps';
@@ -66,13 +66,7 @@ const bundleFileFields = record({
 /** One evidence file in the ZIP. Its other properties (pixel size, part...) are in its capture's `files`. */
 export const BundleFileSchema = v.pipe(
   bundleFileFields,
-  v.rawCheck<v.InferOutput<typeof bundleFileFields>>(({ dataset, addIssue }) => {
-    if (!dataset.typed || fileMediaTypeMatches(dataset.value)) return;
-    addIssue({
-      message: `is not a media type a file of role ${dataset.value.role} has`,
-      path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'mime', value: dataset.value.mime }],
-    });
-  }),
+  roleAndType<v.InferOutput<typeof bundleFileFields>>(),
 );
 
 const wholeFromOne = 'must be a whole number from 1';

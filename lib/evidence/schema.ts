@@ -10,6 +10,7 @@
  * browser's name and version).
  */
 import * as v from 'valibot';
+import { ALL_MEDIA_TYPES, FILE_ROLES, roleAndType } from './file-types';
 import { PLATFORM_IDS } from './platform-ids';
 import {
   detailMap,
@@ -38,11 +39,11 @@ import { FREE_TEXT_IDENTIFIER_KEYS, TEXT_LIMITS } from './text';
 // ---------------------------------------------------------------------------------------------------------------
 // Known values
 
+export { FILE_MEDIA_TYPES, FILE_ROLES, fileMediaTypeMatches, mediaTypeExtension } from './file-types';
+
 /** Who is capturing: shown in the audit trail and the exported report. */
 export const CAPTURER_ROLES = ['victim', 'staff', 'helper'] as const;
 export const CAPTURE_MODES = ['visible', 'full', 'video'] as const;
-/** What a stored file is. A recording (mode 'video') has a 'video' file and a 'poster' frame. */
-export const FILE_ROLES = ['screenshot', 'source', 'thumbnail', 'video', 'poster'] as const;
 /**
  * How a recording of the tab was made: Chrome's tabCapture stream through MediaRecorder, or (Firefox) frames of
  * the tab drawn into a canvas stream.
@@ -256,50 +257,6 @@ export const ExtractedItemSchema = record({
   /** A short excerpt of the visible text, to help the person recognise the item (never sent anywhere). */
   excerpt: v.optional(freeText(TEXT_LIMITS.identifier)),
 });
-
-/**
- * The media types each role of file has: the ones a capture or recording writes (a PNG screenshot, thumbnail or
- * poster, a JPEG poster, the page as MHTML or HTML, a WebM recording). The exporter names a file in a bundle from
- * its role and this type (`mediaTypeExtension`), never from a name the data carries.
- */
-export const FILE_MEDIA_TYPES = {
-  screenshot: ['image/png'],
-  source: ['multipart/related', 'text/html'],
-  thumbnail: ['image/png'],
-  video: ['video/webm'],
-  poster: ['image/png', 'image/jpeg'],
-} as const satisfies Record<(typeof FILE_ROLES)[number], readonly string[]>;
-
-const EXTENSIONS: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'multipart/related': 'mhtml',
-  'text/html': 'html',
-  'video/webm': 'webm',
-};
-
-/** The file name extension of a file's media type (one of FILE_MEDIA_TYPES). */
-export function mediaTypeExtension(mime: string): string {
-  return EXTENSIONS[mime] ?? 'bin';
-}
-
-const ALL_MEDIA_TYPES = [...new Set(Object.values(FILE_MEDIA_TYPES).flat())];
-
-/** A file's role and media type agree (a "screenshot" that says it is HTML is refused). */
-export function fileMediaTypeMatches(file: { role: (typeof FILE_ROLES)[number]; mime: string }): boolean {
-  return (FILE_MEDIA_TYPES[file.role] as readonly string[]).includes(file.mime);
-}
-
-/** The media type must be one its role has: checked on the whole file description, so the path names `mime`. */
-function roleAndType<T extends { role: (typeof FILE_ROLES)[number]; mime: string }>() {
-  return v.rawCheck<T>(({ dataset, addIssue }) => {
-    if (!dataset.typed || fileMediaTypeMatches(dataset.value)) return;
-    addIssue({
-      message: `must be ${FILE_MEDIA_TYPES[dataset.value.role].join(' or ')} for a file of role ${dataset.value.role}`,
-      path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'mime', value: dataset.value.mime }],
-    });
-  });
-}
 
 const fileMetaFields = record({
   id: nonEmptyIdentifier(TEXT_LIMITS.fileName * 2),
